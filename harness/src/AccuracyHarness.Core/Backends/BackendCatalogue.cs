@@ -1,0 +1,35 @@
+namespace AccuracyHarness.Core.Backends;
+
+/// <summary>Settings a backend factory may read; everything else is the backend's own business.</summary>
+public sealed record BackendSettings
+{
+    /// <summary>Devices asked for (empty: the backend's defaults).</summary>
+    public IReadOnlyList<string> Devices { get; init; } = [];
+
+    /// <summary>Free-form options by name (e.g. "rule" = "corrected", "jit-constants" = "true").</summary>
+    public IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>Creates the instances of one backend, one per device it runs on.</summary>
+public delegate IReadOnlyList<IBackend> BackendFactory(BackendSettings settings);
+
+/// <summary>Backends keyed by name; the command line is the only place that fills it.</summary>
+public sealed class BackendCatalogue
+{
+    private readonly Dictionary<string, (string Description, BackendFactory Factory)> _entries = new(StringComparer.Ordinal);
+
+    public BackendCatalogue Add(string name, string description, BackendFactory factory)
+    {
+        _entries.Add(name, (description, factory));
+        return this;
+    }
+
+    public IEnumerable<(string Name, string Description)> Entries => _entries.Select(e => (e.Key, e.Value.Description));
+
+    public bool Contains(string name) => _entries.ContainsKey(name);
+
+    public IReadOnlyList<IBackend> Create(string name, BackendSettings settings) =>
+        _entries.TryGetValue(name, out var entry)
+            ? entry.Factory(settings)
+            : throw new KeyNotFoundException($"unknown backend '{name}' (known: {string.Join(", ", _entries.Keys)})");
+}

@@ -1,0 +1,28 @@
+using AccuracyHarness.Core.Cases;
+using AccuracyHarness.Core.Fills;
+using AccuracyHarness.Core.Reference;
+using AccuracyHarness.Core.Tensors;
+
+namespace AccuracyHarness.Core.Backends;
+
+/// <summary>
+/// The scatter form of the reference run as a backend, rounded to the storage type: compared
+/// with the gather form that the comparison uses, it checks the reference itself on every case.
+/// </summary>
+public sealed class ReferenceBackend : IBackend
+{
+    public const string Id = "reference";
+
+    public string Name => Id;
+
+    public string Device => "cpu";
+
+    public BackendOutput Run(Problem problem, CaseInputs inputs, CancellationToken cancellation)
+    {
+        var scatter = ReferenceDeconvolution.Scatter(problem, inputs);
+        var type = problem.Case.DataType;
+        var output = new float[scatter.Length];
+        for (var i = 0; i < output.Length; i++) output[i] = Tensor.Round(scatter[i], type);
+        return BackendOutput.Produced.Of(new Tensor(problem.OutputShape, output, type));
+    }
+}

@@ -1,0 +1,20 @@
+namespace AccuracyHarness.Core.Comparison;
+
+/// <summary>
+/// How one backend output differs from the reference. <see cref="BoundRatio"/> is the largest
+/// error divided by its element's bound (above 1 fails; in exact mode any difference fails and
+/// the ratio is infinite). <see cref="Worst"/> is the logical coordinates of the element with the
+/// largest bound ratio, or null when there is no error at all.
+/// </summary>
+public sealed record Metrics(
+    double MaxAbsErr,
+    double MaxRelErr,
+    long MaxUlp,
+    double BoundRatio,
+    long Mismatches,
+    long Elements,
+    int[]? Worst,
+    bool[] MismatchMask)
+{
+    public bool Passed => Mismatches == 0;
+}

@@ -1,0 +1,68 @@
+using AccuracyHarness.Core.Cases;
+using AccuracyHarness.Core.Tensors;
+
+namespace AccuracyHarness.Core.Fills;
+
+/// <summary>The three input tensors of a case, in logical order (weights in ONNX order C, M/G, k...).</summary>
+public sealed record CaseInputs(Tensor Input, Tensor Weights, Tensor? Bias);
+
+/// <summary>
+/// Deterministic input fills (DESIGN.md section 7). Each value is a pure function of the seed,
+/// the tensor and the element index (a counter-based generator), so fills do not depend on
+/// the order or the thread that computes them, nor on the .NET version.
+/// </summary>
+public static class Fill
+{
+    /// <summary>Largest |x| and |w| in exact mode: every product is an integer of at most 8.</summary>
+    private const int ExactInputMax = 4;
+    private const int ExactWeightMax = 2;
+    private const int ExactBiasMax = 8;
+
+    public static CaseInputs For(Problem p)
+    {
+        var c = p.Case;
+        var type = c.DataType;
+        // In exact mode, sums stay below 2^24 (so f32 adds no rounding) by thinning the inputs
+        // where a sum would have very many terms.
+        var terms = (double)p.Cg * c.Kernel.Product();
+        var density = Math.Min(1.0, (1 << 20) / (terms * ExactInputMax * ExactWeightMax));
+        return new CaseInputs(
+            Make(p.InputShape, type, c, Tag.Input, ExactInputMax, density),
+            Make(p.WeightShape, type, c, Tag.Weights, ExactWeightMax, 1.0),
+            c.HasBias ? Make(p.BiasShape, type, c, Tag.Bias, ExactBiasMax, 1.0) : null);
+    }
+
+    private enum Tag : ulong { Input = 1, Weights = 2, Bias = 3 }
+
+    private static Tensor Make(Dims shape, DataType type, DeconvCase c, Tag tag, int exactMax, double density)
+    {
+        var data = new float[shape.Product()];
+        var stream = Mix(c.Seed ^ ((ulong)tag * 0x9E3779B97F4A7C15UL));
+        for (var i = 0; i < data.Length; i++)
+        {
+            var bits = Mix(stream + (ulong)i);
+            data[i] = c.Fill == FillMode.Exact
+                ? ExactValue(bits, exactMax, density)
+                : Tensor.Round(UniformSigned(bits), type);
+        }
+        return new Tensor(shape, data, type);
+    }
+
+    /// <summary>Uniform in [-1, 1) from the top 53 bits.</summary>
+    private static double UniformSigned(ulong bits) => ((bits >> 11) * (1.0 / (1UL << 53)) * 2.0) - 1.0;
+
+    private static float ExactValue(ulong bits, int max, double density)
+    {
+        if (density < 1.0 && (bits & 0xFFFFFFFF) * (1.0 / 4294967296.0) >= density) return 0f;
+        return (float)((long)((bits >> 32) % (ulong)((2 * max) + 1)) - max);
+    }
+
+    /// <summary>SplitMix64's finaliser: a bijective mix with good avalanche.</summary>
+    private static ulong Mix(ulong z)
+    {
+        z += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}

@@ -1,0 +1,172 @@
+using AccuracyHarness.Core.Cases;
+using AccuracyHarness.Core.Fills;
+
+namespace AccuracyHarness.Core.Reference;
+
+/// <summary>
+/// The reference result in double precision, in logical output order, with what a tolerance
+/// needs per element: the sum of |x*w| over the terms of its sum, and the number of terms.
+/// </summary>
+public sealed record ReferenceResult(double[] Output, double[] AbsSum, int[] Terms);
+
+/// <summary>
+/// ONNX ConvTranspose in double precision, written for clarity in two independent forms that
+/// check each other (DESIGN.md section 2). Work is split across cores by (batch, output
+/// channel): every task writes its own output plane, so both forms stay deterministic.
+/// </summary>
+public static class ReferenceDeconvolution
+{
+    /// <summary>Below this many multiply-adds the loops run on one thread.</summary>
+    private const long ParallelThreshold = 1 << 18;
+
+    /// <summary>
+    /// Gather form: each output element collects its inputs by solving i = (o + pb - t*d) / s
+    /// and keeping the taps where i is an integer in range.
+    /// </summary>
+    public static ReferenceResult Gather(Problem p, CaseInputs inputs)
+    {
+        var g = Shape.Of(p);
+        var x = inputs.Input.Data;
+        var w = inputs.Weights.Data;
+        var bias = inputs.Bias?.Data;
+        var output = new double[g.OutputLength];
+        var absSum = new double[g.OutputLength];
+        var terms = new int[g.OutputLength];
+
+        ForEachPlane(p, g, (n, oc) =>
+        {
+            var group = oc / g.Mg;
+            var m = oc % g.Mg;
+            for (var oz = 0; oz < g.Z.Out; oz++)
+            for (var oy = 0; oy < g.Y.Out; oy++)
+            for (var ox = 0; ox < g.X.Out; ox++)
+            {
+                double acc = bias is null ? 0 : bias[oc];
+                double abs = 0;
+                var count = 0;
+                for (var cg = 0; cg < g.Cg; cg++)
+                {
+                    var ic = (group * g.Cg) + cg;
+                    for (var tz = 0; tz < g.Z.Kernel; tz++)
+                    {
+                        if (!Source(oz, tz, g.Z, out var iz)) continue;
+                        for (var ty = 0; ty < g.Y.Kernel; ty++)
+                        {
+                            if (!Source(oy, ty, g.Y, out var iy)) continue;
+                            for (var tx = 0; tx < g.X.Kernel; tx++)
+                            {
+                                if (!Source(ox, tx, g.X, out var ix)) continue;
+                                var product = (double)x[g.InputIndex(n, ic, iz, iy, ix)] * w[g.WeightIndex(ic, m, tz, ty, tx)];
+                                acc += product;
+                                abs += Math.Abs(product);
+                                count++;
+                            }
+                        }
+                    }
+                }
+                var o = g.OutputIndex(n, oc, oz, oy, ox);
+                output[o] = acc;
+                absSum[o] = abs;
+                terms[o] = count;
+            }
+        });
+        return new ReferenceResult(output, absSum, terms);
+    }
+
+    /// <summary>
+    /// Scatter form: each input element spreads x*w into the outputs o = i*s + t*d - pb that
+    /// fall inside the output (the transposed convolution matrix applied to x).
+    /// </summary>
+    public static double[] Scatter(Problem p, CaseInputs inputs)
+    {
+        var g = Shape.Of(p);
+        var x = inputs.Input.Data;
+        var w = inputs.Weights.Data;
+        var bias = inputs.Bias?.Data;
+        var output = new double[g.OutputLength];
+
+        ForEachPlane(p, g, (n, oc) =>
+        {
+            var group = oc / g.Mg;
+            var m = oc % g.Mg;
+            if (bias is not null)
+            {
+                for (var o = g.OutputIndex(n, oc, 0, 0, 0); o < g.OutputIndex(n, oc + 1, 0, 0, 0); o++)
+                    output[o] = bias[oc];
+            }
+            for (var cg = 0; cg < g.Cg; cg++)
+            {
+                var ic = (group * g.Cg) + cg;
+                for (var iz = 0; iz < g.Z.In; iz++)
+                for (var iy = 0; iy < g.Y.In; iy++)
+                for (var ix = 0; ix < g.X.In; ix++)
+                {
+                    double value = x[g.InputIndex(n, ic, iz, iy, ix)];
+                    for (var tz = 0; tz < g.Z.Kernel; tz++)
+                    {
+                        if (!Target(iz, tz, g.Z, out var oz)) continue;
+                        for (var ty = 0; ty < g.Y.Kernel; ty++)
+                        {
+                            if (!Target(iy, ty, g.Y, out var oy)) continue;
+                            for (var tx = 0; tx < g.X.Kernel; tx++)
+                            {
+                                if (!Target(ix, tx, g.X, out var ox)) continue;
+                                output[g.OutputIndex(n, oc, oz, oy, ox)] += value * w[g.WeightIndex(ic, m, tz, ty, tx)];
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        return output;
+    }
+
+    /// <summary>Gather: the input position feeding output o through tap t, if any.</summary>
+    private static bool Source(int o, int t, Axis a, out int i)
+    {
+        var numerator = o + a.PadBegin - (t * a.Dilation);
+        i = numerator / a.Stride;
+        return numerator >= 0 && numerator % a.Stride == 0 && i < a.In;
+    }
+
+    /// <summary>Scatter: the output position that input i reaches through tap t, if inside.</summary>
+    private static bool Target(int i, int t, Axis a, out int o)
+    {
+        o = (i * a.Stride) + (t * a.Dilation) - a.PadBegin;
+        return o >= 0 && o < a.Out;
+    }
+
+    private static void ForEachPlane(Problem p, Shape g, Action<int, int> body)
+    {
+        var planes = p.Case.Batch * p.Case.OutChannels;
+        var work = (double)g.OutputLength * g.Cg * p.Case.Kernel.Product();
+        if (work < ParallelThreshold)
+        {
+            for (var plane = 0; plane < planes; plane++) body(plane / p.Case.OutChannels, plane % p.Case.OutChannels);
+        }
+        else
+        {
+            Parallel.For(0, planes, plane => body(plane / p.Case.OutChannels, plane % p.Case.OutChannels));
+        }
+    }
+
+    /// <summary>Row-major index arithmetic over the three-dimensional view of a problem.</summary>
+    private sealed record Shape(int C, int M, int Cg, int Mg, Axis Z, Axis Y, Axis X)
+    {
+        public static Shape Of(Problem p)
+        {
+            var axes = p.Axes3D();
+            return new Shape(p.Case.InChannels, p.Case.OutChannels, p.Cg, p.Mg, axes[0], axes[1], axes[2]) { Batch = p.Case.Batch };
+        }
+
+        public int Batch { get; init; }
+
+        public int OutputLength => Batch * M * Z.Out * Y.Out * X.Out;
+
+        public int InputIndex(int n, int c, int z, int y, int x) => ((((((n * C) + c) * Z.In) + z) * Y.In) + y) * X.In + x;
+
+        public int WeightIndex(int c, int m, int z, int y, int x) => ((((((c * Mg) + m) * Z.Kernel) + z) * Y.Kernel) + y) * X.Kernel + x;
+
+        public int OutputIndex(int n, int c, int z, int y, int x) => ((((((n * M) + c) * Z.Out) + z) * Y.Out) + y) * X.Out + x;
+    }
+}

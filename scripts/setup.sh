@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what the harness needs on a fresh Debian machine, idempotently:
+# the OpenCL loader with PoCL and Oclgrind (registered with the loader), ONNX's node test data,
+# and the pinned ONNX Runtime native library. Safe to run again: it only does what is missing.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+packages=(ocl-icd-libopencl1 pocl-opencl-icd oclgrind libonnx-testdata clinfo)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  sudo_cmd=(); [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Debian's oclgrind does not register itself with the ICD loader; the harness finds it through
+# OCL_ICD_VENDORS pointing at this folder (scripts/harness and the tests set it), so that
+# nothing outside the project is changed.
+vendors="$root/.native/icd"
+mkdir -p "$vendors"
+for icd in /etc/OpenCL/vendors/*.icd; do
+  [[ -e $icd ]] && ln -sf "$icd" "$vendors/$(basename "$icd")"
+done
+echo "/usr/lib/oclgrind/liboclgrind-rt-icd.so" > "$vendors/oclgrind.icd"
+
+if [[ -x "$root/scripts/fetch-onnxruntime.sh" ]]; then
+  "$root/scripts/fetch-onnxruntime.sh"
+fi
