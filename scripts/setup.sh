@@ -10,22 +10,21 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+sudo_cmd=(); [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
 if ((${#missing[@]})); then
   echo "setup: installing Debian packages: ${missing[*]}"
-  sudo_cmd=(); [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# Debian's oclgrind does not register itself with the ICD loader; the harness finds it through
-# OCL_ICD_VENDORS pointing at this folder (scripts/harness and the tests set it), so that
-# nothing outside the project is changed.
-vendors="$root/.native/icd"
-mkdir -p "$vendors"
-for icd in /etc/OpenCL/vendors/*.icd; do
-  [[ -e $icd ]] && ln -sf "$icd" "$vendors/$(basename "$icd")"
-done
-echo "/usr/lib/oclgrind/liboclgrind-rt-icd.so" > "$vendors/oclgrind.icd"
+# Debian's oclgrind does not register itself with the OpenCL ICD loader: register it the
+# standard way, next to PoCL's entry, so every program on the machine sees both platforms.
+icd=/etc/OpenCL/vendors/oclgrind.icd
+lib=/usr/lib/oclgrind/liboclgrind-rt-icd.so
+if [[ ! -f $icd ]] || [[ "$(cat "$icd")" != "$lib" ]]; then
+  echo "setup: registering Oclgrind with the OpenCL loader ($icd)"
+  echo "$lib" | "${sudo_cmd[@]}" tee "$icd" >/dev/null
+fi
 
 if [[ -x "$root/scripts/fetch-onnxruntime.sh" ]]; then
   "$root/scripts/fetch-onnxruntime.sh"
