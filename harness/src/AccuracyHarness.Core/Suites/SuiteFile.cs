@@ -57,21 +57,18 @@ public static class SuiteFile
         return new Loaded(result, []);
     }
 
-    /// <summary>A case id or a benchdnn descriptor; errors name the source.</summary>
+    /// <summary>A case id or a benchdnn descriptor; errors name the source and say why it is neither.</summary>
     public static DeconvCase ParseCase(string text, string source)
     {
         if (CaseId.TryParse(text, out var c, out var idError)) return c;
-        if (BenchdnnDescriptor.IsDescriptor(text))
+        if (!BenchdnnDescriptor.IsDescriptor(text)) throw new SuiteException($"{source}: {idError}");
+        try
         {
-            try
-            {
-                return BenchdnnImport.ImportDescriptor(text).Case;
-            }
-            catch (FormatException e)
-            {
-                throw new SuiteException($"{source}: {e.Message}");
-            }
+            return BenchdnnImport.ImportDescriptor(text).Case;
         }
-        throw new SuiteException($"{source}: {idError}");
+        catch (FormatException e)
+        {
+            throw new SuiteException($"{source}: not a case id ({idError}) nor a benchdnn descriptor ({e.Message})");
+        }
     }
 }
