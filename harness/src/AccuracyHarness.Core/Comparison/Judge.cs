@@ -47,6 +47,7 @@ public static class Judge
             Mismatches = metrics.Mismatches,
             Elements = metrics.Elements,
             Worst = metrics.Worst is null ? "" : string.Join(",", metrics.Worst.Select(v => v.ToString(CultureInfo.InvariantCulture))),
+            Location = metrics.Mismatches > 0 ? Diagnosis.MismatchLocation.Of(problem, metrics.MismatchMask).Sentence : "",
             Diagnosis = fails && note.StartsWith(KnownAmbiguity, StringComparison.Ordinal) ? note : "",
             Message = string.Join("; ", messages),
         };
