@@ -29,8 +29,8 @@ public static class ConvTransposeReader
         var node = FindNode(model);
         if (node.Input.Count < 2)
             throw new InvalidDataException($"{OpType} needs inputs X and W, the node has {node.Input.Count}");
-        var (xType, x) = ShapeOf(model.Graph, node.Input[0]);
-        var (_, w) = ShapeOf(model.Graph, node.Input[1]);
+        var (xType, x) = ShapeOf(model.Graph, ThroughCasts(model.Graph, node.Input[0]));
+        var (_, w) = ShapeOf(model.Graph, ThroughCasts(model.Graph, node.Input[1]));
         var rank = x.Count - 2;
         if (rank < 1 || w.Count != x.Count)
             throw new InvalidDataException($"{OpType}: X has shape {x} and W {w}; both need the same rank of at least 3");
@@ -95,6 +95,14 @@ public static class ConvTransposeReader
     {
         var constants = graph.Initializer.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
         return graph.Input.Select(i => i.Name).Where(n => !constants.Contains(n)).ToList();
+    }
+
+    /// <summary>The graph input or initializer behind a value, following Cast nodes (f16 models computed in f32).</summary>
+    public static string ThroughCasts(GraphProto graph, string name)
+    {
+        while (graph.Node.FirstOrDefault(n => n.OpType == "Cast" && n.Output.Contains(name)) is { } cast)
+            name = cast.Input[0];
+        return name;
     }
 
     private static (int ElementType, Dims Shape) ShapeOf(GraphProto graph, string name)
