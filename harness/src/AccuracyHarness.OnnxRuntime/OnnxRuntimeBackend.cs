@@ -74,7 +74,8 @@ public sealed class OnnxRuntimeBackend : IBackend
     public const string DeviceId = "cpu";
 
     public const string F16Unsupported =
-        "ONNX Runtime has no CPU ConvTranspose kernel for float16 (set option ort-f16-casts=true to run it in f32 between Cast nodes)";
+        "ONNX Runtime has no CPU ConvTranspose kernel for float16 (a float16 model runs only because ONNX Runtime inserts Casts to float itself); " +
+        "set option ort-f16-casts=true to run it in f32 between explicit Cast nodes";
 
     public const string F16CastsNote = "f16 run in f32 between Cast nodes (option ort-f16-casts)";
 
@@ -108,10 +109,10 @@ public sealed class OnnxRuntimeBackend : IBackend
         {
             var model = ConvTransposeModel.Build(problem, new ConvTransposeModelOptions { Weights = _weights, F16ViaCasts = _options.F16ViaCasts, Opset = _options.Opset }, inputs);
             var bytes = model.ToBytes();
-            var session = _sessions.GetOrCreate(Convert.ToHexString(SHA256.HashData(bytes)), () => OrtSession.Create(bytes, _options.IntraOpThreads));
+            using var lease = _sessions.Rent(Convert.ToHexString(SHA256.HashData(bytes)), () => OrtSession.Create(bytes, _options.IntraOpThreads));
             cancellation.ThrowIfCancellationRequested();
             var feeds = model.Feeds.Select(f => (f.Name, inputs.Get(f.Tensor)!)).ToList();
-            var output = session.Run(feeds, ConvTransposeModel.Y);
+            var output = lease.Session.Run(feeds, ConvTransposeModel.Y);
             if (output.Shape != problem.OutputShape)
                 return new BackendOutput.Failed($"ONNX Runtime produced shape {output.Shape}, the case's output shape is {problem.OutputShape}");
 
@@ -142,4 +143,7 @@ public static class OnnxRuntimeBackends
             s => [new OnnxRuntimeBackend(WeightsSource.Initializer, OnnxRuntimeOptions.From(s))])
         .Add(OnnxRuntimeBackend.DynamicWeightsId, "ONNX Runtime CPU ConvTranspose, weights as a graph input",
             s => [new OnnxRuntimeBackend(WeightsSource.GraphInput, OnnxRuntimeOptions.From(s))]);
+
+    /// <summary>The options as the catalogue's factories read them from named settings.</summary>
+    public static OnnxRuntimeOptions Options(Dictionary<string, string> options) => OnnxRuntimeOptions.From(new BackendSettings { Options = options });
 }

@@ -39,21 +39,32 @@ public static class OrtPadding
     }
 
     /// <summary>
-    /// "known ONNX Runtime defect: ..." for cases whose output ONNX Runtime 1.23 gets wrong: a
-    /// 2-D ConvTranspose with output_padding >= stride on some axis (the specification allows
-    /// output_padding up to max(stride, dilation) - 1, so this needs dilation > stride). 1-D and
-    /// 3-D cases with the same attributes are right, and so is every 2-D case with
-    /// output_padding &lt; stride, which points at ONNX Runtime's 2-D column-to-image step.
+    /// "known ONNX Runtime defect: ..." for cases whose values ONNX Runtime 1.23 gets wrong: a 2-D
+    /// ConvTranspose whose output reaches stride or more units past the last input's reach on
+    /// some axis (output_padding >= stride, which the specification allows when dilation >
+    /// stride, or output_shape larger than the natural size plus output_padding by that much).
+    /// Found by this harness: 1-D and 3-D cases with the same attributes are right, and so are
+    /// 2-D cases short of that reach, consistent with ONNX Runtime's 2-D column-to-image step
+    /// deriving the input extent from the output size as floor((out + pads - dilated kernel) /
+    /// stride) + 1, which then exceeds the real input extent.
     /// </summary>
     public static string? KnownDefect(Problem problem)
     {
         var c = problem.Case;
         if (c.Rank != 2) return null;
-        var axes = Enumerable.Range(0, c.Rank).Where(a => c.OutputPadding[a] >= c.Strides[a]).ToList();
+        var beyond = new int[c.Rank];
+        var axes = new List<int>();
+        for (var a = 0; a < c.Rank; a++)
+        {
+            // Units past the last input's reach: output padding, plus what clamping adds for a large output_shape.
+            beyond[a] = c.OutputPadding[a] + Math.Max(0, -(problem.PadsBegin[a] + problem.PadsEnd[a]));
+            if (beyond[a] >= c.Strides[a]) axes.Add(a);
+        }
         return axes.Count == 0
             ? null
-            : "known ONNX Runtime defect: 2-D ConvTranspose with output_padding >= stride " +
-              $"(axes {string.Join(",", axes)}: output_padding {c.OutputPadding}, strides {c.Strides}, dilations {c.Dilations}) " +
-              "gives wrong values in ONNX Runtime 1.23 (the same attributes in 1-D and 3-D are right)";
+            : "known ONNX Runtime defect: 2-D ConvTranspose whose output extends stride or more units past the last input's reach " +
+              $"(axes {string.Join(",", axes)}: {string.Join(",", axes.Select(a => beyond[a]))} units, strides {c.Strides}; " +
+              "from output_padding >= stride or output_shape beyond the natural size) gives wrong values in ONNX Runtime 1.23; " +
+              "1-D and 3-D are right";
     }
 }

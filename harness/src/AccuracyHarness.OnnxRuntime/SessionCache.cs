@@ -3,9 +3,9 @@ using AccuracyHarness.OnnxRuntime.Interop;
 namespace AccuracyHarness.OnnxRuntime;
 
 /// <summary>
-/// Sessions by model signature, least recently used evicted past a capacity. An evicted session
-/// is disposed while another thread may still run it: its SafeHandle defers the native release
-/// until that run ends.
+/// Sessions by model signature, least recently used evicted past a capacity. Callers rent a
+/// session for one run; an evicted session is disposed at once, and its SafeHandle defers the
+/// native release until the runs that rented it end.
 /// </summary>
 internal sealed class SessionCache(int capacity)
 {
@@ -18,7 +18,18 @@ internal sealed class SessionCache(int capacity)
 
     public long Reused => Interlocked.Read(ref _reused);
 
-    public OrtSession GetOrCreate(string key, Func<OrtSession> create)
+    /// <summary>A session for <paramref name="key"/>, held until the lease is disposed (created when missing).</summary>
+    public SessionLease Rent(string key, Func<OrtSession> create)
+    {
+        while (true)
+        {
+            // Eviction may dispose the session between the lookup and the rent: look it up again.
+            var session = GetOrCreate(key, create);
+            if (session.TryAcquire()) return new SessionLease(session);
+        }
+    }
+
+    private OrtSession GetOrCreate(string key, Func<OrtSession> create)
     {
         Lazy<OrtSession> entry;
         var fresh = false;
@@ -64,4 +75,12 @@ internal sealed class SessionCache(int capacity)
             throw;
         }
     }
+}
+
+/// <summary>A rented session; disposing the lease lets an evicted session be released.</summary>
+internal readonly struct SessionLease(OrtSession session) : IDisposable
+{
+    public OrtSession Session { get; } = session;
+
+    public void Dispose() => Session.ReleaseLease();
 }

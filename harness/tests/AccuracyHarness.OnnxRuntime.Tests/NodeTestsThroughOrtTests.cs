@@ -33,8 +33,12 @@ public class NodeTestsThroughOrtTests
             Assert.That(got.Shape, Is.EqualTo(data.Expected.Shape));
             var metrics = Comparator.Compare(problem, ReferenceDeconvolution.Gather(problem, data.Inputs), got);
             Assert.That(metrics.Passed, () => $"{test.Name}/{data.Name} vs reference: {Ort.Describe(metrics)}");
-            var expected = Comparator.Compare(problem, ReferenceDeconvolution.Gather(problem, data.Inputs) with { Output = data.Expected.Data.Select(v => (double)v).ToArray() }, got);
-            Assert.That(expected.Passed, () => $"{test.Name}/{data.Name} vs expected output: {Ort.Describe(expected)}");
+            // The expected output is itself a rounded f32 result: each is within the bound of the
+            // exact value, so they are within twice the bound of each other.
+            var reference = ReferenceDeconvolution.Gather(problem, data.Inputs);
+            var far = Enumerable.Range(0, got.Length).Count(i =>
+                Math.Abs(got.Data[i] - data.Expected.Data[i]) > 2 * Tolerance.Bound(reference.Output[i], reference.AbsSum[i], reference.Terms[i], problem.Case.DataType));
+            Assert.That(far, Is.Zero, $"{test.Name}/{data.Name}: elements farther from the expected output than twice their bound");
         }
     }
 }

@@ -98,6 +98,22 @@ public sealed unsafe class OrtSession : IDisposable
 
     public void Dispose() => _session.Dispose();
 
+    /// <summary>Keeps the native session alive past a concurrent Dispose until <see cref="ReleaseLease"/>; false once disposed.</summary>
+    internal bool TryAcquire()
+    {
+        var added = false;
+        try
+        {
+            _session.DangerousAddRef(ref added);
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+        return added;
+    }
+
+    internal void ReleaseLease() => _session.DangerousRelease();
+
     private static byte* Utf8(string text, List<nint> allocated)
     {
         var p = Marshal.StringToCoTaskMemUTF8(text);
