@@ -3,6 +3,7 @@ using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Comparison;
 using AccuracyHarness.Core.Fills;
 using AccuracyHarness.Core.Reference;
+using AccuracyHarness.Core.Suites;
 using AccuracyHarness.Onnx;
 
 namespace AccuracyHarness.OnnxRuntime.Tests;
@@ -55,7 +56,12 @@ public class HistorySuiteTests
     public static IEnumerable<TestCaseData> Cases() => Lines().Select(l => new TestCaseData(l).SetName(l));
 
     [Test]
-    public void EveryLineHasADocumentedOutcome() => Assert.That(Lines(), Is.EquivalentTo(Documented.Keys));
+    public void EveryLineHasADocumentedOutcome()
+    {
+        Assert.That(Lines(), Is.EquivalentTo(Documented.Keys));
+        // The command line's suite loader reads the same cases.
+        Assert.That(SuiteFile.Load(SuitePath()).Cases.Select(c => c.Case), Is.EqualTo(Lines().Select(CaseId.Parse)));
+    }
 
     [Test]
     public void EveryCaseIsPrecededByACommentNamingIt()
