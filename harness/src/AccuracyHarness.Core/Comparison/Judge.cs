@@ -12,8 +12,11 @@ namespace AccuracyHarness.Core.Comparison;
 /// <summary>Turns a backend's output into a result: metrics, status and the reasons for it.</summary>
 public static class Judge
 {
-    /// <summary>A backend's note that starts with this names a known disagreement between specifications and implementations.</summary>
-    public const string KnownAmbiguity = "known ambiguity";
+    /// <summary>
+    /// A backend's note that starts with this names a known issue (a spec ambiguity or a known
+    /// defect of the implementation); it becomes the diagnosis of a failing result.
+    /// </summary>
+    public const string KnownIssue = "known ";
 
     /// <summary>The result without backend, device and timing, which the caller sets.</summary>
     public static CaseResult Evaluate(Problem problem, CaseInputs inputs, ReferenceResult reference, BackendOutput output, FixedTolerance? tolerance)
@@ -51,7 +54,7 @@ public static class Judge
             Worst = metrics.Worst is null ? "" : string.Join(",", metrics.Worst.Select(v => v.ToString(CultureInfo.InvariantCulture))),
             Location = metrics.Mismatches > 0 ? MismatchLocation.Of(problem, metrics.MismatchMask).Sentence : "",
             Diagnosis = !fails ? ""
-                : note.StartsWith(KnownAmbiguity, StringComparison.Ordinal) ? note
+                : note.StartsWith(KnownIssue, StringComparison.Ordinal) ? note
                 : metrics.Mismatches > 0 ? Diagnoser.Diagnose(problem, inputs, reference, produced.Output).Text
                 : "",
             Message = string.Join("; ", messages),
