@@ -24,7 +24,7 @@ public static class Comparator
         double maxAbs = 0, maxRel = 0, worstRatio = 0;
         long maxUlp = 0, mismatches = 0;
         var worst = -1;
-        var mask = new bool[n];
+        var ratios = new double[n];
         for (var i = 0; i < n; i++)
         {
             var refValue = reference.Output[i];
@@ -63,11 +63,8 @@ public static class Comparator
                     ratio = abs == 0 ? 0 : bound > 0 ? abs / bound : double.PositiveInfinity;
                 }
             }
-            if (ratio > 1)
-            {
-                mismatches++;
-                mask[i] = true;
-            }
+            ratios[i] = ratio;
+            if (ratio > 1) mismatches++;
             if (ratio > worstRatio || (worst < 0 && ratio > 0))
             {
                 worstRatio = Math.Max(worstRatio, ratio);
@@ -75,7 +72,7 @@ public static class Comparator
             }
         }
         return new Metrics(maxAbs, maxRel, maxUlp, worstRatio, mismatches, n,
-            worst < 0 ? null : Tensor.Coordinates(problem.OutputShape, worst), mask);
+            worst < 0 ? null : Tensor.Coordinates(problem.OutputShape, worst), ratios);
     }
 
     /// <summary>Distance in units in the last place of the storage type, across zero as well.</summary>

@@ -59,6 +59,9 @@ public sealed record CaseResult
     public string Worst { get; init; } = "";
     public double Seconds { get; init; }
 
+    /// <summary>Where the error is, for heat maps (failing results only); see <see cref="Diagnosis.ErrorMap"/>.</summary>
+    public Diagnosis.ErrorMap? Map { get; init; }
+
     /// <summary>Where the case came from (suite file and line, or the command line).</summary>
     public string Source { get; init; } = "";
 

@@ -38,6 +38,7 @@ public static class ResultJson
             Number(w, "seconds", r.Seconds);
             w.WriteString("source", r.Source);
             w.WriteString("repro", r.Repro);
+            if (r.Map is { } map) w.WriteString("map", map.Encode());
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
@@ -71,6 +72,7 @@ public static class ResultJson
             Worst = S("worst"),
             Seconds = D("seconds"),
             Source = S("source"),
+            Map = Diagnosis.ErrorMap.Decode(S("map")),
         };
     }
 
