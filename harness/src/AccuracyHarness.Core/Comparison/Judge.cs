@@ -54,6 +54,7 @@ public static class Judge
             Worst = metrics.Worst is null ? "" : string.Join(",", metrics.Worst.Select(v => v.ToString(CultureInfo.InvariantCulture))),
             Location = metrics.Mismatches > 0 ? MismatchLocation.Of(problem, metrics.MismatchMask).Sentence : "",
             Map = metrics.Mismatches > 0 ? ErrorMap.Of(problem, metrics.Ratios) : null,
+            Stage = fails ? StageChecks.Describe(problem, inputs, produced.Stages) : "",
             Diagnosis = !fails ? ""
                 : note.StartsWith(KnownIssue, StringComparison.Ordinal) ? note
                 : metrics.Mismatches > 0 ? Diagnoser.Diagnose(problem, inputs, reference, produced.Output).Text
