@@ -1,0 +1,139 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using AccuracyHarness.Core.Cases;
+using AccuracyHarness.Core.Tensors;
+using AccuracyHarness.OpenCL.Devices;
+using AccuracyHarness.OpenCL.Interop;
+using AccuracyHarness.OpenCL.Kernels;
+
+namespace AccuracyHarness.OpenCL.Backends;
+
+/// <summary>
+/// One case's work on a device: its buffers (released at the end), its launches with their
+/// device times, and what Oclgrind said about each launch. Holds the device's gate throughout,
+/// so nothing else runs on the device meanwhile.
+/// </summary>
+internal sealed class DeviceRun : IDisposable
+{
+    /// <summary>Work-group sizes tried, largest first: PoCL compiles one variant per size, so keep the set small.</summary>
+    private static readonly int[] LocalSizes = [64, 32, 16, 8, 4, 2, 1];
+
+    private readonly DeviceSession _session;
+    private readonly DataType _type;
+    private readonly LayoutFamily _layout;
+    private readonly bool _jitConstants;
+    private readonly List<ClMemHandle> _buffers = [];
+    private readonly List<string> _findings = [];
+    private readonly List<string> _timings = [];
+
+    public DeviceRun(DeviceSession session, DataType type, LayoutFamily layout, bool jitConstants)
+    {
+        _session = session;
+        _type = type;
+        _layout = layout;
+        _jitConstants = jitConstants;
+        session.Gate.Enter();
+        // Whatever Oclgrind said before this case (a previous case cut short) is not this case's.
+        session.Log?.TakeNew();
+    }
+
+    public int ElementBytes => _type == DataType.F16 ? sizeof(ushort) : sizeof(float);
+
+    public ImmutableArray<string> Findings => [.. _findings];
+
+    public string Timings => "device time: " + string.Join(", ", _timings);
+
+    /// <summary>A kernel built for this case's data type and layout (and constants, in jit mode).</summary>
+    public ClKernelHandle Kernel(KernelSource source, KernelParams parameters) =>
+        _session.Kernel(source.Program(_type, _layout, _jitConstants ? parameters : null), source.BuildOptions, source.Entry);
+
+    /// <summary>A device copy of values already in device order.</summary>
+    public ClMemHandle Upload(float[] values)
+    {
+        var bytes = Encode(values.Length == 0 ? [0f] : values);
+        var buffer = Track(Cl.CreateBuffer(_session.Context, ClConstants.MemReadOnly, bytes.Length));
+        Cl.Write(_session.Queue, buffer, bytes);
+        return buffer;
+    }
+
+    public ClMemHandle Upload(KernelParams parameters)
+    {
+        var values = parameters.Values.ToArray();
+        var bytes = MemoryMarshal.AsBytes(values.AsSpan());
+        var buffer = Track(Cl.CreateBuffer(_session.Context, ClConstants.MemReadOnly, bytes.Length));
+        Cl.Write(_session.Queue, buffer, bytes);
+        return buffer;
+    }
+
+    /// <summary>A buffer of <paramref name="elements"/> filled with NaN, so an element no kernel writes cannot pass.</summary>
+    public ClMemHandle Poisoned(long elements)
+    {
+        var bytes = elements * ElementBytes;
+        var buffer = Track(Cl.CreateBuffer(_session.Context, ClConstants.MemReadWrite, bytes));
+        ReadOnlySpan<byte> pattern = _type == DataType.F16
+            ? BitConverter.GetBytes(BitConverter.HalfToUInt16Bits(Half.NaN))
+            : BitConverter.GetBytes(BitConverter.SingleToUInt32Bits(float.NaN));
+        Cl.Fill(_session.Queue, buffer, pattern, bytes);
+        return buffer;
+    }
+
+    public float[] Download(ClMemHandle buffer, long elements)
+    {
+        var bytes = new byte[elements * ElementBytes];
+        Cl.Read(_session.Queue, buffer, bytes);
+        return Decode(bytes);
+    }
+
+    /// <summary>Runs one work-item per element of the destination and records its time and Oclgrind's messages.</summary>
+    public void Launch(string stage, ClKernelHandle kernel, long workItems, params ClMemHandle[] args)
+    {
+        for (var i = 0; i < args.Length; i++) Cl.SetArg(kernel, (uint)i, args[i]);
+        var local = LocalSizes.First(size => workItems % size == 0);
+        using (var evt = Cl.Enqueue(_session.Queue, kernel, workItems, local))
+        {
+            Cl.Finish(_session.Queue);
+            _timings.Add(string.Create(CultureInfo.InvariantCulture, $"{stage} {Cl.Duration(evt).TotalMilliseconds:0.###} ms"));
+        }
+        if (_session.Log is { } log)
+            _findings.AddRange(log.TakeNew().Select(message => $"oclgrind ({stage}): {message}"));
+    }
+
+    /// <summary>A tensor in the case's layout, unpacked to logical order, with its non-zero padding lanes counted.</summary>
+    public (Tensor Tensor, long NonZeroPaddingLanes) DownloadActivations(ClMemHandle buffer, DataLayout layout)
+    {
+        var physical = Download(buffer, layout.PhysicalLength);
+        var nonZero = layout.PaddingOffsets().LongCount(offset => physical[offset] != 0f);
+        var shape = Dims.From(new[] { layout.Batch, layout.Channels }.Concat(layout.Spatial));
+        return (new Tensor(shape, layout.Unpack(physical), _type), nonZero);
+    }
+
+    public void Dispose()
+    {
+        foreach (var buffer in _buffers) buffer.Dispose();
+        _session.Gate.Exit();
+    }
+
+    private ClMemHandle Track(ClMemHandle buffer)
+    {
+        _buffers.Add(buffer);
+        return buffer;
+    }
+
+    private byte[] Encode(float[] values)
+    {
+        if (_type == DataType.F32) return MemoryMarshal.AsBytes(values.AsSpan()).ToArray();
+        var bits = new ushort[values.Length];
+        for (var i = 0; i < values.Length; i++) bits[i] = BitConverter.HalfToUInt16Bits((Half)values[i]);
+        return MemoryMarshal.AsBytes(bits.AsSpan()).ToArray();
+    }
+
+    private float[] Decode(byte[] bytes)
+    {
+        if (_type == DataType.F32) return MemoryMarshal.Cast<byte, float>(bytes).ToArray();
+        var bits = MemoryMarshal.Cast<byte, ushort>(bytes);
+        var values = new float[bits.Length];
+        for (var i = 0; i < bits.Length; i++) values[i] = (float)BitConverter.UInt16BitsToHalf(bits[i]);
+        return values;
+    }
+}
