@@ -66,15 +66,19 @@ internal sealed class DeviceRun : IDisposable
         return buffer;
     }
 
-    /// <summary>A buffer of <paramref name="elements"/> filled with NaN, so an element no kernel writes cannot pass.</summary>
+    /// <summary>
+    /// A buffer of <paramref name="elements"/> filled with NaN, so an element no kernel writes
+    /// cannot pass. Written from the host rather than with clEnqueueFillBuffer: Oclgrind 21.10's
+    /// uninitialised-value checker does not count a fill as initialising memory, and would then
+    /// flag every later read of a stage's result.
+    /// </summary>
     public ClMemHandle Poisoned(long elements)
     {
         var bytes = elements * ElementBytes;
         var buffer = Track(Cl.CreateBuffer(_session.Context, ClConstants.MemReadWrite, bytes));
-        ReadOnlySpan<byte> pattern = _type == DataType.F16
-            ? BitConverter.GetBytes(BitConverter.HalfToUInt16Bits(Half.NaN))
-            : BitConverter.GetBytes(BitConverter.SingleToUInt32Bits(float.NaN));
-        Cl.Fill(_session.Queue, buffer, pattern, bytes);
+        var poison = new float[elements];
+        Array.Fill(poison, float.NaN);
+        Cl.Write(_session.Queue, buffer, Encode(poison));
         return buffer;
     }
 

@@ -39,6 +39,13 @@ internal sealed class DeviceSession
     /// <summary>Present on Oclgrind only.</summary>
     public OclgrindLog? Log { get; }
 
+    /// <summary>
+    /// Oclgrind 21.10's uninitialised-value checker stops at LLVM's <c>freeze</c> instruction, which
+    /// the optimiser inserts (e.g. for a division next to a remainder of the same operands): build
+    /// unoptimised there.
+    /// </summary>
+    private string DeviceOptions => Device.IsOclgrind ? "-cl-opt-disable" : "";
+
     /// <summary>Number of programs built (or attempted) in this session; tests use it to check the cache.</summary>
     public int ProgramBuilds => _programs.Count;
 
@@ -51,7 +58,8 @@ internal sealed class DeviceSession
     /// </summary>
     public ClKernelHandle Kernel(string source, string options, string entry)
     {
-        var program = _programs.GetOrAdd((source, options), key => new Lazy<BuiltProgram>(() => BuiltProgram.Build(this, key.Source, key.Options))).Value;
+        var full = (DeviceOptions + " " + options).Trim();
+        var program = _programs.GetOrAdd((source, full), key => new Lazy<BuiltProgram>(() => BuiltProgram.Build(this, key.Source, key.Options))).Value;
         return program.Kernel(entry);
     }
 

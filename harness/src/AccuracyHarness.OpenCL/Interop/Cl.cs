@@ -89,13 +89,6 @@ internal static unsafe class Cl
             ClStatus.Check(ClNative.clEnqueueReadBuffer(queue, buffer, ClConstants.True, 0, (nuint)data.Length, p, 0, null, null), "clEnqueueReadBuffer");
     }
 
-    /// <summary>Repeats <paramref name="pattern"/> over the first <paramref name="bytes"/> bytes of the buffer.</summary>
-    public static void Fill(ClQueueHandle queue, ClMemHandle buffer, ReadOnlySpan<byte> pattern, long bytes)
-    {
-        fixed (byte* p = pattern)
-            ClStatus.Check(ClNative.clEnqueueFillBuffer(queue, buffer, p, (nuint)pattern.Length, 0, (nuint)bytes, 0, null, null), "clEnqueueFillBuffer");
-    }
-
     /// <summary>Builds for one device; a failed build throws with the device's build log.</summary>
     public static ClProgramHandle BuildProgram(ClContextHandle context, nint device, string source, string options)
     {

@@ -86,9 +86,6 @@ internal static unsafe partial class ClNative
     internal static partial int clEnqueueReadBuffer(ClQueueHandle queue, ClMemHandle buffer, uint blocking, nuint offset, nuint size, void* destination, uint numEvents, nint* waitList, nint* evt);
 
     [LibraryImport(Library)]
-    internal static partial int clEnqueueFillBuffer(ClQueueHandle queue, ClMemHandle buffer, void* pattern, nuint patternSize, nuint offset, nuint size, uint numEvents, nint* waitList, nint* evt);
-
-    [LibraryImport(Library)]
     internal static partial ClProgramHandle clCreateProgramWithSource(ClContextHandle context, uint count, byte** strings, nuint* lengths, int* status);
 
     [LibraryImport(Library)]

@@ -23,7 +23,6 @@ public static class KernelHeader
         AppendProblem(sb, constants);
         AppendLayout(sb, layout);
         AppendWeights(sb);
-        sb.AppendLine("#line 1");
         return sb.ToString();
     }
 
