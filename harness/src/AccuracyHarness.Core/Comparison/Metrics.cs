@@ -1,7 +1,7 @@
 namespace AccuracyHarness.Core.Comparison;
 
 /// <summary>
-/// How one backend output differs from the reference. <see cref="BoundRatio"/> is the largest
+/// How one backend output differs from the reference rounded to the storage type. <see cref="BoundRatio"/> is the largest
 /// error divided by its element's bound (above 1 fails; in exact mode any difference fails and
 /// the ratio is infinite). <see cref="Worst"/> is the logical coordinates of the element with the
 /// largest bound ratio, or null when there is no error at all.

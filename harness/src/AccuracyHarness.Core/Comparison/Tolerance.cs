@@ -3,11 +3,13 @@ using AccuracyHarness.Core.Cases;
 namespace AccuracyHarness.Core.Comparison;
 
 /// <summary>
-/// Per-element error bounds (DESIGN.md section 7). For an element whose sum has K addends
-/// (the products and the bias) accumulated in f32, any summation order satisfies
-/// |fl(sum) - sum| &lt;= gamma(K) * sum|addends|, gamma(K) = K*u / (1 - K*u), u = 2^-24;
-/// underflow adds at most K times half the smallest subnormal; storing to the output type
-/// adds one rounding of the result.
+/// Per-element error bounds (DESIGN.md section 7) for a stored result measured against the
+/// reference rounded to the storage type (what a perfect kernel would store). For an element
+/// whose sum has K addends (the products and the bias) accumulated in f32, any summation order
+/// satisfies |acc - sum| &lt;= gamma(K) * sum|addends|, gamma(K) = K*u / (1 - K*u), u = 2^-24,
+/// and underflow adds at most K times half the smallest f32 subnormal. Rounding the result and
+/// the reference to the storage type moves them apart by at most one unit in the last place of
+/// that type, which the bound adds (2u|ref| plus the type's subnormal spacing).
 /// </summary>
 public static class Tolerance
 {
@@ -17,8 +19,9 @@ public static class Tolerance
     /// <summary>Half the smallest f32 subnormal: the most a single underflowing rounding can lose.</summary>
     private const double UnderflowF32 = 7.006492321624085e-46;
 
-    /// <summary>Half the smallest f16 subnormal (2^-25).</summary>
-    private const double UnderflowF16 = 2.9802322387695312e-8;
+    /// <summary>The smallest f32 subnormal (2^-149) and f16 subnormal (2^-24): one unit in the last place near zero.</summary>
+    private const double SubnormalF32 = 1.401298464324817e-45;
+    private const double SubnormalF16 = 5.960464477539063e-8;
 
     public static double Gamma(long terms, double unitRoundoff)
     {
@@ -28,13 +31,11 @@ public static class Tolerance
 
     public static double UnitRoundoff(DataType type) => type == DataType.F16 ? UnitRoundoffF16 : UnitRoundoffF32;
 
-    /// <summary>The largest error a correct f32-accumulating kernel can make on one element.</summary>
+    /// <summary>The largest difference a correct f32-accumulating kernel's stored value can have from the rounded reference.</summary>
     public static double Bound(double reference, double absSum, int terms, DataType storage)
     {
         var accumulation = (Gamma(terms, UnitRoundoffF32) * absSum) + (terms * UnderflowF32);
-        var store = storage == DataType.F16
-            ? (UnitRoundoffF16 * Math.Abs(reference)) + UnderflowF16
-            : (UnitRoundoffF32 * Math.Abs(reference)) + UnderflowF32;
-        return accumulation + store;
+        var ulp = (2 * UnitRoundoff(storage) * Math.Abs(reference)) + (storage == DataType.F16 ? SubnormalF16 : SubnormalF32);
+        return accumulation + ulp;
     }
 }

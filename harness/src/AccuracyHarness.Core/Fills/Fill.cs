@@ -27,21 +27,26 @@ public static class Fill
         var terms = (double)p.Cg * c.Kernel.Product();
         var density = Math.Min(1.0, (1 << 20) / (terms * ExactInputMax * ExactWeightMax));
         return new CaseInputs(
-            Make(p.InputShape, type, c, Tag.Input, ExactInputMax, density),
-            Make(p.WeightShape, type, c, Tag.Weights, ExactWeightMax, 1.0),
-            c.HasBias ? Make(p.BiasShape, type, c, Tag.Bias, ExactBiasMax, 1.0) : null);
+            Values(p.InputShape, type, c.Fill, c.Seed, (ulong)Tag.Input, ExactInputMax, density),
+            Values(p.WeightShape, type, c.Fill, c.Seed, (ulong)Tag.Weights, ExactWeightMax, 1.0),
+            c.HasBias ? Values(p.BiasShape, type, c.Fill, c.Seed, (ulong)Tag.Bias, ExactBiasMax, 1.0) : null);
     }
 
     private enum Tag : ulong { Input = 1, Weights = 2, Bias = 3 }
 
-    private static Tensor Make(Dims shape, DataType type, DeconvCase c, Tag tag, int exactMax, double density)
+    /// <summary>
+    /// A tensor of the given shape from the seed and a stream number (streams 1 to 3 are the
+    /// case's input, weights and bias). Exact values are integers in [-exactMax, exactMax],
+    /// each non-zero with probability <paramref name="density"/>.
+    /// </summary>
+    public static Tensor Values(Dims shape, DataType type, FillMode fill, ulong seed, ulong stream, int exactMax = ExactInputMax, double density = 1.0)
     {
         var data = new float[shape.Product()];
-        var stream = Mix(c.Seed ^ ((ulong)tag * 0x9E3779B97F4A7C15UL));
+        var start = Mix(seed ^ (stream * 0x9E3779B97F4A7C15UL));
         for (var i = 0; i < data.Length; i++)
         {
-            var bits = Mix(stream + (ulong)i);
-            data[i] = c.Fill == FillMode.Exact
+            var bits = Mix(start + (ulong)i);
+            data[i] = fill == FillMode.Exact
                 ? ExactValue(bits, exactMax, density)
                 : Tensor.Round(UniformSigned(bits), type);
         }

@@ -1,0 +1,20 @@
+namespace AccuracyHarness.Cli;
+
+/// <summary>The process exit codes (DESIGN.md section 10, contract).</summary>
+public static class ExitCodes
+{
+    /// <summary>No divergence outside the baseline.</summary>
+    public const int Success = 0;
+
+    /// <summary>At least one result failed or could not be computed.</summary>
+    public const int Divergence = 1;
+
+    /// <summary>Invalid input or usage.</summary>
+    public const int Usage = 2;
+
+    /// <summary>The harness itself or a required backend failed.</summary>
+    public const int HarnessFailure = 3;
+}
+
+/// <summary>Bad input from the user: reported in one line, exit code 2.</summary>
+public sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using AccuracyHarness.Cli;
+using AccuracyHarness.Cli.Commands;
+
+var root = new RootCommand(
+    "AccuracyHarness: differential accuracy testing of transposed convolution (deconvolution) kernels.\n" +
+    "Runs deconvolution cases through a double-precision reference and the backends under test,\n" +
+    "compares within per-element error bounds and reports where and why results diverge.")
+{
+    RunCommand.Create(),
+};
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors) Console.Error.WriteLine($"error: {error.Message}");
+    Console.Error.WriteLine("(see --help)");
+    return ExitCodes.Usage;
+}
+try
+{
+    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return ExitCodes.Usage;
+}
+catch (Exception e)
+{
+    Console.Error.WriteLine($"harness failure: {e.GetType().Name}: {e.Message}");
+    if (Environment.GetEnvironmentVariable("ACCURACYHARNESS_TRACE") == "1") Console.Error.WriteLine(e);
+    return ExitCodes.HarnessFailure;
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using AccuracyHarness.Core.Backends;
+using AccuracyHarness.Core.Cases;
+using AccuracyHarness.Core.Reference;
+using AccuracyHarness.Core.Results;
+using AccuracyHarness.Core.Tensors;
+
+namespace AccuracyHarness.Core.Comparison;
+
+/// <summary>Turns a backend's output into a result: metrics, status and the reasons for it.</summary>
+public static class Judge
+{
+    /// <summary>A backend's note that starts with this names a known disagreement between specifications and implementations.</summary>
+    public const string KnownAmbiguity = "known ambiguity";
+
+    /// <summary>The result without backend, device and timing, which the caller sets.</summary>
+    public static CaseResult Evaluate(Problem problem, ReferenceResult reference, BackendOutput output, FixedTolerance? tolerance)
+    {
+        var blank = new CaseResult { Case = problem.Case, Backend = "", Device = "", Status = Status.Error };
+        switch (output)
+        {
+            case BackendOutput.NotApplicable na:
+                return blank with { Status = Status.NotApplicable, Message = na.Reason };
+            case BackendOutput.Failed failed:
+                return blank with { Status = Status.Error, Message = failed.Message };
+        }
+
+        var produced = (BackendOutput.Produced)output;
+        var metrics = Comparator.Compare(problem, reference, produced.Output, tolerance);
+        var reasons = new List<string>();
+        if (IsDegenerate(problem, reference, produced.Output))
+            reasons.Add("the output is all zeros where the reference is not");
+        if (produced.NonZeroPaddingLanes > 0)
+            reasons.Add($"{produced.NonZeroPaddingLanes} padding lane(s) of the blocked output are not zero");
+        reasons.AddRange(produced.Findings);
+
+        var fails = metrics.Mismatches > 0 || reasons.Count > 0;
+        var note = produced.Note ?? "";
+        var messages = reasons.Concat(note.Length > 0 ? [note] : Array.Empty<string>());
+        return blank with
+        {
+            Status = fails ? Status.Fail : Status.Pass,
+            MaxAbsErr = metrics.MaxAbsErr,
+            MaxRelErr = metrics.MaxRelErr,
+            MaxUlp = metrics.MaxUlp,
+            BoundRatio = metrics.BoundRatio,
+            Mismatches = metrics.Mismatches,
+            Elements = metrics.Elements,
+            Worst = metrics.Worst is null ? "" : string.Join(",", metrics.Worst.Select(v => v.ToString(CultureInfo.InvariantCulture))),
+            Diagnosis = fails && note.StartsWith(KnownAmbiguity, StringComparison.Ordinal) ? note : "",
+            Message = string.Join("; ", messages),
+        };
+    }
+
+    private static bool IsDegenerate(Problem problem, ReferenceResult reference, Tensor got)
+    {
+        var type = problem.Case.DataType;
+        return got.Data.All(v => v == 0) && reference.Output.Any(v => Tensor.Round(v, type) != 0);
+    }
+}

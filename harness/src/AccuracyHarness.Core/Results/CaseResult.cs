@@ -1,0 +1,76 @@
+using AccuracyHarness.Core.Cases;
+
+namespace AccuracyHarness.Core.Results;
+
+/// <summary>The outcome of one case on one backend and device (the contract's status column).</summary>
+public enum Status { Pass, Fail, Error, NotApplicable }
+
+public static class StatusNames
+{
+    public static string Of(Status s) => s switch
+    {
+        Status.Pass => "pass",
+        Status.Fail => "fail",
+        Status.Error => "error",
+        Status.NotApplicable => "n/a",
+        _ => throw new ArgumentOutOfRangeException(nameof(s)),
+    };
+
+    public static Status Parse(string text) => text switch
+    {
+        "pass" => Status.Pass,
+        "fail" => Status.Fail,
+        "error" => Status.Error,
+        "n/a" => Status.NotApplicable,
+        _ => throw new FormatException($"status '{text}' is not pass, fail, error or n/a"),
+    };
+}
+
+/// <summary>
+/// One row of the result table: case x backend x device. Immutable; every report format
+/// renders these. Error metrics are zero for results that produced no output.
+/// </summary>
+public sealed record CaseResult
+{
+    public required DeconvCase Case { get; init; }
+    public required string Backend { get; init; }
+    public required string Device { get; init; }
+    public required Status Status { get; init; }
+    public double MaxAbsErr { get; init; }
+    public double MaxRelErr { get; init; }
+    public long MaxUlp { get; init; }
+    public double BoundRatio { get; init; }
+    public long Mismatches { get; init; }
+    public long Elements { get; init; }
+
+    /// <summary>The fault that explains a failure, or a known ambiguity; empty when none.</summary>
+    public string Diagnosis { get; init; } = "";
+
+    /// <summary>The first pipeline stage that diverges, for multi-stage backends.</summary>
+    public string Stage { get; init; } = "";
+
+    /// <summary>Where the mismatches are, in one sentence.</summary>
+    public string Location { get; init; } = "";
+
+    /// <summary>Why a result is n/a or an error, device findings, and notes on how it was obtained.</summary>
+    public string Message { get; init; } = "";
+
+    /// <summary>Logical coordinates of the worst element, "n,c,spatial...", or empty.</summary>
+    public string Worst { get; init; } = "";
+    public double Seconds { get; init; }
+
+    /// <summary>Where the case came from (suite file and line, or the command line).</summary>
+    public string Source { get; init; } = "";
+
+    public string CaseId => Case.Id;
+
+    public string DataType => Names.Of(Case.DataType);
+
+    public string Layout => Names.ExactLayout(Case.Layout, Case.Rank);
+
+    /// <summary>A complete command that runs this case on this backend and device again.</summary>
+    public string Repro => $"scripts/harness run --case {CaseId} --backends {Backend} --devices {Device}";
+
+    /// <summary>The key a resumed run or a baseline matches on.</summary>
+    public string Key => $"{CaseId}|{Backend}|{Device}";
+}

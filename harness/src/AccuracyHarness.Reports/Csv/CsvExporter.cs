@@ -1,0 +1,75 @@
+using System.Globalization;
+using AccuracyHarness.Core.Cases;
+using AccuracyHarness.Core.Results;
+using CsvHelper;
+
+namespace AccuracyHarness.Reports.Csv;
+
+/// <summary>
+/// results.csv: the contract columns (DESIGN.md section 10) first, in their order, then the
+/// location, message and source of each result, then every case parameter.
+/// </summary>
+public sealed class CsvExporter : IExporter
+{
+    public const string Name = "results.csv";
+
+    public static readonly IReadOnlyList<string> ContractColumns =
+    [
+        "case_id", "backend", "device", "dtype", "layout", "status", "max_abs_err", "max_rel_err",
+        "max_ulp", "bound_ratio", "mismatches", "elements", "diagnosis", "stage", "seconds", "repro",
+    ];
+
+    private static readonly IReadOnlyList<(string Column, Func<CaseResult, string> Value)> Columns =
+    [
+        ("case_id", r => r.CaseId),
+        ("backend", r => r.Backend),
+        ("device", r => r.Device),
+        ("dtype", r => r.DataType),
+        ("layout", r => r.Layout),
+        ("status", r => StatusNames.Of(r.Status)),
+        ("max_abs_err", r => Number(r.MaxAbsErr)),
+        ("max_rel_err", r => Number(r.MaxRelErr)),
+        ("max_ulp", r => r.MaxUlp.ToString(CultureInfo.InvariantCulture)),
+        ("bound_ratio", r => Number(r.BoundRatio)),
+        ("mismatches", r => r.Mismatches.ToString(CultureInfo.InvariantCulture)),
+        ("elements", r => r.Elements.ToString(CultureInfo.InvariantCulture)),
+        ("diagnosis", r => r.Diagnosis),
+        ("stage", r => r.Stage),
+        ("seconds", r => r.Seconds.ToString("0.######", CultureInfo.InvariantCulture)),
+        ("repro", r => r.Repro),
+        ("location", r => r.Location),
+        ("message", r => r.Message),
+        ("worst", r => r.Worst),
+        ("source", r => r.Source),
+        ("rank", r => r.Case.Rank.ToString(CultureInfo.InvariantCulture)),
+        ("batch", r => r.Case.Batch.ToString(CultureInfo.InvariantCulture)),
+        ("in_channels", r => r.Case.InChannels.ToString(CultureInfo.InvariantCulture)),
+        ("out_channels", r => r.Case.OutChannels.ToString(CultureInfo.InvariantCulture)),
+        ("groups", r => r.Case.Groups.ToString(CultureInfo.InvariantCulture)),
+        ("input", r => r.Case.Input.ToString()),
+        ("kernel", r => r.Case.Kernel.ToString()),
+        ("strides", r => r.Case.Strides.ToString()),
+        ("dilations", r => r.Case.Dilations.ToString()),
+        ("pads_begin", r => r.Case.PadsBegin.ToString()),
+        ("pads_end", r => r.Case.PadsEnd.ToString()),
+        ("output_padding", r => r.Case.OutputPadding.ToString()),
+        ("auto_pad", r => Names.Of(r.Case.AutoPad)),
+        ("output_shape", r => r.Case.OutputShape?.ToString() ?? ""),
+        ("bias", r => r.Case.HasBias ? "1" : "0"),
+        ("fill", r => Names.Of(r.Case.Fill)),
+        ("seed", r => r.Case.Seed.ToString(CultureInfo.InvariantCulture)),
+    ];
+
+    public string FileName => Name;
+
+    public void Export(ResultTable table, string directory)
+    {
+        using var writer = new StreamWriter(Path.Combine(directory, Name));
+        using var csv = CsvWriter.Create(writer, CsvWriterOptions.Default, leaveOpen: false);
+        csv.WriteRecord(Columns.Select(c => c.Column).ToArray());
+        foreach (var result in table.Results)
+            csv.WriteRecord(Columns.Select(c => c.Value(result)).ToArray());
+    }
+
+    private static string Number(double v) => v.ToString("G9", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,94 @@
+using AccuracyHarness.Core.Benchdnn;
+using AccuracyHarness.Core.Cases;
+using AccuracyHarness.Core.Running;
+
+namespace AccuracyHarness.Core.Tests.Benchdnn;
+
+public class BenchdnnImportTests
+{
+    private static string Corpus => Path.Combine(ProjectPaths.Cases, "benchdnn");
+
+    private static IEnumerable<string> ShapeFiles() =>
+        Directory.GetFiles(Path.Combine(ProjectPaths.FindRoot(), "cases", "benchdnn"), "shapes_*").Select(Path.GetFileName)!;
+
+    [TestCaseSource(nameof(ShapeFiles))]
+    public void Every_active_line_of_a_shape_file_imports(string file)
+    {
+        var path = Path.Combine(Corpus, file);
+        var active = File.ReadAllLines(path).Select(l => l.Split('#')[0].Trim()).Count(l => l.Length > 0);
+        var result = BenchdnnImport.ImportFile(path);
+        Assert.That(result.Rejected, Is.Empty, string.Join("\n", result.Rejected.Select(r => $"{r.Source}: {r.Reason}")));
+        Assert.That(result.Cases, Has.Count.EqualTo(active));
+        Assert.That(result.Cases.Select(c => c.Case.Resolve()), Has.All.Not.Null);
+    }
+
+    [Test]
+    public void Dilation_is_onnx_dilation_minus_one_and_the_w_axis_copies_h()
+    {
+        var c = BenchdnnDescriptor.Parse("g2mb256oc96oh27ic256ih23kh5ph2dh1n\"alexnet:dilated_deconv2\"").Case;
+        Assert.That(c.Groups, Is.EqualTo(2));
+        Assert.That(c.Batch, Is.EqualTo(256));
+        Assert.That(c.Input, Is.EqualTo(new Dims(23, 23)));
+        Assert.That(c.Kernel, Is.EqualTo(new Dims(5, 5)));
+        Assert.That(c.Dilations, Is.EqualTo(new Dims(2, 2)));
+        Assert.That(c.PadsBegin, Is.EqualTo(new Dims(2, 2)));
+        Assert.That(c.Resolve().Output, Is.EqualTo(new Dims(27, 27)));
+    }
+
+    [Test]
+    public void Missing_output_is_derived_with_symmetric_pads_and_missing_pad_from_the_output()
+    {
+        var derivedOutput = BenchdnnDescriptor.Parse("ic4oc4ih5kh3sh2ph1").Case.Resolve();
+        Assert.That(derivedOutput.Output, Is.EqualTo(new Dims(9, 9)));
+        var derivedPad = BenchdnnDescriptor.Parse("ic4oc4ih5oh9kh3sh2").Case;
+        Assert.That(derivedPad.PadsBegin, Is.EqualTo(new Dims(1, 1)));
+        Assert.That(derivedPad.PadsEnd, Is.EqualTo(new Dims(1, 1)));
+    }
+
+    [Test]
+    public void Negative_end_pad_becomes_output_padding()
+    {
+        // natural = (6-1)*3 + 3 = 18; oh 18 with ph 1 leaves an end pad of -1.
+        var c = BenchdnnDescriptor.Parse("mb56_ic2oc3_ih6oh18kh3sh3dh0ph1_iw5ow15kw3sw3dw0pw1_n\"2d_strided_with_bias\"").Case;
+        Assert.That(c.OutputPadding, Is.EqualTo(new Dims(1, 1)));
+        Assert.That(c.PadsEnd, Is.EqualTo(new Dims(0, 0)));
+        Assert.That(c.Resolve().Output, Is.EqualTo(new Dims(18, 15)));
+    }
+
+    [Test]
+    public void Three_dimensional_descriptors_copy_depth_into_height_and_width()
+    {
+        var c = BenchdnnDescriptor.Parse("mb28_ic16oc16_id10od10kd3").Case;
+        Assert.That(c.Input, Is.EqualTo(new Dims(10, 10, 10)));
+        Assert.That(c.Kernel, Is.EqualTo(new Dims(3, 3, 3)));
+        Assert.That(c.Resolve().Output, Is.EqualTo(new Dims(10, 10, 10)));
+    }
+
+    [Test]
+    public void Batch_files_include_shapes_and_report_what_they_cannot_express()
+    {
+        var result = BenchdnnImport.ImportFile(Path.Combine(Corpus, "test_deconv_ci"));
+        Assert.That(result.Cases, Is.Not.Empty);
+        Assert.That(result.Cases.Select(c => c.Case.Batch), Is.All.EqualTo(2), "--mb=2 overrides the descriptor's batch");
+        Assert.That(result.Cases.Select(c => c.Case.DataType).Distinct(), Is.EquivalentTo(new[] { DataType.F32, DataType.F16 }));
+        Assert.That(result.Rejected.Select(r => r.Reason), Has.Some.Contains("direction BWD_D"));
+        Assert.That(result.Rejected.Select(r => r.Reason), Has.Some.Contains("data type bf16"));
+        Assert.That(result.IgnoredOptions, Does.Contain("--attr-post-ops"));
+    }
+
+    [Test]
+    public void Option_lines_keep_forward_directions_only()
+    {
+        var result = BenchdnnImport.ImportFile(Path.Combine(Corpus, "option_set_fwks_key_gpu"));
+        Assert.That(result.Cases, Is.Not.Empty);
+        Assert.That(result.Cases.Select(c => c.Case.DataType), Is.All.EqualTo(DataType.F16));
+        Assert.That(result.Rejected.Select(r => r.Reason), Has.All.Contains("direction BWD").Or.Contains("data type"));
+    }
+
+    [TestCase("ic4oc4", "has no spatial field")]
+    [TestCase("oc4ih5kh3", "lacks 'ic'")]
+    [TestCase("ic4oc4ih5kh3zz", "cannot read 'zz'")]
+    [TestCase("ic3oc4g2ih5kh3", "divisible by group=2")]
+    public void Bad_descriptors_say_why(string descriptor, string reason) =>
+        Assert.That(() => BenchdnnDescriptor.Parse(descriptor), Throws.TypeOf<FormatException>().With.Message.Contains(reason));
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The main job: installs what is missing, then runs the default suite (cases/smoke) over every
+# backend and writes the reports to reports/latest (results.csv, results.jsonl, ...).
+# Extra arguments go to `harness run` (e.g. --dump failing, --devices pocl,oclgrind).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+"$root/scripts/setup.sh"
+cd "$root"
+rm -rf reports/latest
+exec scripts/harness run --suite cases/smoke --out reports/latest "$@"
