@@ -14,7 +14,7 @@ namespace AccuracyHarness.OpenCL.Tests.Backends;
 /// </summary>
 public class GeneratedCaseTests
 {
-    private const int CasesPerCombination = 12;
+    private const int CasesPerCombination = 40;
 
     [Test, Combinatorial]
     public void Both_backends_agree_with_the_reference(
