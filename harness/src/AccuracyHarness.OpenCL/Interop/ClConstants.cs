@@ -5,8 +5,6 @@ internal static class ClConstants
 {
     public const uint PlatformVersion = 0x0901;
     public const uint PlatformName = 0x0902;
-    public const uint PlatformVendor = 0x0903;
-    public const uint PlatformExtensions = 0x0904;
 
     public const ulong DeviceTypeAll = 0xFFFFFFFF;
     public const uint DeviceMaxComputeUnits = 0x1002;

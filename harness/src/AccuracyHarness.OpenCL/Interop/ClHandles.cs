@@ -38,10 +38,6 @@ public sealed class ClKernelHandle : ClHandle
 
 public sealed class ClEventHandle : ClHandle
 {
-    public ClEventHandle()
-    {
-    }
-
     internal ClEventHandle(nint raw) => SetHandle(raw);
 
     protected override bool ReleaseHandle() => ClNative.clReleaseEvent(handle) == 0;

@@ -35,7 +35,6 @@ public sealed class ClException : Exception
 public static class ClStatus
 {
     public const int Success = 0;
-    public const int BuildProgramFailure = -11;
 
     /// <summary>Throws <see cref="ClException"/> naming <paramref name="call"/> unless the status is CL_SUCCESS.</summary>
     public static void Check(int status, string call)

@@ -82,8 +82,5 @@ public sealed record KernelParams
             throw new ArgumentException($"kernel parameters need 3 values per spatial list; got {values.Length} values for {Names.Length} names");
         return new KernelParams(values);
     }
-
-    public bool Equals(KernelParams? other) => other is not null && Values.SequenceEqual(other.Values);
-
-    public override int GetHashCode() => Values.Aggregate(17, (h, v) => HashCode.Combine(h, v));
 }
+
