@@ -22,7 +22,13 @@ internal sealed class DeviceSession
         Device = device;
         lock (EnvironmentGate)
         {
-            if (device.IsOclgrind) Log = OclgrindLog.Prepare();
+            if (device.IsOclgrind)
+            {
+                var log = OclgrindLog.Prepare();
+                // The session lives as long as the process; so does Oclgrind's open log file.
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => log.Dispose();
+                Log = log;
+            }
             Context = Cl.CreateContext(device.DeviceHandle);
         }
         Queue = Cl.CreateQueue(Context, device.DeviceHandle);
