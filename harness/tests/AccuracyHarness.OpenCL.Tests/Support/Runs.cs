@@ -19,7 +19,9 @@ public sealed record CaseRun(Problem Problem, CaseInputs Inputs, BackendOutput O
     public BackendOutput.Produced Produced => Output as BackendOutput.Produced
         ?? throw new AssertionException($"{Problem.Case.Id}: expected an output, got {Output}");
 
-    public Metrics Metrics => Comparator.Compare(Problem, ReferenceWithBiasAddend(), Produced.Output);
+    private Metrics? _metrics;
+
+    public Metrics Metrics => _metrics ??= Comparator.Compare(Problem, ReferenceWithBiasAddend(), Produced.Output);
 
     /// <summary>Within the bound (bit-equal in exact mode), no stray padding lanes, and nothing Oclgrind complained about.</summary>
     public bool IsClean => Output is BackendOutput.Produced p && Metrics.Passed && p.NonZeroPaddingLanes == 0 && p.Findings.IsEmpty;
