@@ -44,9 +44,23 @@ internal sealed class DeviceRun : IDisposable
 
     public string Timings => "device time: " + string.Join(", ", _timings);
 
-    /// <summary>A kernel built for this case's data type and layout (and constants, in jit mode).</summary>
-    public ClKernelHandle Kernel(KernelSource source, KernelParams parameters) =>
-        _session.Kernel(source.Program(_type, _layout, _jitConstants ? parameters : null), source.BuildOptions, source.Entry);
+    /// <summary>
+    /// A kernel built for this case's data type and layout (and constants, in jit mode). A failed
+    /// build's log gets a first line saying where the kernel source begins in the program, since
+    /// the compiler's line numbers count the header too.
+    /// </summary>
+    public ClKernelHandle Kernel(KernelSource source, KernelParams parameters)
+    {
+        var program = source.Program(_type, _layout, _jitConstants ? parameters : null);
+        try
+        {
+            return _session.Kernel(program.Text, source.BuildOptions, source.Entry);
+        }
+        catch (ClException e) when (e.BuildLog is not null)
+        {
+            throw new ClException(e.Call, e.Status, $"({source.Origin} begins at line {program.SourceFirstLine} of the program; the harness header comes first)\n{e.BuildLog}");
+        }
+    }
 
     /// <summary>A device copy of values already in device order.</summary>
     public ClMemHandle Upload(float[] values)

@@ -19,9 +19,18 @@ public sealed record KernelSource(string Origin, string Text, string Entry, stri
 
     public static KernelSource ZeroInsert => BuiltIn("zero_insert");
 
-    /// <summary>The text handed to the compiler: the contract header, then the source.</summary>
-    public string Program(DataType type, LayoutFamily layout, KernelParams? constants) =>
-        KernelHeader.Generate(type, layout, constants) + Text;
+    /// <summary>
+    /// The text handed to the compiler: the contract header, then the source. Build logs and
+    /// Oclgrind count lines in this text (a #line directive would make Oclgrind quote header
+    /// lines), so a marker says where the source's first line landed.
+    /// </summary>
+    public KernelProgram Program(DataType type, LayoutFamily layout, KernelParams? constants)
+    {
+        var header = KernelHeader.Generate(type, layout, constants);
+        var firstLine = header.Count(ch => ch == '\n') + 2;
+        var marker = $"/* {Origin.Replace("*/", "* /")} starts on the next line, line {firstLine} of this program */\n";
+        return new KernelProgram(header + marker + Text, firstLine);
+    }
 
     /// <summary>An embedded Kernels/NAME.cl whose entry point is NAME.</summary>
     private static KernelSource BuiltIn(string name) => BuiltIns.GetOrAdd(name, n =>
@@ -33,3 +42,6 @@ public sealed record KernelSource(string Origin, string Text, string Entry, stri
         return new KernelSource(resource, reader.ReadToEnd(), n, "");
     });
 }
+
+/// <summary>A complete program text and the line on which the kernel source (after the header) begins.</summary>
+public sealed record KernelProgram(string Text, int SourceFirstLine);

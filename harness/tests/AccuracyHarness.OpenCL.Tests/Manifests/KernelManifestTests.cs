@@ -42,7 +42,7 @@ public class KernelManifestTests
         var failed = CaseRun.Of(new ExternalDeconvBackend(manifest, TestDevices.Pocl, OpenClOptions.Default), c);
         Assert.That(failed.Output, Is.TypeOf<BackendOutput.Failed>());
         var message = ((BackendOutput.Failed)failed.Output).Message;
-        Assert.That(message, Does.Contain("ext:broken").And.Contain("CL_BUILD_PROGRAM_FAILURE").And.Contain("build log").And.Contain("error"));
+        Assert.That(message, Does.Contain("ext:broken").And.Contain("CL_BUILD_PROGRAM_FAILURE").And.Contain("build log").And.Contain("error").And.Contain("begins at line"));
 
         Assert.That(CaseRun.Of(new OpenClDirectBackend(TestDevices.Pocl, OpenClOptions.Default), c).IsClean);
     }
