@@ -34,11 +34,19 @@ internal sealed class DeviceRun : IDisposable
         _layout = layout;
         _jitConstants = jitConstants;
         session.Gate.Enter();
-        // Whatever Oclgrind said before this case (a previous case cut short) is not this case's.
-        session.Log?.TakeNew();
+        try
+        {
+            // Whatever Oclgrind said before this case (a previous case cut short) is not this case's.
+            session.Log?.TakeNew();
+        }
+        catch
+        {
+            session.Gate.Exit();
+            throw;
+        }
     }
 
-    public int ElementBytes => _type == DataType.F16 ? sizeof(ushort) : sizeof(float);
+    private int ElementBytes => _type == DataType.F16 ? sizeof(ushort) : sizeof(float);
 
     public ImmutableArray<string> Findings => [.. _findings];
 

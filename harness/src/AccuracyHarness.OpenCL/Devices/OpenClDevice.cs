@@ -18,5 +18,5 @@ public sealed record OpenClDevice(
 
     internal nint DeviceHandle { get; init; }
 
-    public bool IsOclgrind => Id == OpenClDevices.Oclgrind || Platform.Equals("Oclgrind", StringComparison.OrdinalIgnoreCase);
+    public bool IsOclgrind => Platform.Equals("Oclgrind", StringComparison.OrdinalIgnoreCase);
 }
