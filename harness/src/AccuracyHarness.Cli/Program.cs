@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AccuracyHarness.Cli;
 using AccuracyHarness.Cli.Commands;
+using AccuracyHarness.Core.Backends;
 
 var root = new RootCommand(
     "AccuracyHarness: differential accuracy testing of transposed convolution (deconvolution) kernels.\n" +
@@ -8,6 +9,7 @@ var root = new RootCommand(
     "compares within per-element error bounds and reports where and why results diverge.")
 {
     RunCommand.Create(),
+    DevicesCommand.Create(),
 };
 
 var parsed = root.Parse(args);
@@ -20,6 +22,11 @@ if (parsed.Errors.Count > 0)
 try
 {
     return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (BackendUnavailableException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return ExitCodes.HarnessFailure;
 }
 catch (UsageException e)
 {

@@ -87,6 +87,17 @@ public static class RunCommand
         HelpName = "X",
     };
 
+    private static readonly Option<bool> OrtF16Casts = new("--ort-f16-casts")
+    {
+        Description = "Run f16 cases on ONNX Runtime in f32 between Cast nodes (it has no CPU f16 ConvTranspose; otherwise n/a).",
+    };
+
+    private static readonly Option<int?> OrtThreads = new("--ort-threads")
+    {
+        Description = "ONNX Runtime intra-op threads per session (default 1).",
+        HelpName = "N",
+    };
+
     public static Command Create()
     {
         var command = new Command("run", """
@@ -99,7 +110,7 @@ public static class RunCommand
               scripts/harness run --case 'g2mb1ic4ih5oc4oh9kh3sh2ph1' --fill exact
             """)
         {
-            Suites, Cases, BackendList, Devices, DataTypes, Layouts, FillOption, Seed, Out, Dump, Atol, Rtol,
+            Suites, Cases, BackendList, Devices, DataTypes, Layouts, FillOption, Seed, Out, Dump, Atol, Rtol, OrtF16Casts, OrtThreads,
         };
         command.SetAction(result => Execute(result));
         return command;
@@ -118,8 +129,16 @@ public static class RunCommand
             if (!catalogue.Contains(name))
                 throw new UsageException($"--backends: unknown backend '{name}' (known: {string.Join(", ", catalogue.Entries.Select(e => e.Name))})");
         }
-        var settings = new BackendSettings { Devices = SplitList(parsed.GetValue(Devices)) ?? [] };
-        var backends = names.SelectMany(n => catalogue.Create(n, settings)).ToList();
+        var settings = new BackendSettings { Devices = SplitList(parsed.GetValue(Devices)) ?? [], Options = BackendOptions(parsed) };
+        List<IBackend> backends;
+        try
+        {
+            backends = names.SelectMany(n => catalogue.Create(n, settings)).ToList();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
 
         var outDir = parsed.GetValue(Out) ?? Path.Combine("reports", $"run-{DateTime.Now:yyyyMMdd-HHmmss}");
         Directory.CreateDirectory(outDir);
@@ -141,11 +160,20 @@ public static class RunCommand
             var progress = new ProgressLines(cases.Count * backends.Count, Console.Error);
             results = new Runner(backends, options, [writer, progress]).Run(cases);
         }
-        var table = new ResultTable(results, new RunInfo([]));
+        var table = new ResultTable(results, new RunInfo(BackendWiring.Environment()));
         new CsvExporter().Export(table, outDir);
 
         Summary.Print(table, outDir, Console.Out);
         return results.Any(r => r.Status is Status.Fail or Status.Error) ? ExitCodes.Divergence : ExitCodes.Success;
+    }
+
+    /// <summary>The command line's backend options under the names the backends read.</summary>
+    private static Dictionary<string, string> BackendOptions(ParseResult parsed)
+    {
+        var options = new Dictionary<string, string>();
+        if (parsed.GetValue(OrtF16Casts)) options["ort-f16-casts"] = "true";
+        if (parsed.GetValue(OrtThreads) is { } threads) options["ort-threads"] = threads.ToString(CultureInfo.InvariantCulture);
+        return options;
     }
 
     private static List<SuiteCase> LoadCases(ParseResult parsed)

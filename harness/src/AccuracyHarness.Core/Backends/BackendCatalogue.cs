@@ -33,3 +33,7 @@ public sealed class BackendCatalogue
             ? entry.Factory(settings)
             : throw new KeyNotFoundException($"unknown backend '{name}' (known: {string.Join(", ", _entries.Keys)})");
 }
+
+/// <summary>A backend that was asked for but cannot run on this machine (a native library is missing).</summary>
+public sealed class BackendUnavailableException(string backend, string reason)
+    : Exception($"backend {backend} is unavailable: {reason}");

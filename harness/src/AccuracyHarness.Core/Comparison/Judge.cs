@@ -1,6 +1,8 @@
 using System.Globalization;
 using AccuracyHarness.Core.Backends;
 using AccuracyHarness.Core.Cases;
+using AccuracyHarness.Core.Diagnosis;
+using AccuracyHarness.Core.Fills;
 using AccuracyHarness.Core.Reference;
 using AccuracyHarness.Core.Results;
 using AccuracyHarness.Core.Tensors;
@@ -10,11 +12,14 @@ namespace AccuracyHarness.Core.Comparison;
 /// <summary>Turns a backend's output into a result: metrics, status and the reasons for it.</summary>
 public static class Judge
 {
-    /// <summary>A backend's note that starts with this names a known disagreement between specifications and implementations.</summary>
-    public const string KnownAmbiguity = "known ambiguity";
+    /// <summary>
+    /// A backend's note that starts with this names a known issue (a spec ambiguity or a known
+    /// defect of the implementation); it becomes the diagnosis of a failing result.
+    /// </summary>
+    public const string KnownIssue = "known ";
 
     /// <summary>The result without backend, device and timing, which the caller sets.</summary>
-    public static CaseResult Evaluate(Problem problem, ReferenceResult reference, BackendOutput output, FixedTolerance? tolerance)
+    public static CaseResult Evaluate(Problem problem, CaseInputs inputs, ReferenceResult reference, BackendOutput output, FixedTolerance? tolerance)
     {
         var blank = new CaseResult { Case = problem.Case, Backend = "", Device = "", Status = Status.Error };
         switch (output)
@@ -47,7 +52,11 @@ public static class Judge
             Mismatches = metrics.Mismatches,
             Elements = metrics.Elements,
             Worst = metrics.Worst is null ? "" : string.Join(",", metrics.Worst.Select(v => v.ToString(CultureInfo.InvariantCulture))),
-            Diagnosis = fails && note.StartsWith(KnownAmbiguity, StringComparison.Ordinal) ? note : "",
+            Location = metrics.Mismatches > 0 ? MismatchLocation.Of(problem, metrics.MismatchMask).Sentence : "",
+            Diagnosis = !fails ? ""
+                : note.StartsWith(KnownIssue, StringComparison.Ordinal) ? note
+                : metrics.Mismatches > 0 ? Diagnoser.Diagnose(problem, inputs, reference, produced.Output).Text
+                : "",
             Message = string.Join("; ", messages),
         };
     }

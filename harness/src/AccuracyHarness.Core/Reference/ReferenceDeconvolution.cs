@@ -5,7 +5,8 @@ namespace AccuracyHarness.Core.Reference;
 
 /// <summary>
 /// The reference result in double precision, in logical output order, with what a tolerance
-/// needs per element: the sum of |x*w| over the terms of its sum, and the number of terms.
+/// needs per element: the sum of the absolute values of its addends (the products x*w and the
+/// bias) and their number.
 /// </summary>
 public sealed record ReferenceResult(double[] Output, double[] AbsSum, int[] Terms);
 
@@ -23,17 +24,20 @@ public static class ReferenceDeconvolution
     /// Gather form: each output element collects its inputs by solving i = (o + pb - t*d) / s
     /// and keeping the taps where i is an integer in range.
     /// </summary>
-    public static ReferenceResult Gather(Problem p, CaseInputs inputs)
+    public static ReferenceResult Gather(Problem p, CaseInputs inputs) =>
+        Gather(DeconvGeometry.Of(p), inputs.Input.Data, inputs.Weights.Data, inputs.Bias?.Data);
+
+    /// <param name="rounding">
+    /// Applied to every product and partial sum when given: a model of an implementation that
+    /// accumulates in a narrower type (the half-precision accumulation fault).
+    /// </param>
+    public static ReferenceResult Gather(DeconvGeometry g, float[] x, float[] w, float[]? bias, Func<double, double>? rounding = null)
     {
-        var g = Shape.Of(p);
-        var x = inputs.Input.Data;
-        var w = inputs.Weights.Data;
-        var bias = inputs.Bias?.Data;
         var output = new double[g.OutputLength];
         var absSum = new double[g.OutputLength];
         var terms = new int[g.OutputLength];
 
-        ForEachPlane(p, g, (n, oc) =>
+        ForEachPlane(g, (n, oc) =>
         {
             var group = oc / g.Mg;
             var m = oc % g.Mg;
@@ -41,9 +45,10 @@ public static class ReferenceDeconvolution
             for (var oy = 0; oy < g.Y.Out; oy++)
             for (var ox = 0; ox < g.X.Out; ox++)
             {
+                // The bias is an addend like the products: it counts in the tolerance's sum and K.
                 double acc = bias is null ? 0 : bias[oc];
-                double abs = 0;
-                var count = 0;
+                var abs = Math.Abs(acc);
+                var count = bias is null ? 0 : 1;
                 for (var cg = 0; cg < g.Cg; cg++)
                 {
                     var ic = (group * g.Cg) + cg;
@@ -57,7 +62,7 @@ public static class ReferenceDeconvolution
                             {
                                 if (!Source(ox, tx, g.X, out var ix)) continue;
                                 var product = (double)x[g.InputIndex(n, ic, iz, iy, ix)] * w[g.WeightIndex(ic, m, tz, ty, tx)];
-                                acc += product;
+                                acc = rounding is null ? acc + product : rounding(acc + rounding(product));
                                 abs += Math.Abs(product);
                                 count++;
                             }
@@ -79,13 +84,13 @@ public static class ReferenceDeconvolution
     /// </summary>
     public static double[] Scatter(Problem p, CaseInputs inputs)
     {
-        var g = Shape.Of(p);
+        var g = DeconvGeometry.Of(p);
         var x = inputs.Input.Data;
         var w = inputs.Weights.Data;
         var bias = inputs.Bias?.Data;
         var output = new double[g.OutputLength];
 
-        ForEachPlane(p, g, (n, oc) =>
+        ForEachPlane(g, (n, oc) =>
         {
             var group = oc / g.Mg;
             var m = oc % g.Mg;
@@ -136,37 +141,50 @@ public static class ReferenceDeconvolution
         return o >= 0 && o < a.Out;
     }
 
-    private static void ForEachPlane(Problem p, Shape g, Action<int, int> body)
+    private static void ForEachPlane(DeconvGeometry g, Action<int, int> body)
     {
-        var planes = p.Case.Batch * p.Case.OutChannels;
-        var work = (double)g.OutputLength * g.Cg * p.Case.Kernel.Product();
-        if (work < ParallelThreshold)
+        var planes = g.Batch * g.M;
+        if (g.Work < ParallelThreshold)
         {
-            for (var plane = 0; plane < planes; plane++) body(plane / p.Case.OutChannels, plane % p.Case.OutChannels);
+            for (var plane = 0; plane < planes; plane++) body(plane / g.M, plane % g.M);
         }
         else
         {
-            Parallel.For(0, planes, plane => body(plane / p.Case.OutChannels, plane % p.Case.OutChannels));
+            Parallel.For(0, planes, plane => body(plane / g.M, plane % g.M));
         }
     }
 
-    /// <summary>Row-major index arithmetic over the three-dimensional view of a problem.</summary>
-    private sealed record Shape(int C, int M, int Cg, int Mg, Axis Z, Axis Y, Axis X)
+}
+
+/// <summary>
+/// The explicit geometry the reference loops over, in the three-dimensional view (z, y, x):
+/// a resolved problem gives one, and fault models build variants of it (another dilation, pads
+/// moved, the same output size).
+/// </summary>
+public sealed record DeconvGeometry(int Batch, int C, int M, int Groups, Axis Z, Axis Y, Axis X)
+{
+    public static DeconvGeometry Of(Problem p)
     {
-        public static Shape Of(Problem p)
-        {
-            var axes = p.Axes3D();
-            return new Shape(p.Case.InChannels, p.Case.OutChannels, p.Cg, p.Mg, axes[0], axes[1], axes[2]) { Batch = p.Case.Batch };
-        }
-
-        public int Batch { get; init; }
-
-        public int OutputLength => Batch * M * Z.Out * Y.Out * X.Out;
-
-        public int InputIndex(int n, int c, int z, int y, int x) => ((((((n * C) + c) * Z.In) + z) * Y.In) + y) * X.In + x;
-
-        public int WeightIndex(int c, int m, int z, int y, int x) => ((((((c * Mg) + m) * Z.Kernel) + z) * Y.Kernel) + y) * X.Kernel + x;
-
-        public int OutputIndex(int n, int c, int z, int y, int x) => ((((((n * M) + c) * Z.Out) + z) * Y.Out) + y) * X.Out + x;
+        var axes = p.Axes3D();
+        return new DeconvGeometry(p.Case.Batch, p.Case.InChannels, p.Case.OutChannels, p.Case.Groups, axes[0], axes[1], axes[2]);
     }
+
+    public int Cg => C / Groups;
+
+    public int Mg => M / Groups;
+
+    public Axis[] Axes => [Z, Y, X];
+
+    public DeconvGeometry WithAxes(Axis[] axes) => this with { Z = axes[0], Y = axes[1], X = axes[2] };
+
+    public int OutputLength => Batch * M * Z.Out * Y.Out * X.Out;
+
+    public int InputIndex(int n, int c, int z, int y, int x) => ((((((n * C) + c) * Z.In) + z) * Y.In) + y) * X.In + x;
+
+    public int WeightIndex(int c, int m, int z, int y, int x) => ((((((c * Mg) + m) * Z.Kernel) + z) * Y.Kernel) + y) * X.Kernel + x;
+
+    public int OutputIndex(int n, int c, int z, int y, int x) => ((((((n * M) + c) * Z.Out) + z) * Y.Out) + y) * X.Out + x;
+
+    /// <summary>Multiply-adds of the whole problem, for deciding whether to spread work across cores.</summary>
+    public double Work => (double)OutputLength * Cg * Z.Kernel * Y.Kernel * X.Kernel;
 }

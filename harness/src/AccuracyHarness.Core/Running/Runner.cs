@@ -83,7 +83,7 @@ public sealed class Runner(IReadOnlyList<IBackend> backends, RunOptions options,
                 output = new BackendOutput.Failed($"{e.GetType().Name}: {e.Message}");
             }
             var seconds = watch.Elapsed.TotalSeconds;
-            var result = Judge.Evaluate(problem, reference, output, options.Tolerance) with
+            var result = Judge.Evaluate(problem, inputs, reference, output, options.Tolerance) with
             {
                 Backend = backend.Name,
                 Device = backend.Device,

@@ -99,8 +99,8 @@ public class ReferenceLawTests
         var p = CaseId.Parse("ic2_oc1_in3_k2_s2_bias_exact").Resolve();
         var inputs = Fill.For(p);
         var r = ReferenceDeconvolution.Gather(p, inputs);
-        // Stride 2 with k2: every output gets exactly one tap from each of the 2 input channels.
-        Assert.That(r.Terms, Is.All.EqualTo(2));
+        // Stride 2 with k2: every output gets exactly one tap from each of the 2 input channels, plus the bias.
+        Assert.That(r.Terms, Is.All.EqualTo(3));
         var x = inputs.Input.Data;
         var w = inputs.Weights.Data;
         var b = inputs.Bias!.Data[0];

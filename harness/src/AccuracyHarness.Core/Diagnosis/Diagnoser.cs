@@ -1,0 +1,81 @@
+using AccuracyHarness.Core.Cases;
+using AccuracyHarness.Core.Comparison;
+using AccuracyHarness.Core.Fills;
+using AccuracyHarness.Core.Reference;
+using AccuracyHarness.Core.Tensors;
+
+namespace AccuracyHarness.Core.Diagnosis;
+
+/// <summary>
+/// The black-box verdict on a failing output. <see cref="Explained"/> when a fault model
+/// reproduces every element within tolerance; otherwise <see cref="Model"/> is the closest one
+/// (fewest unexplained elements) or empty when none comes near.
+/// </summary>
+public sealed record FaultDiagnosis(string Model, string Detail, bool Explained, long Unexplained, long Elements)
+{
+    public static FaultDiagnosis None(long elements) => new("", "", false, elements, elements);
+
+    public string Text => Model.Length == 0
+        ? "unexplained"
+        : Explained
+            ? $"{Model}: {Detail}"
+            : $"closest: {Model}: {Detail} (leaves {Unexplained} of {Elements} elements unexplained)";
+}
+
+/// <summary>Runs every fault model that fits the case against a failing output.</summary>
+public static class Diagnoser
+{
+    /// <summary>A closest model counts only if it explains at least this share of the elements the correct reference does not.</summary>
+    private const double ClosestThreshold = 0.5;
+
+    public static FaultDiagnosis Diagnose(Problem p, CaseInputs inputs, ReferenceResult reference, Tensor got, IEnumerable<FaultModel>? models = null)
+    {
+        var correctMisses = Misses(p, reference, new Prediction(reference.Output), got);
+        var best = FaultDiagnosis.None(got.Length);
+        foreach (var hypothesis in (models ?? FaultCatalogue.All).SelectMany(m => m.Propose(p, inputs)))
+        {
+            // A fault that gives the correct output for this case explains nothing. A fault known
+            // only up to a slack (half-precision accumulation) always covers the correct output:
+            // it explains an output that fails the f32 bound yet stays within its own.
+            if (hypothesis.Prediction.Slack is null && Comparator.Compare(p, reference, AsOutput(p, hypothesis.Prediction)).Passed) continue;
+            var misses = Misses(p, reference, hypothesis.Prediction, got);
+            if (misses == 0) return new FaultDiagnosis(hypothesis.Model, hypothesis.Detail, true, 0, got.Length);
+            if (misses < best.Unexplained && misses <= correctMisses * ClosestThreshold)
+                best = new FaultDiagnosis(hypothesis.Model, hypothesis.Detail, false, misses, got.Length);
+        }
+        return best;
+    }
+
+    /// <summary>The output a faulty implementation would store (NaN where it writes nothing).</summary>
+    public static Tensor AsOutput(Problem p, Prediction prediction) =>
+        new(p.OutputShape, prediction.Output.Select(v => Tensor.Round(v, p.Case.DataType)).ToArray(), p.Case.DataType);
+
+    /// <summary>Elements of the output that the prediction does not reproduce within the comparison's bound.</summary>
+    private static long Misses(Problem p, ReferenceResult reference, Prediction prediction, Tensor got)
+    {
+        var type = p.Case.DataType;
+        var exact = p.Case.Fill == FillMode.Exact && prediction.Slack is null;
+        long misses = 0;
+        for (var i = 0; i < got.Length; i++)
+        {
+            var expected = prediction.Output[i];
+            var value = got.Data[i];
+            if (double.IsNaN(expected))
+            {
+                // Not written: the poison (NaN) or a zero-initialised buffer shows through.
+                if (!(float.IsNaN(value) || value == 0)) misses++;
+                continue;
+            }
+            var stored = Tensor.Round(expected, type);
+            if (!float.IsFinite(value) || !float.IsFinite(stored))
+            {
+                if (!value.Equals(stored)) misses++;
+                continue;
+            }
+            var error = Math.Abs((double)value - stored);
+            var bound = exact ? 0 : Tolerance.Bound(expected, reference.AbsSum[i], reference.Terms[i], type) + (prediction.Slack?[i] ?? 0);
+            if (error > bound) misses++;
+        }
+        return misses;
+    }
+}

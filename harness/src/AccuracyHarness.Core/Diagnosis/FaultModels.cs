@@ -1,0 +1,226 @@
+using AccuracyHarness.Core.Cases;
+using AccuracyHarness.Core.Comparison;
+using AccuracyHarness.Core.Fills;
+using AccuracyHarness.Core.Reference;
+using AccuracyHarness.Core.Tensors;
+
+namespace AccuracyHarness.Core.Diagnosis;
+
+/// <summary>
+/// What a faulty implementation would output: values in logical order (NaN where it would write
+/// nothing) and, for faults whose exact rounding depends on the summation order, a per-element slack.
+/// </summary>
+public sealed record Prediction(double[] Output, double[]? Slack = null);
+
+/// <summary>One concrete fault a model proposes for a case (a model may propose one per axis).</summary>
+public sealed record Hypothesis(string Model, string Detail, Prediction Prediction);
+
+/// <summary>A known fault, as a variant of the reference. Proposes nothing where it cannot apply.</summary>
+public sealed record FaultModel(string Name, string Description, Func<Problem, CaseInputs, IEnumerable<Hypothesis>> Propose);
+
+/// <summary>
+/// The catalogue of fault models (DESIGN.md section 8), keyed by name. Each is the reference run
+/// on transformed weights, inputs or geometry, so it shares the reference's clarity.
+/// </summary>
+public static class FaultCatalogue
+{
+    public const string WeightsNotFlipped = "weights-not-flipped";
+    public const string WeightsFlippedOneAxis = "weights-flipped-one-axis";
+    public const string ChannelsNotSwapped = "channels-not-swapped";
+    public const string NotFlippedNotSwapped = "not-flipped-not-swapped";
+    public const string DilationDropped = "dilation-dropped";
+    public const string PadBeginOffByOne = "pad-begin-off-by-one";
+    public const string PadsSwapped = "pads-swapped";
+    public const string OutputPaddingDropped = "output-padding-dropped";
+    public const string GroupOffsetWrong = "group-offset-wrong";
+    public const string BiasMissing = "bias-missing";
+    public const string BiasDoubled = "bias-doubled";
+    public const string LayoutMisread = "layout-misread";
+    public const string HalfAccumulation = "half-accumulation";
+
+    private static readonly string[] AxisNames = ["z", "y", "x"];
+
+    public static IReadOnlyList<FaultModel> All { get; } =
+    [
+        new(WeightsNotFlipped, "weights not flipped (the rewrite's rotate_180 missing)",
+            (p, i) => One(p, i, WeightsNotFlipped, "kernel not rotated by 180 degrees", Run(p, i, weights: Flip(p, i.Weights.Data, _ => true)), p.Case.Kernel.Any(k => k > 1))),
+        new(WeightsFlippedOneAxis, "weights flipped on one spatial axis only",
+            (p, i) => p.Rank < 2 ? [] : Enumerable.Range(0, p.Rank)
+                .Where(a => p.Case.Kernel.Where((k, b) => b != a).Any(k => k > 1))
+                .Select(a => new Hypothesis(WeightsFlippedOneAxis, $"flipped on {Axis(p, a)} only", Run(p, i, weights: Flip(p, i.Weights.Data, b => b != a))))),
+        new(ChannelsNotSwapped, "in/out channels not swapped in the weights reorder (IOYX read as OIYX: the transposed reorder fault)",
+            (p, i) => One(p, i, ChannelsNotSwapped, "weights read as OIYX", Run(p, i, weights: Reinterpret(p, i.Weights.Data)), p.Cg > 1 || p.Mg > 1)),
+        new(NotFlippedNotSwapped, "weights neither flipped nor channel-swapped",
+            (p, i) => One(p, i, NotFlippedNotSwapped, "weights read as OIYX and not rotated", Run(p, i, weights: Flip(p, Reinterpret(p, i.Weights.Data), _ => true)), (p.Cg > 1 || p.Mg > 1) && p.Case.Kernel.Any(k => k > 1))),
+        new(DilationDropped, "dilation ignored (taps treated as dense)",
+            (p, i) => One(p, i, DilationDropped, "dilation 1 on every axis", Run(p, i, axes: Geometry(p).Axes.Select(a => a with { Dilation = 1 }).ToArray()), p.Case.Dilations.Any(d => d > 1))),
+        new(PadBeginOffByOne, "begin pad off by one on one axis",
+            (p, i) => Enumerable.Range(0, p.Rank).SelectMany(a => new[] { -1, 1 }.Select(delta =>
+                new Hypothesis(PadBeginOffByOne, $"begin pad of {Axis(p, a)} {(delta > 0 ? "+1" : "-1")}", Run(p, i, axes: MapAxis(p, a, x => x with { PadBegin = x.PadBegin + delta })))))),
+        new(PadsSwapped, "begin and end pads swapped",
+            (p, i) => One(p, i, PadsSwapped, "pads swapped on every axis", Run(p, i, axes: Geometry(p).Axes.Select(a => a with { PadBegin = a.PadEnd, PadEnd = a.PadBegin }).ToArray()), Enumerable.Range(0, p.Rank).Any(a => p.PadsBegin[a] != p.PadsEnd[a]))),
+        new(OutputPaddingDropped, "output padding dropped (the last rows/columns it adds are not written)",
+            (p, i) => One(p, i, OutputPaddingDropped, "output padding not computed", NotWritten(p, Run(p, i), c => Enumerable.Range(0, p.Rank).Any(a => c[2 + a] >= p.Output[a] - p.Case.OutputPadding[a])), p.Case.OutputPadding.Any(o => o > 0))),
+        new(GroupOffsetWrong, "group offsets computed with the wrong channel count",
+            (p, i) => p.Case.Groups == 1 || p.Cg == p.Mg ? [] :
+            [
+                new Hypothesis(GroupOffsetWrong, "input channel offset of a group uses M/G", Run(p, i, input: GroupInputMisread(p, i.Input.Data))),
+                new Hypothesis(GroupOffsetWrong, "output channel offset of a group uses C/G", GroupOutputMisplaced(p, Run(p, i))),
+            ]),
+        new(BiasMissing, "bias not added",
+            (p, i) => One(p, i, BiasMissing, "no bias", Run(p, i, bias: null), i.Bias is not null)),
+        new(BiasDoubled, "bias added twice",
+            (p, i) => One(p, i, BiasDoubled, "bias twice", Run(p, i, bias: i.Bias?.Data.Select(b => 2 * b).ToArray()), i.Bias is not null)),
+        new(LayoutMisread, "data layout misread",
+            (p, i) => LayoutHypotheses(p, i)),
+        new(HalfAccumulation, "accumulation in half precision",
+            (p, i) => p.Case.DataType != DataType.F16 ? [] : [HalfAccumulated(p, i)]),
+    ];
+
+    public static FaultModel Get(string name) =>
+        All.FirstOrDefault(m => m.Name == name) ?? throw new KeyNotFoundException($"unknown fault model '{name}' (known: {string.Join(", ", All.Select(m => m.Name))})");
+
+    private static IEnumerable<Hypothesis> One(Problem p, CaseInputs i, string model, string detail, Prediction prediction, bool applies) =>
+        applies ? [new Hypothesis(model, detail, prediction)] : [];
+
+    private static DeconvGeometry Geometry(Problem p) => DeconvGeometry.Of(p);
+
+    /// <summary>The name of spatial axis a of the case (x for the last).</summary>
+    private static string Axis(Problem p, int a) => AxisNames[3 - p.Rank + a];
+
+    private static Axis[] MapAxis(Problem p, int a, Func<Axis, Axis> f)
+    {
+        var axes = Geometry(p).Axes;
+        axes[3 - p.Rank + a] = f(axes[3 - p.Rank + a]);
+        return axes;
+    }
+
+    private static Prediction Run(Problem p, CaseInputs i, float[]? input = null, float[]? weights = null, Axis[]? axes = null) =>
+        Run(p, i, i.Bias?.Data, input, weights, axes);
+
+    private static Prediction Run(Problem p, CaseInputs i, float[]? bias, float[]? input = null, float[]? weights = null, Axis[]? axes = null)
+    {
+        var g = axes is null ? Geometry(p) : Geometry(p).WithAxes(axes);
+        return new Prediction(ReferenceDeconvolution.Gather(g, input ?? i.Input.Data, weights ?? i.Weights.Data, bias).Output);
+    }
+
+    /// <summary>Weights with the kernel reversed along the chosen spatial axes.</summary>
+    private static float[] Flip(Problem p, float[] w, Func<int, bool> flipAxis)
+    {
+        var kernel = p.Case.Kernel.ToArray();
+        var taps = (int)p.Case.Kernel.Product();
+        var result = new float[w.Length];
+        for (var block = 0; block < w.Length / taps; block++)
+        for (var t = 0; t < taps; t++)
+        {
+            var rest = t;
+            var target = 0;
+            var stride = 1;
+            for (var a = kernel.Length - 1; a >= 0; a--)
+            {
+                var coordinate = rest % kernel[a];
+                rest /= kernel[a];
+                target += (flipAxis(a) ? kernel[a] - 1 - coordinate : coordinate) * stride;
+                stride *= kernel[a];
+            }
+            result[(block * taps) + target] = w[(block * taps) + t];
+        }
+        return result;
+    }
+
+    /// <summary>The weights an implementation sees when it indexes the IOYX buffer as OIYX: W[g*Cg+c, m] = buffer[(g*Mg+m)*Cg + c].</summary>
+    private static float[] Reinterpret(Problem p, float[] w)
+    {
+        var taps = (int)p.Case.Kernel.Product();
+        var result = new float[w.Length];
+        for (var g = 0; g < p.Case.Groups; g++)
+        for (var c = 0; c < p.Cg; c++)
+        for (var m = 0; m < p.Mg; m++)
+        {
+            var effective = (((g * p.Cg) + c) * p.Mg) + m;
+            var read = (((g * p.Mg) + m) * p.Cg) + c;
+            Array.Copy(w, read * taps, result, effective * taps, taps);
+        }
+        return result;
+    }
+
+    private static float[] GroupInputMisread(Problem p, float[] x)
+    {
+        var plane = (int)p.Case.Input.Product();
+        var result = new float[x.Length];
+        for (var n = 0; n < p.Case.Batch; n++)
+        for (var g = 0; g < p.Case.Groups; g++)
+        for (var c = 0; c < p.Cg; c++)
+        {
+            var read = (g * p.Mg) + c;
+            if (read >= p.Case.InChannels) continue;
+            Array.Copy(x, ((n * p.Case.InChannels) + read) * plane, result, ((n * p.Case.InChannels) + (g * p.Cg) + c) * plane, plane);
+        }
+        return result;
+    }
+
+    private static Prediction GroupOutputMisplaced(Problem p, Prediction correct)
+    {
+        var plane = (int)p.Output.Product();
+        var result = Enumerable.Repeat(double.NaN, correct.Output.Length).ToArray();
+        for (var n = 0; n < p.Case.Batch; n++)
+        for (var g = 0; g < p.Case.Groups; g++)
+        for (var m = 0; m < p.Mg; m++)
+        {
+            var written = (g * p.Cg) + m;
+            if (written >= p.Case.OutChannels) continue;
+            Array.Copy(correct.Output, ((n * p.Case.OutChannels) + (g * p.Mg) + m) * plane, result, ((n * p.Case.OutChannels) + written) * plane, plane);
+        }
+        return new Prediction(result);
+    }
+
+    private static Prediction NotWritten(Problem p, Prediction correct, Func<int[], bool> unwritten)
+    {
+        var result = (double[])correct.Output.Clone();
+        for (var i = 0; i < result.Length; i++)
+        {
+            if (unwritten(Tensor.Coordinates(p.OutputShape, i))) result[i] = double.NaN;
+        }
+        return new Prediction(result);
+    }
+
+    private static IEnumerable<Hypothesis> LayoutHypotheses(Problem p, CaseInputs i)
+    {
+        if (p.Case.Layout == LayoutFamily.Nchw) yield break;
+        var inputLayout = DataLayout.ForInput(p);
+        var outputLayout = DataLayout.ForOutput(p);
+        var exact = Names.ExactLayout(p.Case.Layout, p.Rank);
+        var plain = Names.ExactLayout(LayoutFamily.Nchw, p.Rank);
+
+        // The input buffer in the case's layout, read with plain offsets.
+        var packed = inputLayout.Pack(i.Input.Data);
+        yield return new Hypothesis(LayoutMisread, $"input in {exact} read as {plain}", Run(p, i, input: packed[..(int)inputLayout.LogicalLength]));
+
+        // The output written with plain offsets into a buffer read back in the case's layout.
+        var correct = Run(p, i).Output;
+        var buffer = Enumerable.Repeat(float.NaN, (int)outputLayout.PhysicalLength).ToArray();
+        for (var l = 0; l < correct.Length; l++) buffer[l] = (float)correct[l];
+        yield return new Hypothesis(LayoutMisread, $"output written as {plain} into {exact}", new Prediction(outputLayout.Unpack(buffer).Select(v => (double)v).ToArray()));
+
+        if (p.Case.Layout == LayoutFamily.Blocked16 && p.Case.InChannels % DataLayout.BlockSize != 0)
+        {
+            var full = p.Case.InChannels / DataLayout.BlockSize * DataLayout.BlockSize;
+            var plane = (int)p.Case.Input.Product();
+            var dropped = (float[])i.Input.Data.Clone();
+            for (var l = 0; l < dropped.Length; l++)
+            {
+                if ((l / plane) % p.Case.InChannels >= full) dropped[l] = 0;
+            }
+            yield return new Hypothesis(LayoutMisread, $"input channels {full}..{p.Case.InChannels - 1} of the blocked tail read as zero", Run(p, i, input: dropped));
+        }
+    }
+
+    private static Hypothesis HalfAccumulated(Problem p, CaseInputs i)
+    {
+        var g = Geometry(p);
+        var result = ReferenceDeconvolution.Gather(g, i.Input.Data, i.Weights.Data, i.Bias?.Data, v => (double)(Half)v);
+        // Another summation order rounds differently: allow the half-precision summation bound.
+        var slack = result.AbsSum.Select((s, e) => Tolerance.Gamma(result.Terms[e] + 1, Tolerance.UnitRoundoffF16) * s).ToArray();
+        return new Hypothesis(HalfAccumulation, "products and sums rounded to f16", new Prediction(result.Output, slack));
+    }
+}

@@ -1,0 +1,212 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using AccuracyHarness.Core.Cases;
+using AccuracyHarness.Core.Tensors;
+
+namespace AccuracyHarness.OnnxRuntime.Interop;
+
+/// <summary>
+/// An ONNX Runtime inference session on the CPU, created from model bytes. Run is thread-safe
+/// (ONNX Runtime allows concurrent runs on one session), so a cached session serves parallel cases.
+/// </summary>
+public sealed unsafe class OrtSession : IDisposable
+{
+    private const int LoggingLevelError = 3;
+    private const int ElementFloat = 1;
+    private const int ElementFloat16 = 10;
+    private const int ArenaAllocator = 1;
+    private const int MemTypeDefault = 0;
+
+    /// <summary>ONNX Runtime allows one environment per process; it lives as long as the process.</summary>
+    private static readonly Lazy<OrtEnvHandle> Env = new(() => OrtHandles.Create<OrtEnvHandle>(p =>
+    {
+        var id = "AccuracyHarness"u8;
+        fixed (byte* logId = id) return OrtApi.CreateEnv(LoggingLevelError, logId, (nint*)p);
+    }));
+
+    private static readonly Lazy<OrtMemoryInfoHandle> CpuMemory =
+        new(() => OrtHandles.Create<OrtMemoryInfoHandle>(p => OrtApi.CreateCpuMemoryInfo(ArenaAllocator, MemTypeDefault, (nint*)p)));
+
+    private readonly OrtSessionHandle _session;
+
+    private OrtSession(OrtSessionHandle session) => _session = session;
+
+    /// <summary>
+    /// Creates a session. <paramref name="intraOpThreads"/> bounds ONNX Runtime's own thread pool
+    /// (1: none), so that cases run in parallel by the caller do not oversubscribe the cores;
+    /// pool threads do not spin between runs for the same reason.
+    /// </summary>
+    public static OrtSession Create(byte[] model, int intraOpThreads)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(intraOpThreads, 1);
+        using var options = OrtHandles.Create<OrtSessionOptionsHandle>(p => OrtApi.CreateSessionOptions((nint*)p));
+        var raw = options.DangerousGetHandle();
+        OrtApi.Check(OrtApi.SetIntraOpNumThreads(raw, intraOpThreads));
+        OrtApi.Check(OrtApi.SetInterOpNumThreads(raw, 1));
+        if (intraOpThreads > 1)
+        {
+            fixed (byte* key = "session.intra_op.allow_spinning\0"u8)
+            fixed (byte* value = "0\0"u8)
+                OrtApi.Check(OrtApi.AddSessionConfigEntry(raw, key, value));
+        }
+        var env = Env.Value.DangerousGetHandle();
+        var session = OrtHandles.Create<OrtSessionHandle>(p =>
+        {
+            fixed (byte* bytes = model) return OrtApi.CreateSessionFromArray(env, bytes, (nuint)model.Length, raw, (nint*)p);
+        });
+        return new OrtSession(session);
+    }
+
+    /// <summary>
+    /// Runs the model on named f32 or f16 tensors (f16 data goes in as float16, exactly) and
+    /// returns the named output as a tensor of the type ONNX Runtime produced.
+    /// </summary>
+    public Tensor Run(IReadOnlyList<(string Name, Tensor Value)> feeds, string outputName)
+    {
+        var pins = new List<MemoryHandle>();
+        var values = new List<OrtValueHandle>();
+        var names = new List<nint>();
+        var added = false;
+        try
+        {
+            _session.DangerousAddRef(ref added);
+            var inputValues = stackalloc nint[feeds.Count];
+            var inputNames = stackalloc byte*[feeds.Count];
+            for (var i = 0; i < feeds.Count; i++)
+            {
+                var (name, tensor) = feeds[i];
+                var value = CreateValue(tensor, pins);
+                values.Add(value);
+                inputValues[i] = value.DangerousGetHandle();
+                inputNames[i] = Utf8(name, names);
+            }
+            var outputNameUtf8 = Utf8(outputName, names);
+            nint output = 0;
+            OrtApi.Check(OrtApi.Run(_session.DangerousGetHandle(), 0, inputNames, inputValues, (nuint)feeds.Count, &outputNameUtf8, 1, &output));
+            using var outputHandle = new OrtValueHandle();
+            Marshal.InitHandle(outputHandle, output);
+            return ReadTensor(outputHandle);
+        }
+        finally
+        {
+            if (added) _session.DangerousRelease();
+            foreach (var v in values) v.Dispose();
+            foreach (var p in pins) p.Dispose();
+            foreach (var n in names) Marshal.FreeCoTaskMem(n);
+        }
+    }
+
+    public void Dispose() => _session.Dispose();
+
+    /// <summary>Keeps the native session alive past a concurrent Dispose until <see cref="ReleaseLease"/>; false once disposed.</summary>
+    internal bool TryAcquire()
+    {
+        var added = false;
+        try
+        {
+            _session.DangerousAddRef(ref added);
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+        return added;
+    }
+
+    internal void ReleaseLease() => _session.DangerousRelease();
+
+    private static byte* Utf8(string text, List<nint> allocated)
+    {
+        var p = Marshal.StringToCoTaskMemUTF8(text);
+        allocated.Add(p);
+        return (byte*)p;
+    }
+
+    private static OrtValueHandle CreateValue(Tensor tensor, List<MemoryHandle> pins)
+    {
+        MemoryHandle pin;
+        nuint bytes;
+        int elementType;
+        if (tensor.StorageType == DataType.F16)
+        {
+            var halves = tensor.Data.Select(v => (Half)v).ToArray();
+            pin = halves.AsMemory().Pin();
+            bytes = (nuint)(halves.Length * sizeof(Half));
+            elementType = ElementFloat16;
+        }
+        else
+        {
+            pin = tensor.Data.AsMemory().Pin();
+            bytes = (nuint)(tensor.Data.Length * sizeof(float));
+            elementType = ElementFloat;
+        }
+        pins.Add(pin);
+        var shape = tensor.Shape.Select(d => (long)d).ToArray();
+        var memory = CpuMemory.Value.DangerousGetHandle();
+        return OrtHandles.Create<OrtValueHandle>(p =>
+        {
+            fixed (long* dims = shape)
+                return OrtApi.CreateTensorWithDataAsOrtValue(memory, pin.Pointer, bytes, dims, (nuint)shape.Length, elementType, (nint*)p);
+        });
+    }
+
+    private static Tensor ReadTensor(OrtValueHandle value)
+    {
+        var raw = value.DangerousGetHandle();
+        using var info = OrtHandles.Create<OrtTensorTypeAndShapeInfoHandle>(p => OrtApi.GetTensorTypeAndShape(raw, (nint*)p));
+        var infoRaw = info.DangerousGetHandle();
+        int elementType;
+        nuint rank;
+        OrtApi.Check(OrtApi.GetTensorElementType(infoRaw, &elementType));
+        OrtApi.Check(OrtApi.GetDimensionsCount(infoRaw, &rank));
+        var dims = new long[(int)rank];
+        fixed (long* d = dims) OrtApi.Check(OrtApi.GetDimensions(infoRaw, d, rank));
+        var shape = Dims.From(dims.Select(d => checked((int)d)));
+        var count = checked((int)shape.Product());
+
+        void* data;
+        OrtApi.Check(OrtApi.GetTensorMutableData(raw, &data));
+        var result = new float[count];
+        switch (elementType)
+        {
+            case ElementFloat:
+                new ReadOnlySpan<float>(data, count).CopyTo(result);
+                return new Tensor(shape, result, DataType.F32);
+            case ElementFloat16:
+                var halves = new ReadOnlySpan<Half>(data, count);
+                for (var i = 0; i < count; i++) result[i] = (float)halves[i];
+                return new Tensor(shape, result, DataType.F16);
+            default:
+                throw new NotSupportedException($"ONNX Runtime produced element type {elementType}; only float (1) and float16 (10) are read");
+        }
+    }
+}
+
+/// <summary>What ONNX Runtime says about itself, for `scripts/harness devices` and reports.</summary>
+public static unsafe class OrtRuntimeInfo
+{
+    public static string Version => OrtApi.Version;
+
+    /// <summary>ONNX Runtime's build description (git commit, build flags).</summary>
+    public static string BuildInfo => Marshal.PtrToStringUTF8((nint)OrtApi.GetBuildInfoString()) ?? "";
+
+    public static string LibraryPath => OrtLibrary.PathLoaded;
+
+    /// <summary>Loads the library if needed; false with the reason when it cannot be used.</summary>
+    public static bool IsAvailable(out string reason)
+    {
+        try
+        {
+            _ = Version;
+            reason = "";
+            return true;
+        }
+        catch (Exception e) when (e is OnnxRuntimeUnavailableException or DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
+        {
+            reason = e.Message;
+            return false;
+        }
+    }
+
+    /// <summary>One line for listings: version, library path and build info.</summary>
+    public static string Describe() => $"ONNX Runtime {Version} ({LibraryPath}); {BuildInfo}";
+}

@@ -1,0 +1,71 @@
+using AccuracyHarness.Core.Cases;
+using AccuracyHarness.Core.Diagnosis;
+using AccuracyHarness.Core.Fills;
+using AccuracyHarness.Core.Generation;
+using AccuracyHarness.Core.Reference;
+using AccuracyHarness.Core.Tensors;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace AccuracyHarness.Core.Tests.Diagnosis;
+
+public class DiagnoserTests
+{
+    private static Tensor Output(Problem p, Prediction prediction) => Diagnoser.AsOutput(p, prediction);
+
+    /// <summary>A case where every fault model applies and they all differ.</summary>
+    private const string Rich = "mb2_ic6_oc4_g2_in4x5_k3x2_s2x3_d2x1_pb2x0_pe1x1_op1x2_bias_f16_nhwc_seed11";
+
+    private static IEnumerable<TestCaseData> EveryHypothesis()
+    {
+        var p = CaseId.Parse(Rich).Resolve();
+        return FaultCatalogue.All.SelectMany(m => m.Propose(p, Fill.For(p)))
+            .Select(h => new TestCaseData(h.Model, h.Detail).SetName($"{h.Model}: {h.Detail}"));
+    }
+
+    [TestCaseSource(nameof(EveryHypothesis))]
+    public void Each_fault_is_named_from_its_own_output(string model, string detail)
+    {
+        var p = CaseId.Parse(Rich).Resolve();
+        var inputs = Fill.For(p);
+        var hypothesis = FaultCatalogue.Get(model).Propose(p, inputs).Single(h => h.Detail == detail);
+        var diagnosis = Diagnoser.Diagnose(p, inputs, ReferenceDeconvolution.Gather(p, inputs), Output(p, hypothesis.Prediction));
+        Assert.That(diagnosis.Explained, Is.True, diagnosis.Text);
+        Assert.That((diagnosis.Model, diagnosis.Detail), Is.EqualTo((model, detail)), diagnosis.Text);
+    }
+
+    [Test]
+    public void Every_model_applies_to_the_rich_case() =>
+        Assert.That(FaultCatalogue.All.Where(m => !m.Propose(CaseId.Parse(Rich).Resolve(), Fill.For(CaseId.Parse(Rich).Resolve())).Any()).Select(m => m.Name), Is.Empty);
+
+    [FsCheck.NUnit.Property(MaxTest = 60)]
+    public Property Any_fault_output_is_explained_by_a_model_with_the_same_prediction() =>
+        Prop.ForAll(CaseGen.Arbitrary(), c =>
+        {
+            var p = c.Resolve();
+            var inputs = Fill.For(p);
+            var reference = ReferenceDeconvolution.Gather(p, inputs);
+            var failures = FaultCatalogue.All.SelectMany(m => m.Propose(p, inputs))
+                .Select(h => (h, d: Diagnoser.Diagnose(p, inputs, reference, Output(p, h.Prediction))))
+                .Where(x => !x.d.Explained && !IsCorrect(p, reference, x.h))
+                .Select(x => $"{x.h.Model} ({x.h.Detail}) -> {x.d.Text}")
+                .ToList();
+            return (failures.Count == 0).Label($"{c.Id}: {string.Join("; ", failures)}");
+        });
+
+    /// <summary>A hypothesis that gives the correct output on this case cannot be told apart, and is skipped.</summary>
+    private static bool IsCorrect(Problem p, ReferenceResult reference, Hypothesis h) =>
+        AccuracyHarness.Core.Comparison.Comparator.Compare(p, reference, Output(p, h.Prediction)).Passed;
+
+    [Test]
+    public void A_correct_but_noisy_output_is_unexplained()
+    {
+        var p = CaseId.Parse("ic3_oc4_in5x5_k3x3_s2x2_bias").Resolve();
+        var inputs = Fill.For(p);
+        var reference = ReferenceDeconvolution.Gather(p, inputs);
+        var random = new Random(3);
+        var noisy = new Tensor(p.OutputShape, reference.Output.Select(v => (float)(v + random.NextDouble())).ToArray(), DataType.F32);
+        var diagnosis = Diagnoser.Diagnose(p, inputs, reference, noisy);
+        Assert.That(diagnosis.Text, Is.EqualTo("unexplained"));
+    }
+}

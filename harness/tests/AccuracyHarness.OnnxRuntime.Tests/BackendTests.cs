@@ -1,0 +1,181 @@
+using AccuracyHarness.Core.Backends;
+using AccuracyHarness.Core.Cases;
+using AccuracyHarness.Core.Comparison;
+using AccuracyHarness.Core.Fills;
+using AccuracyHarness.Core.Generation;
+using AccuracyHarness.Onnx;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace AccuracyHarness.OnnxRuntime.Tests;
+
+public class BackendTests
+{
+    private static readonly OnnxRuntimeBackend Constant = new(WeightsSource.Initializer, new OnnxRuntimeOptions());
+    private static readonly OnnxRuntimeBackend Dynamic = new(WeightsSource.GraphInput, new OnnxRuntimeOptions());
+
+    public static IEnumerable<OnnxRuntimeBackend> Backends() => [Constant, Dynamic];
+
+    [SetUp]
+    public void Library() => Ort.Require();
+
+    /// <summary>Shapes in the style of benchdnn's deconvolution sets (decoder upsampling, 1x1, dilated, grouped, 3-D), small enough for seconds.</summary>
+    [TestCase("mb2_ic32_oc16_in8x8_k4x4_s2x2_pb1x1_pe1x1_bias")]
+    [TestCase("mb1_ic64_oc32_in14x14_k3x3_s1x1_pb1x1_pe1x1")]
+    [TestCase("mb1_ic16_oc16_in7x7_k1x1_s1x1_bias")]
+    [TestCase("mb1_ic32_oc32_g32_in16x16_k4x4_s2x2_pb1x1_pe1x1")]
+    [TestCase("mb1_ic24_oc12_g3_in9x9_k3x3_s2x2_d2x2_pb2x2_pe2x2_op1x1_bias")]
+    [TestCase("mb1_ic8_oc4_in4x6x6_k3x3x3_s2x2x2_pb1x1x1_pe1x1x1_op1x1x1_bias")]
+    [TestCase("mb3_ic5_oc7_in31_k5_s3_d2_pb4_pe1_op2_bias")]
+    [TestCase("mb1_ic4_oc4_in5x5_k3x3_s2x2_os10x10_ap-same-lower")]
+    [TestCase("mb1_ic4_oc6_g2_in5x4_k3x2_s2x1_ap-valid_bias", Description = "VALID")]
+    [TestCase("mb1_ic2_oc2_in5x5_k3x3_s1x1_d2x2_pb4x4_pe4x4", Description = "pads equal to (k-1)*d")]
+    public void BothBackendsMatchTheReference(string id)
+    {
+        var problem = CaseId.Parse(id).Resolve();
+        var inputs = Fill.For(problem);
+        foreach (var backend in Backends())
+        {
+            var output = backend.Run(problem, inputs, default);
+            Assert.That(output, Is.TypeOf<BackendOutput.Produced>(), () => $"{backend.Name}: {output}");
+            var produced = (BackendOutput.Produced)output;
+            Assert.That(produced.Note, Is.Null);
+            var metrics = Ort.Compare(problem, inputs, produced.Output);
+            Assert.That(metrics.Passed, () => $"{backend.Name} {id}: {Ort.Describe(metrics)}");
+        }
+    }
+
+    /// <summary>
+    /// Over generated f32 cases: outputs match the reference within the bound; a case ONNX Runtime
+    /// reads differently by design carries the known-ambiguity note and matches the reference
+    /// under ONNX Runtime's rule instead; one it gets wrong carries the known-defect note.
+    /// </summary>
+    [FsCheck.NUnit.Property(MaxTest = 150)]
+    public Property BothBackendsAgreeWithTheReferenceOnGeneratedCases() =>
+        Prop.ForAll(CaseGen.Arbitrary(new CaseSpace { DataTypes = [DataType.F32], Layouts = [LayoutFamily.Nchw] }), c =>
+        {
+            var problem = c.Resolve();
+            var inputs = Fill.For(problem);
+            var ambiguity = OrtPadding.KnownAmbiguity(problem);
+            var defect = OrtPadding.KnownDefect(problem);
+            return Backends().All(backend =>
+            {
+                if (backend.Run(problem, inputs, default) is not BackendOutput.Produced produced) return false;
+                if (defect is not null) return produced.Note?.Contains(defect, StringComparison.Ordinal) == true;
+                var reference = ambiguity is null
+                    ? Core.Reference.ReferenceDeconvolution.Gather(problem, inputs)
+                    : Ort.ReferenceUnderOrtRule(problem, inputs);
+                return produced.Note == ambiguity && Comparator.Compare(problem, reference, produced.Output).Passed;
+            });
+        });
+
+    [Test]
+    public void F16IsNotApplicableWithTheReason()
+    {
+        var problem = CaseId.Parse("mb1_ic2_oc2_in4x4_k3x3_s2x2_f16").Resolve();
+        foreach (var backend in Backends())
+        {
+            var output = backend.Run(problem, Fill.For(problem), default);
+            Assert.That(output, Is.EqualTo(new BackendOutput.NotApplicable(OnnxRuntimeBackend.F16Unsupported)));
+        }
+    }
+
+    /// <summary>
+    /// What the n/a reason claims: a float16 ConvTranspose model runs on the CPU only through the
+    /// Cast nodes ONNX Runtime inserts itself, so its output is that of the explicit-Cast model.
+    /// </summary>
+    [Test]
+    public void AFloat16ModelRunsThroughOrtsOwnCasts()
+    {
+        var problem = CaseId.Parse("mb1_ic2_oc2_in4x4_k3x3_s2x2_bias_f16").Resolve();
+        var inputs = Fill.For(problem);
+        float[] Output(bool casts)
+        {
+            var model = ConvTransposeModel.Build(problem, new ConvTransposeModelOptions { Weights = WeightsSource.GraphInput, F16ViaCasts = casts });
+            using var session = Interop.OrtSession.Create(model.ToBytes(), 1);
+            return session.Run(model.Feeds.Select(f => (f.Name, inputs.Get(f.Tensor)!)).ToList(), ConvTransposeModel.Y).Data;
+        }
+        Assert.That(Output(casts: false), Is.EqualTo(Output(casts: true)));
+    }
+
+    [TestCase(WeightsSource.Initializer)]
+    [TestCase(WeightsSource.GraphInput)]
+    public void F16WithCastsIsProducedWithTheNote(WeightsSource weights)
+    {
+        var backend = new OnnxRuntimeBackend(weights, OnnxRuntimeBackends.Options(new() { [OnnxRuntimeOptions.F16CastsOption] = "true" }));
+        var problem = CaseId.Parse("mb1_ic4_oc6_g2_in5x5_k3x3_s2x2_pb1x1_pe0x1_op1x1_bias_f16").Resolve();
+        var inputs = Fill.For(problem);
+        var output = backend.Run(problem, inputs, default);
+        Assert.That(output, Is.TypeOf<BackendOutput.Produced>(), () => output.ToString());
+        var produced = (BackendOutput.Produced)output;
+        Assert.That(produced.Note, Is.EqualTo(OnnxRuntimeBackend.F16CastsNote));
+        Assert.That(produced.Output.StorageType, Is.EqualTo(DataType.F16));
+        var metrics = Ort.Compare(problem, inputs, produced.Output);
+        Assert.That(metrics.Passed, () => Ort.Describe(metrics));
+    }
+
+    [Test]
+    public void AnOrtErrorIsAFailedResultWithOrtsMessage()
+    {
+        var backend = new OnnxRuntimeBackend(WeightsSource.GraphInput, OnnxRuntimeBackends.Options(new() { [OnnxRuntimeOptions.OpsetOption] = "999" }));
+        var problem = CaseId.Parse("mb1_ic1_oc1_in3x3_k3x3").Resolve();
+        var output = backend.Run(problem, Fill.For(problem), default);
+        TestContext.Out.WriteLine(output);
+        Assert.That(output, Is.TypeOf<BackendOutput.Failed>());
+        Assert.That(((BackendOutput.Failed)output).Message, Does.StartWith("ONNX Runtime error").And.Contain("999"));
+
+        // The run goes on: the same backend still serves valid cases.
+        var fine = new OnnxRuntimeBackend(WeightsSource.GraphInput, new OnnxRuntimeOptions()).Run(problem, Fill.For(problem), default);
+        Assert.That(fine, Is.TypeOf<BackendOutput.Produced>());
+    }
+
+    [Test]
+    public void ARepeatedSignatureReusesItsSession()
+    {
+        var dynamic = new OnnxRuntimeBackend(WeightsSource.GraphInput, new OnnxRuntimeOptions());
+        var constant = new OnnxRuntimeBackend(WeightsSource.Initializer, new OnnxRuntimeOptions());
+        var seed1 = CaseId.Parse("mb1_ic2_oc3_in5x5_k3x3_s2x2_bias_seed1").Resolve();
+        var seed2 = CaseId.Parse("mb1_ic2_oc3_in5x5_k3x3_s2x2_bias_seed2").Resolve();
+        foreach (var p in new[] { seed1, seed2, seed1 })
+        {
+            var inputs = Fill.For(p);
+            foreach (var backend in new[] { dynamic, constant })
+                Assert.That(Ort.Compare(p, inputs, ((BackendOutput.Produced)backend.Run(p, inputs, default)).Output).Passed);
+        }
+        // Weights are graph inputs: one model for all three runs.
+        Assert.That((dynamic.SessionsCreated, dynamic.SessionReuses), Is.EqualTo((1L, 2L)));
+        // Weights are part of the model: one session per seed, reused for the repeated seed.
+        Assert.That((constant.SessionsCreated, constant.SessionReuses), Is.EqualTo((2L, 1L)));
+    }
+
+    [Test]
+    public void ParallelCasesShareSessionsSafely()
+    {
+        var backend = new OnnxRuntimeBackend(WeightsSource.GraphInput, new OnnxRuntimeOptions { SessionCacheCapacity = 2 });
+        var ids = new[] { "mb1_ic2_oc2_in6x6_k3x3_s2x2", "mb1_ic3_oc2_in5x5_k2x2_s1x1_bias", "mb2_ic2_oc4_g2_in4x4_k3x3_s3x3" };
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.For(0, 60, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            var problem = CaseId.Parse(ids[i % ids.Length] + $"_seed{i}").Resolve();
+            var inputs = Fill.For(problem);
+            if (backend.Run(problem, inputs, default) is not BackendOutput.Produced p || !Ort.Compare(problem, inputs, p.Output).Passed)
+                failures.Add(problem.Case.Id);
+        });
+        Assert.That(failures, Is.Empty);
+        // Lookups: one per run, plus one more whenever eviction took the session between lookup and rent.
+        Assert.That(backend.SessionsCreated + backend.SessionReuses, Is.GreaterThanOrEqualTo(60));
+    }
+
+    [Test]
+    public void RegistrationAddsBothBackendsOnTheCpu()
+    {
+        var catalogue = OnnxRuntimeBackends.Register(new BackendCatalogue());
+        foreach (var name in new[] { OnnxRuntimeBackend.InitializerId, OnnxRuntimeBackend.DynamicWeightsId })
+        {
+            var created = catalogue.Create(name, new BackendSettings { Options = new Dictionary<string, string> { [OnnxRuntimeOptions.ThreadsOption] = "2" } });
+            Assert.That(created.Select(b => (b.Name, b.Device)), Is.EqualTo(new[] { (name, "cpu") }));
+        }
+        Assert.Throws<ArgumentException>(() => catalogue.Create(OnnxRuntimeBackend.InitializerId,
+            new BackendSettings { Options = new Dictionary<string, string> { [OnnxRuntimeOptions.ThreadsOption] = "zero" } }));
+    }
+}
