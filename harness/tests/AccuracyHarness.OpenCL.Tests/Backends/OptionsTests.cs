@@ -53,4 +53,14 @@ public class OptionsTests
         var both = catalogue.Create("opencl-replaced", new BackendSettings { Devices = ["pocl", "oclgrind"] });
         Assert.That(both.Select(b => (b.Name, b.Device)), Is.EqualTo(new[] { ("opencl-replaced", "pocl"), ("opencl-replaced", "oclgrind") }));
     }
+
+    [Test]
+    public void An_unknown_device_is_a_usage_error_naming_the_devices_there_are()
+    {
+        TestDevices.Require(OpenClDevices.Pocl);
+        var catalogue = new BackendCatalogue();
+        OpenClBackends.Register(catalogue, []);
+        var e = Assert.Throws<ArgumentException>(() => catalogue.Create("opencl-direct", new BackendSettings { Devices = ["gpu0"] }))!;
+        Assert.That(e.Message, Does.Contain("gpu0").And.Contain("pocl"));
+    }
 }
