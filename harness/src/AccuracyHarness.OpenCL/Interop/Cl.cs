@@ -172,9 +172,9 @@ internal static unsafe class Cl
     private static T Checked<T>(T handle, int status, string call)
         where T : ClHandle
     {
-        if (status == ClStatus.Success && !handle.IsInvalid) return handle;
-        handle.Dispose();
-        throw new ClException(call, status == ClStatus.Success ? -30 : status);
+        if (status != ClStatus.Success) handle.Dispose();
+        ClStatus.Check(status, call);
+        return handle;
     }
 
     private static string Text(byte[] bytes) => Encoding.UTF8.GetString(bytes).TrimEnd('\0').Trim();
