@@ -37,6 +37,7 @@ public static class BackendWiring
             new("machine", $"{System.Environment.MachineName}, {System.Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}"),
             new("onnxruntime", OrtRuntimeInfo.IsAvailable(out var reason) ? OrtRuntimeInfo.Describe() : $"unavailable: {reason}"),
         };
+        if (Core.Running.GitCommit.TryRead() is { } commit) info.Add(new("commit", commit));
         return info;
     }
 }

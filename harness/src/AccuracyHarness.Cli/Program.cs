@@ -10,6 +10,7 @@ var root = new RootCommand(
 {
     RunCommand.Create(),
     DevicesCommand.Create(),
+    ReportCommand.Create(),
 };
 
 var parsed = root.Parse(args);

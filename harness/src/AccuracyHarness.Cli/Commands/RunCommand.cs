@@ -6,7 +6,7 @@ using AccuracyHarness.Core.Comparison;
 using AccuracyHarness.Core.Results;
 using AccuracyHarness.Core.Running;
 using AccuracyHarness.Core.Suites;
-using AccuracyHarness.Reports.Csv;
+using AccuracyHarness.Reports;
 
 namespace AccuracyHarness.Cli.Commands;
 
@@ -101,7 +101,7 @@ public static class RunCommand
     public static Command Create()
     {
         var command = new Command("run", """
-            Run deconvolution cases through backends and write results.csv and results.jsonl.
+            Run deconvolution cases through backends and write results.jsonl, results.csv, junit.xml, report.html and run.json.
 
             Examples:
               scripts/harness run --case ic4_oc8_g2_in5x5_k3x3_s2x2_pb1x1_pe1x1_op1x1_bias --backends reference --out /tmp/r
@@ -118,6 +118,7 @@ public static class RunCommand
 
     private static int Execute(ParseResult parsed)
     {
+        var started = DateTimeOffset.Now;
         var catalogue = BackendWiring.Catalogue();
         var cases = LoadCases(parsed);
         if (cases.Count == 0)
@@ -160,8 +161,9 @@ public static class RunCommand
             var progress = new ProgressLines(cases.Count * backends.Count, Console.Error);
             results = new Runner(backends, options, [writer, progress]).Run(cases);
         }
-        var table = new ResultTable(results, new RunInfo(BackendWiring.Environment()));
-        new CsvExporter().Export(table, outDir);
+        var table = new ResultTable(results, new RunInfo(BackendWiring.Environment()) { Started = started, CommandLine = Invocation.Text() });
+        RunJson.Write(table.Info, outDir);
+        Exporters.Export(table, outDir);
 
         Summary.Print(table, outDir, Console.Out);
         return results.Any(r => r.Status is Status.Fail or Status.Error) ? ExitCodes.Divergence : ExitCodes.Success;
