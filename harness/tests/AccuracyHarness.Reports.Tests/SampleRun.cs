@@ -29,6 +29,7 @@ public static class SampleRun
             Judge("mb1_ic3_oc4_in6x7_k3x3_bias_nhwc", "opencl-rewrite", "pocl", Fault(FaultCatalogue.WeightsNotFlipped)),
             Judge("mb1_ic3_oc4_in6x7_k3x3_bias_nhwc", "onnxruntime", "cpu", o => o),
             Judge("ic2_oc2_in9_k3_s2_op1_bias_f16", "opencl-direct", "pocl", Fault(FaultCatalogue.BiasMissing)),
+            Judge("mb2_ic4_oc6_g2_in5x6_k3x3_s2x2_pb1x1_pe0x1_op1x1_bias", "opencl-direct", "pocl", Fault(FaultCatalogue.OutputPaddingDropped)),
             Judge("ic4_oc4_g4_in5x5_k3x3_s2x2_d2x2_f16_blocked16", "opencl-direct", "pocl", Corrupt(37, 0.25f)),
             Judge("ic2_oc6_g2_in4x4_k2x2_s3x3_nchw", "ext:mykernel", "oclgrind", Corrupt(11, float.NaN)),
             Judge("ic2_oc6_g2_in4x4_k2x2_s3x3_nchw", "onnxruntime", "cpu", o => o),

@@ -68,8 +68,8 @@ public class BrowserTests
     [Test]
     public async Task Typing_in_the_filter_hides_rows_that_do_not_match()
     {
-        var flipped = SampleRun.Failing.Single(r => r.Diagnosis.Contains("not flipped"));
-        await _page.Locator("#filter").FillAsync("NOT FLIPPED");
+        var flipped = SampleRun.Failing.Single(r => r.Diagnosis.StartsWith("weights-not-flipped", StringComparison.Ordinal));
+        await _page.Locator("#filter").FillAsync("WEIGHTS-NOT-FLIPPED");
         Assert.That(await VisibleRows(), Is.EqualTo(1));
         Assert.That(await _page.Locator("#failures tbody:not([hidden]) td.id").TextContentAsync(), Is.EqualTo(flipped.CaseId));
 

@@ -55,7 +55,7 @@ public class HtmlExporterTests
     [Test]
     public void Heat_map_levels_separate_zero_within_bound_decades_and_infinity()
     {
-        var map = new Core.Diagnosis.ErrorMap(1, 6, [3], [[0, 0.5, 1.5, 10, 1e9, -1]]);
+        var map = new Core.Diagnosis.ErrorMap(1, 6, [3], [[0, 0.5, 1.05, 10, 1e9, -1]]);
         Assert.That(HtmlExporter.Encode(map), Is.EqualTo("1x6;3:ABCM-_"));
     }
 

@@ -43,7 +43,7 @@ public class JUnitExporterTests
             Assert.That(failure.Value, Does.Contain(r.Location).And.Contain("repro: " + r.Repro));
             if (r.Diagnosis.Length > 0) Assert.That(failure.Value, Does.Contain("diagnosis: " + r.Diagnosis));
         }
-        Assert.That(SampleRun.Failing.Where(r => r.Diagnosis.Contains("not flipped")), Is.Not.Empty, "the sample has a named fault");
+        Assert.That(SampleRun.Failing.Where(r => r.Diagnosis.StartsWith("weights-not-flipped", StringComparison.Ordinal)), Is.Not.Empty, "the sample has a named fault");
     }
 
     [Test]
