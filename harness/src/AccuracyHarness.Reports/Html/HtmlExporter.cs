@@ -174,7 +174,7 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
         html.Append($"<tbody data-status=\"{H(status)}\" data-backend=\"{H(Column(r))}\" data-search=\"{H(search)}\">\n");
         html.Append($"<tr class=\"row\"><td><span class=\"badge {Css(r.Status)}\">{H(status)}</span></td><td>{H(Column(r))}</td><td class=\"id\">{Id(r.CaseId)}</td><td>{H(r.DataType)}</td><td>{H(r.Layout)}</td>");
         html.Append(r.Status == Status.Fail
-            ? $"<td class=\"num\" data-v=\"{Sortable(r.BoundRatio)}\">{Ratio(r.BoundRatio)}</td><td class=\"num\" data-v=\"{r.Mismatches}\">{r.Mismatches}/{r.Elements}</td>"
+            ? $"<td class=\"num\" data-v=\"{Sortable(r.BoundRatio)}\">{Short(r.BoundRatio)}</td><td class=\"num\" data-v=\"{r.Mismatches}\">{r.Mismatches}/{r.Elements}</td>"
             : "<td class=\"num\" data-v=\"-1\"></td><td class=\"num\" data-v=\"-1\"></td>");
         html.Append($"<td>{why}</td><td>{H(r.Location)}</td></tr>\n");
         html.Append("<tr class=\"detail\"><td colspan=\"9\"><div class=\"detail\"><dl>");
@@ -189,7 +189,7 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
         if (r.Status == Status.Fail)
         {
             Item("errors", string.Create(CultureInfo.InvariantCulture,
-                $"bound ratio {Ratio(r.BoundRatio)}, max abs {r.MaxAbsErr:G3}, max rel {r.MaxRelErr:G3}, max ulp {r.MaxUlp}, {r.Mismatches} of {r.Elements} elements outside the bound"));
+                $"bound ratio {Short(r.BoundRatio)}, max abs {Short(r.MaxAbsErr)}, max rel {Short(r.MaxRelErr)}, max ulp {(r.MaxUlp == long.MaxValue ? "∞" : r.MaxUlp)}, {r.Mismatches} of {r.Elements} elements outside the bound"));
         }
         Item("worst element", r.Worst.Length > 0 ? $"n,c,spatial = {r.Worst}" : "");
         Item("source", r.Source);
@@ -230,7 +230,7 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
         : ratio <= 1 ? 1
         : 2 + (int)Math.Min(60, Math.Floor(Math.Log10(ratio) * 10));
 
-    private static string Ratio(double v) => double.IsFinite(v) ? v.ToString("G3", CultureInfo.InvariantCulture) : "∞";
+    private static string Short(double v) => double.IsNaN(v) ? "NaN" : double.IsFinite(v) ? v.ToString("G3", CultureInfo.InvariantCulture) : "∞";
 
     private static string Sortable(double v) => double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "Infinity";
 
