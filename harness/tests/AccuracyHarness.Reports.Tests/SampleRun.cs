@@ -63,8 +63,9 @@ public static class SampleRun
         var p = CaseId.Parse(id).Resolve();
         var inputs = Fill.For(p);
         var reference = ReferenceDeconvolution.Gather(p, inputs);
-        var result = Core.Comparison.Judge.Evaluate(p, inputs, reference, run(p, inputs, reference), tolerance: null);
-        return result with { Backend = backend, Device = device, Seconds = 0.01 * id.Length, Source = "cases/smoke:3" };
+        var output = run(p, inputs, reference);
+        var (judged, metrics) = Core.Comparison.Judge.Evaluate(p, reference, output, tolerance: null);
+        return Core.Comparison.Judge.Explain(p, inputs, reference, output, judged, metrics) with { Backend = backend, Device = device, Seconds = 0.01 * id.Length, Source = "cases/smoke:3" };
     }
 
     private static Tensor Rounded(Problem p, ReferenceResult reference) =>
