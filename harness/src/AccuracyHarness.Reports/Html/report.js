@@ -85,7 +85,7 @@
     container.dataset.drawn = '1';
     var parts = container.dataset.map.split(';');
     var size = parts[0].split('x').map(Number), rows = size[0], cols = size[1];
-    var w = Math.max(3, Math.min(10, Math.floor(120 / Math.max(rows, cols)))), h = rows === 1 ? 12 : w;
+    var w = Math.max(3, Math.min(8, Math.floor(100 / Math.max(rows, cols)))), h = rows === 1 ? 12 : w;
     parts.slice(1).forEach(function (part) {
       var colon = part.indexOf(':'), channel = part.slice(0, colon), levels = part.slice(colon + 1);
       var figure = document.createElement('figure'), canvas = document.createElement('canvas');
