@@ -26,12 +26,12 @@ public static class Exporters
     public static ExporterEntry Get(string name) =>
         All.FirstOrDefault(e => e.Name == name) ?? throw new ArgumentException($"unknown report format '{name}' (known: {string.Join(", ", All.Select(e => e.Name))})", nameof(name));
 
-    /// <summary>Writes each named format into the folder; returns the paths written.</summary>
-    public static IReadOnlyList<string> Export(ResultTable table, string directory, ExportContext? context = null, IEnumerable<string>? names = null)
+    /// <summary>Writes the default formats into the folder; returns the paths written.</summary>
+    public static IReadOnlyList<string> Export(ResultTable table, string directory, ExportContext? context = null)
     {
         Directory.CreateDirectory(directory);
         var written = new List<string>();
-        foreach (var name in names ?? Default)
+        foreach (var name in Default)
         {
             var exporter = Get(name).Create(context ?? new ExportContext());
             exporter.Export(table, directory);
