@@ -11,6 +11,7 @@ var root = new RootCommand(
     RunCommand.Create(),
     DevicesCommand.Create(),
     MutantsCommand.Create(),
+    ReportCommand.Create(),
 };
 
 var parsed = root.Parse(args);
