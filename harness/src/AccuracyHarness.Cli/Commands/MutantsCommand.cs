@@ -60,7 +60,7 @@ public static class MutantsCommand
         return command;
     }
 
-    public sealed record Row(string Mutant, string Expected, bool Caught, string Diagnosis, bool Correct, int Failing, int Results);
+    public sealed record Row(string Mutant, string Expected, bool Caught, string Diagnosis, bool Correct, int Named, int Failing, int Results);
 
     private static int Execute(ParseResult parsed)
     {
@@ -91,12 +91,14 @@ public static class MutantsCommand
     /// <summary>
     /// Caught: at least one result fails. The mutant's diagnosis is the most common one among its
     /// failing results; it is correct when that names the expected fault model outright.
+    /// <see cref="Row.Named"/> counts the failing results that name it.
     /// </summary>
     public static Row Judge(Mutant mutant, IReadOnlyList<CaseResult> results)
     {
         var failing = results.Where(r => r.Status == Status.Fail).ToList();
         var diagnosis = failing.GroupBy(r => Model(r.Diagnosis)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key ?? "";
-        return new Row(mutant.Name, mutant.Expected, failing.Count > 0, diagnosis, diagnosis == mutant.Expected, failing.Count, results.Count);
+        var named = failing.Count(r => Model(r.Diagnosis) == mutant.Expected);
+        return new Row(mutant.Name, mutant.Expected, failing.Count > 0, diagnosis, diagnosis == mutant.Expected, named, failing.Count, results.Count);
     }
 
     /// <summary>"model: detail" to "model"; "closest: ..." and "unexplained" stay as they are.</summary>
@@ -108,9 +110,9 @@ public static class MutantsCommand
 
     private static void Print(IReadOnlyList<Row> rows)
     {
-        var table = new Table().AddColumns("mutant", "expected", "caught", "diagnosis", "correct", "failing");
+        var table = new Table().AddColumns("mutant", "expected", "caught", "diagnosis", "correct", "failing/results", "named/failing");
         foreach (var r in rows)
-            table.AddRow(Markup.Escape(r.Mutant), Markup.Escape(r.Expected), r.Caught ? "yes" : "NO", Markup.Escape(r.Diagnosis), r.Correct ? "yes" : "no", $"{r.Failing}/{r.Results}");
+            table.AddRow(Markup.Escape(r.Mutant), Markup.Escape(r.Expected), r.Caught ? "yes" : "NO", Markup.Escape(r.Diagnosis), r.Correct ? "yes" : "no", $"{r.Failing}/{r.Results}", $"{r.Named}/{r.Failing}");
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
         console.Profile.Width = 200;
         console.Write(table);
