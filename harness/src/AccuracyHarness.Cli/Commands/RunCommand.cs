@@ -335,23 +335,28 @@ public static class RunCommand
         }
     }
 
+    /// <summary>
+    /// The results an interrupted run finished. A line cut short by the crash is the one result
+    /// that was not finished: it is dropped from the file (so that new lines start clean) and run again.
+    /// </summary>
     private static IReadOnlyList<CaseResult> LoadPrevious(string jsonl)
     {
         if (!File.Exists(jsonl)) throw new UsageException($"--resume: {jsonl} does not exist");
-        // A line cut short by a crash is the one result that was not finished: run it again.
-        var results = new List<CaseResult>();
+        var kept = new List<(string Line, CaseResult Result)>();
         foreach (var line in File.ReadLines(jsonl).Where(l => l.Trim().Length > 0))
         {
             try
             {
-                results.Add(ResultJson.FromLine(line));
+                kept.Add((line, ResultJson.FromLine(line)));
             }
             catch (System.Text.Json.JsonException)
             {
                 Console.Error.WriteLine($"--resume: ignoring an unfinished line of {jsonl}");
             }
         }
-        return results.DistinctBy(r => r.Key).ToList();
+        kept = kept.DistinctBy(k => k.Result.Key).ToList();
+        File.WriteAllLines(jsonl, kept.Select(k => k.Line));
+        return kept.Select(k => k.Result).ToList();
     }
 
     /// <summary>The command line's backend options under the names the backends read.</summary>
