@@ -12,6 +12,7 @@ var root = new RootCommand(
     DevicesCommand.Create(),
     MutantsCommand.Create(),
     ReportCommand.Create(),
+    BenchmarkCommand.Create(),
 };
 
 var parsed = root.Parse(args);
