@@ -17,6 +17,9 @@ public sealed record NodeTest(string Name, string Folder, byte[] ModelBytes, Mod
 {
     public const string ModelFile = "model.onnx";
 
+    /// <summary>Where Debian's libonnx-testdata (installed by scripts/setup.sh) keeps ONNX's backend tests.</summary>
+    public const string DebianTestData = "/usr/share/libonnx-testdata/data";
+
     public static NodeTest Load(string folder)
     {
         var bytes = File.ReadAllBytes(Path.Combine(folder, ModelFile));

@@ -5,7 +5,7 @@ namespace AccuracyHarness.Onnx.Tests;
 /// <summary>The ConvTranspose tests of Debian's libonnx-testdata (installed by scripts/setup.sh).</summary>
 public static class OnnxTestData
 {
-    public const string Root = "/usr/share/libonnx-testdata/data";
+    public const string Root = NodeTest.DebianTestData;
 
     public static IEnumerable<TestCaseData> ConvTransposeTests()
     {
