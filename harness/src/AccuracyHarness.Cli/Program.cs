@@ -10,6 +10,8 @@ var root = new RootCommand(
 {
     RunCommand.Create(),
     DevicesCommand.Create(),
+    ShrinkCommand.Create(),
+    ListCommand.Create(),
 };
 
 var parsed = root.Parse(args);
