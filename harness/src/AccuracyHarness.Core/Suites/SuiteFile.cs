@@ -60,7 +60,8 @@ public sealed record ExpansionReport(
 /// <list type="bullet">
 /// <item>an explicit case: a case id or a benchdnn descriptor;</item>
 /// <item><c>include PATH [where EXPR] [sample P%]</c>: the cases of another suite, a benchdnn
-/// shape or batch file, or a folder, relative to this file, optionally filtered;</item>
+/// shape or batch file, or a folder, relative to this file ('*' and '?' in its last part match
+/// files), optionally filtered;</item>
 /// <item>a grid: <c>grid NAME</c>, then lines <c>PARAM = v1, v2, ...</c> (crossed, the first
 /// written varying slowest), <c>where EXPR</c> (every one must hold), <c>include PATH</c> (cases
 /// to cross instead of a blank one), <c>sample P%</c>, and <c>end</c>. Invalid combinations
@@ -343,7 +344,7 @@ public static partial class SuiteFile
             if (arguments.Length == 0 || !m.Success)
                 throw line.Error("include", "expected 'include PATH [where EXPR] [sample P%]'");
             var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(fromPath)!, m.Groups["path"].Value));
-            var cases = Read(target, line);
+            var cases = Matches(target, line).SelectMany(t => Read(t, line)).ToList();
             var where = m.Groups["where"].Success ? ParseWhere(line, m.Groups["where"].Value) : null;
             double? sample = m.Groups["sample"].Success ? ParseSample(line, m.Groups["sample"].Value) : null;
             if (where is null && sample is null) return cases;
@@ -352,6 +353,16 @@ public static partial class SuiteFile
             foreach (var c in cases) expansion.Offer(c.Case, c.Source);
             Expansions.Add(expansion.Report());
             return expansion.Kept;
+        }
+
+        /// <summary>The path itself, or the files its last part matches when that has '*' or '?' (in name order).</summary>
+        private static IReadOnlyList<string> Matches(string target, Line line)
+        {
+            var pattern = Path.GetFileName(target);
+            if (pattern.IndexOfAny(['*', '?']) < 0) return [target];
+            var folder = Path.GetDirectoryName(target)!;
+            var files = Directory.Exists(folder) ? Directory.GetFiles(folder, pattern).Order(StringComparer.Ordinal).ToList() : [];
+            return files.Count > 0 ? files : throw line.Error("include", $"no file matches {target}");
         }
 
         private List<SuiteCase> Expand(Grid grid)
