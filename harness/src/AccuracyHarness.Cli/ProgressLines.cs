@@ -4,7 +4,7 @@ using AccuracyHarness.Core.Running;
 
 namespace AccuracyHarness.Cli;
 
-/// <summary>Plain progress lines with counts and an estimate of the time left, at most every few seconds.</summary>
+/// <summary>Plain progress lines with counts and an estimate of the time left, at most every few seconds (the runner calls it under its lock).</summary>
 public sealed class ProgressLines(int total, TextWriter output) : IRunObserver
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);

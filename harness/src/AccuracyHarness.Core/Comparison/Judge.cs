@@ -18,31 +18,33 @@ public static class Judge
     /// </summary>
     public const string KnownIssue = "known ";
 
-    /// <summary>The result without backend, device and timing, which the caller sets.</summary>
-    public static CaseResult Evaluate(Problem problem, CaseInputs inputs, ReferenceResult reference, BackendOutput output, FixedTolerance? tolerance)
+    /// <summary>
+    /// Status and metrics of a backend's output, without backend, device and timing (which the
+    /// caller sets) and without the explanation (<see cref="Explain"/>), which costs more.
+    /// </summary>
+    public static (CaseResult Result, Metrics? Metrics) Evaluate(Problem problem, ReferenceResult reference, BackendOutput output, FixedTolerance? tolerance)
     {
         var blank = new CaseResult { Case = problem.Case, Backend = "", Device = "", Status = Status.Error };
         switch (output)
         {
             case BackendOutput.NotApplicable na:
-                return blank with { Status = Status.NotApplicable, Message = na.Reason };
+                return (blank with { Status = Status.NotApplicable, Message = na.Reason }, null);
             case BackendOutput.Failed failed:
-                return blank with { Status = Status.Error, Message = failed.Message };
+                return (blank with { Status = Status.Error, Message = failed.Message }, null);
         }
 
         var produced = (BackendOutput.Produced)output;
         var metrics = Comparator.Compare(problem, reference, produced.Output, tolerance);
         var reasons = new List<string>();
         if (IsDegenerate(problem, reference, produced.Output))
-            reasons.Add("the output is all zeros where the reference is not");
+            reasons.Add(AllZeros);
         if (produced.NonZeroPaddingLanes > 0)
             reasons.Add($"{produced.NonZeroPaddingLanes} padding lane(s) of the blocked output are not zero");
         reasons.AddRange(produced.Findings);
 
         var fails = metrics.Mismatches > 0 || reasons.Count > 0;
         var note = produced.Note ?? "";
-        var messages = reasons.Concat(note.Length > 0 ? [note] : Array.Empty<string>());
-        return blank with
+        var result = blank with
         {
             Status = fails ? Status.Fail : Status.Pass,
             MaxAbsErr = metrics.MaxAbsErr,
@@ -52,15 +54,39 @@ public static class Judge
             Mismatches = metrics.Mismatches,
             Elements = metrics.Elements,
             Worst = metrics.Worst is null ? "" : string.Join(",", metrics.Worst.Select(v => v.ToString(CultureInfo.InvariantCulture))),
+            Message = string.Join("; ", reasons.Concat(note.Length > 0 ? [note] : Array.Empty<string>())),
+        };
+        return (result, metrics);
+    }
+
+    /// <summary>
+    /// Where and why a failing result diverges: the location sentence and error map, the first
+    /// diverging stage of a multi-stage backend, and the diagnosis (a known issue the backend
+    /// named, the fault model that reproduces the output, or the device's own finding).
+    /// </summary>
+    public static CaseResult Explain(Problem problem, CaseInputs inputs, ReferenceResult reference, BackendOutput output, CaseResult result, Metrics? metrics)
+    {
+        if (result.Status != Status.Fail || metrics is null || output is not BackendOutput.Produced produced) return result;
+        var note = produced.Note ?? "";
+        var diagnosis =
+            note.StartsWith(KnownIssue, StringComparison.Ordinal) ? note
+            : metrics.Mismatches > 0 ? Diagnoser.Diagnose(problem, inputs, reference, produced.Output).Text
+            : produced.Findings.Length > 0 ? $"{DeviceFinding}: {produced.Findings[0]}"
+            : produced.NonZeroPaddingLanes > 0 ? PaddingLanesWritten
+            : AllZeros;
+        return result with
+        {
             Location = metrics.Mismatches > 0 ? MismatchLocation.Of(problem, metrics.MismatchMask).Sentence : "",
             Map = metrics.Mismatches > 0 ? ErrorMap.Of(problem, metrics.Ratios) : null,
-            Diagnosis = !fails ? ""
-                : note.StartsWith(KnownIssue, StringComparison.Ordinal) ? note
-                : metrics.Mismatches > 0 ? Diagnoser.Diagnose(problem, inputs, reference, produced.Output).Text
-                : "",
-            Message = string.Join("; ", messages),
+            Stage = StageChecks.Describe(problem, inputs, produced.Stages),
+            Diagnosis = diagnosis,
         };
     }
+
+    /// <summary>Diagnoses of failures that are not numeric mismatches.</summary>
+    public const string DeviceFinding = "device finding";
+    public const string PaddingLanesWritten = "padding lanes of the blocked output written";
+    public const string AllZeros = "the output is all zeros where the reference is not";
 
     private static bool IsDegenerate(Problem problem, ReferenceResult reference, Tensor got)
     {

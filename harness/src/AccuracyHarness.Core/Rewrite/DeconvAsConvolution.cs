@@ -32,42 +32,37 @@ public static class DeconvAsConvolution
         Dims.From(Enumerable.Range(0, p.Rank).Select(a => ((p.Case.Kernel[a] - 1) * p.Case.Dilations[a]) - p.PadsEnd[a] + p.Case.OutputPadding[a]));
 
     /// <summary>IOYX [C, M/G, k] to OIYX [M, C/G, k] with every spatial axis flipped: W'[g*Mg+m, c, t] = W[g*Cg+c, m, k-1-t].</summary>
-    public static Tensor ReorderWeights(Problem p, Tensor weights)
+    public static Tensor ReorderWeights(Problem p, Tensor weights) =>
+        Reorder(p, weights, swapChannels: true, flippedAxes: (1 << p.Rank) - 1);
+
+    /// <summary>
+    /// The weights reorder and its faulty variants: channels swapped per group (or copied in
+    /// place, reading the IOYX buffer as if it were OIYX) and the kernel reversed on the spatial
+    /// axes whose bit is set in <paramref name="flippedAxes"/> (bit a for axis a).
+    /// </summary>
+    public static Tensor Reorder(Problem p, Tensor weights, bool swapChannels, int flippedAxes)
     {
-        var c = p.Case;
-        var kernel = c.Kernel.ToArray();
-        var taps = (int)c.Kernel.Product();
-        var dst = new float[weights.Length];
-        var shape = Dims.From(new[] { c.OutChannels, p.Cg }.Concat(c.Kernel));
-        for (var oc = 0; oc < c.OutChannels; oc++)
+        var kernel = p.Case.Kernel.ToArray();
+        var taps = (int)p.Case.Kernel.Product();
+        var data = new float[weights.Length];
+        for (var oc = 0; oc < p.Case.OutChannels; oc++)
+        for (var c = 0; c < p.Cg; c++)
         {
-            var group = oc / p.Mg;
-            var m = oc % p.Mg;
-            for (var ci = 0; ci < p.Cg; ci++)
+            var block = (oc * p.Cg) + c;
+            var from = swapChannels ? ((((oc / p.Mg * p.Cg) + c) * p.Mg) + (oc % p.Mg)) : block;
+            for (var t = 0; t < taps; t++)
             {
-                var ic = (group * p.Cg) + ci;
-                for (var t = 0; t < taps; t++)
+                int rest = t, tap = 0, stride = 1;
+                for (var a = kernel.Length - 1; a >= 0; a--)
                 {
-                    var flipped = FlatFlip(t, kernel);
-                    dst[(((oc * p.Cg) + ci) * taps) + t] = weights.Data[(((ic * p.Mg) + m) * taps) + flipped];
+                    var k = rest % kernel[a];
+                    rest /= kernel[a];
+                    tap += ((flippedAxes & (1 << a)) != 0 ? kernel[a] - 1 - k : k) * stride;
+                    stride *= kernel[a];
                 }
+                data[(block * taps) + t] = weights.Data[(from * taps) + tap];
             }
         }
-        return new Tensor(shape, dst, weights.StorageType);
-    }
-
-    /// <summary>The flat tap index of (k-1-t) on every axis.</summary>
-    private static int FlatFlip(int t, int[] kernel)
-    {
-        var result = 0;
-        var stride = 1;
-        for (var a = kernel.Length - 1; a >= 0; a--)
-        {
-            var coordinate = t % kernel[a];
-            t /= kernel[a];
-            result += (kernel[a] - 1 - coordinate) * stride;
-            stride *= kernel[a];
-        }
-        return result;
+        return new Tensor(Dims.From(new[] { p.Case.OutChannels, p.Cg }.Concat(p.Case.Kernel)), data, weights.StorageType);
     }
 }

@@ -19,9 +19,18 @@ public sealed record RunOptions
 
     /// <summary>Where dumps/&lt;case&gt;/ folders go (the run's output folder).</summary>
     public string? OutputDirectory { get; init; }
+
+    /// <summary>Cases run at the same time.</summary>
+    public int Jobs { get; init; } = 1;
+
+    /// <summary>Longest a backend may take on one case before its result is an error.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Result keys (<see cref="CaseResult.Key"/>) already done, e.g. by an interrupted run being resumed.</summary>
+    public IReadOnlySet<string> Done { get; init; } = new HashSet<string>();
 }
 
-/// <summary>Receives each result as soon as it is final (writers, progress, summaries).</summary>
+/// <summary>Receives each case's results as soon as they are final (writers, progress). Called from any thread.</summary>
 public interface IRunObserver
 {
     void OnResult(CaseResult result);
@@ -29,25 +38,49 @@ public interface IRunObserver
 
 /// <summary>
 /// Runs cases through backends one way: case -> validation -> inputs -> reference -> each
-/// backend -> comparison -> result, handing every result to the observers as it is made.
-/// A backend that throws becomes an error result for that case; the run goes on.
+/// backend -> comparison -> diagnosis -> result. Cases run in parallel (<see cref="RunOptions.Jobs"/>);
+/// each case's results go to the observers as soon as the case is done, and the returned table
+/// keeps the order of the cases. A backend that throws or times out becomes an error result for
+/// that case; the run goes on. Backends must allow concurrent calls.
 /// </summary>
-public sealed class Runner(IReadOnlyList<IBackend> backends, RunOptions options, IReadOnlyList<IRunObserver> observers)
+public sealed class Runner(IReadOnlyList<IBackend> backends, RunOptions options, IReadOnlyList<IRunObserver> observers, RunProfile? profile = null)
 {
-    public IReadOnlyList<CaseResult> Run(IEnumerable<SuiteCase> cases, CancellationToken cancellation = default)
+    private readonly RunProfile _profile = profile ?? new RunProfile();
+
+    public IReadOnlyList<CaseResult> Run(IReadOnlyList<SuiteCase> cases, CancellationToken cancellation = default) =>
+        RunAll(cases, RunCase, options.Jobs, observers, cancellation);
+
+    /// <summary>
+    /// The scheduling shared by in-process and isolated runs: up to <paramref name="jobs"/> cases
+    /// at once, results published per case, returned in case order.
+    /// </summary>
+    public static IReadOnlyList<CaseResult> RunAll(
+        IReadOnlyList<SuiteCase> cases,
+        Func<SuiteCase, CancellationToken, IReadOnlyList<CaseResult>> runCase,
+        int jobs,
+        IReadOnlyList<IRunObserver> observers,
+        CancellationToken cancellation)
     {
-        var results = new List<CaseResult>();
-        foreach (var c in cases)
+        var perCase = new IReadOnlyList<CaseResult>[cases.Count];
+        var gate = new Lock();
+        Parallel.For(0, cases.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancellation }, i =>
         {
-            cancellation.ThrowIfCancellationRequested();
-            results.AddRange(RunCase(c, cancellation));
-        }
-        return results;
+            perCase[i] = runCase(cases[i], cancellation);
+            lock (gate)
+            {
+                foreach (var result in perCase[i])
+                foreach (var observer in observers)
+                    observer.OnResult(result);
+            }
+        });
+        return perCase.SelectMany(r => r).ToList();
     }
 
     public IReadOnlyList<CaseResult> RunCase(SuiteCase suiteCase, CancellationToken cancellation = default)
     {
         var c = suiteCase.Case;
+        var todo = backends.Where(b => !options.Done.Contains(Key(c, b))).ToList();
+        if (todo.Count == 0) return [];
         Problem problem;
         try
         {
@@ -55,35 +88,30 @@ public sealed class Runner(IReadOnlyList<IBackend> backends, RunOptions options,
         }
         catch (InvalidCaseException e)
         {
-            return backends.Select(b => Publish(new CaseResult
+            return todo.Select(b => new CaseResult
             {
                 Case = c, Backend = b.Name, Device = b.Device, Status = Status.Error, Message = e.Message, Source = suiteCase.Source,
-            })).ToList();
+            }).ToList();
         }
 
-        var inputs = Fill.For(problem);
-        var reference = ReferenceDeconvolution.Gather(problem, inputs);
+        var inputs = _profile.Time(RunProfile.Inputs, () => Fill.For(problem));
+        var reference = _profile.Time(RunProfile.Reference, () => ReferenceDeconvolution.Gather(problem, inputs));
         var dumps = options.Dump == DumpMode.None || options.OutputDirectory is null
             ? null
             : new CaseDump(Path.Combine(options.OutputDirectory, "dumps", c.Id), problem, inputs, reference);
         if (options.Dump == DumpMode.All) dumps?.WriteInputs();
 
         var results = new List<CaseResult>();
-        foreach (var backend in backends)
+        foreach (var backend in todo)
         {
             cancellation.ThrowIfCancellationRequested();
             var watch = Stopwatch.StartNew();
-            BackendOutput output;
-            try
-            {
-                output = backend.Run(problem, inputs, cancellation);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                output = new BackendOutput.Failed($"{e.GetType().Name}: {e.Message}");
-            }
+            var output = RunBackend(backend, problem, inputs, cancellation);
             var seconds = watch.Elapsed.TotalSeconds;
-            var result = Judge.Evaluate(problem, inputs, reference, output, options.Tolerance) with
+            _profile.Add(RunProfile.Backend(backend.Name, backend.Device), watch.Elapsed);
+
+            var (verdict, metrics) = _profile.Time(RunProfile.Comparison, () => Judge.Evaluate(problem, reference, output, options.Tolerance));
+            var result = _profile.Time(RunProfile.Diagnosis, () => Judge.Explain(problem, inputs, reference, output, verdict, metrics)) with
             {
                 Backend = backend.Name,
                 Device = backend.Device,
@@ -93,18 +121,44 @@ public sealed class Runner(IReadOnlyList<IBackend> backends, RunOptions options,
             if (dumps is not null && output is BackendOutput.Produced produced &&
                 (options.Dump == DumpMode.All || result.Status != Status.Pass))
             {
-                if (options.Dump == DumpMode.Failing) dumps.WriteInputs();
-                dumps.WriteOutput(backend, produced);
+                _profile.Time(RunProfile.Reporting, () =>
+                {
+                    if (options.Dump == DumpMode.Failing) dumps.WriteInputs();
+                    dumps.WriteOutput(backend, produced);
+                    return true;
+                });
             }
-            results.Add(Publish(result));
+            results.Add(result);
         }
         return results;
     }
 
-    private CaseResult Publish(CaseResult result)
+    public static string Key(DeconvCase c, IBackend backend) => $"{c.Id}|{backend.Name}|{backend.Device}";
+
+    /// <summary>
+    /// Calls the backend, turning exceptions and overlong runs into errors. A run past the
+    /// timeout is abandoned, not stopped (native code cannot be interrupted safely in-process):
+    /// isolated runs enforce it by ending the worker process.
+    /// </summary>
+    private BackendOutput RunBackend(IBackend backend, Problem problem, CaseInputs inputs, CancellationToken cancellation)
     {
-        foreach (var observer in observers) observer.OnResult(result);
-        return result;
+        BackendOutput Call()
+        {
+            try
+            {
+                return backend.Run(problem, inputs, cancellation);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return new BackendOutput.Failed($"{e.GetType().Name}: {e.Message}");
+            }
+        }
+
+        if (options.Timeout is not { } timeout) return Call();
+        var task = Task.Run(Call, cancellation);
+        return task.Wait(timeout, cancellation)
+            ? task.Result
+            : new BackendOutput.Failed($"timed out after {timeout.TotalSeconds:0.#} s (the call was abandoned)");
     }
 
     /// <summary>The .npy files of one case: inputs and reference once, then one output per backend.</summary>

@@ -1,0 +1,35 @@
+using AccuracyHarness.Core.Backends;
+
+namespace AccuracyHarness.OpenCL.Backends;
+
+/// <summary>
+/// The OpenCL backends' options, read from <see cref="BackendSettings.Options"/>:
+/// <c>rule</c> (corrected | openvino-2024), <c>zero-insertion</c> and <c>jit-constants</c>
+/// (true | false). Options of other backends in the same dictionary are ignored.
+/// </summary>
+public sealed record OpenClOptions(IReplacementRule Rule, bool ZeroInsertion, bool JitConstants)
+{
+    public const string RuleOption = "rule";
+    public const string ZeroInsertionOption = "zero-insertion";
+    public const string JitConstantsOption = "jit-constants";
+
+    public static OpenClOptions Default => new(ReplacementRules.Corrected, false, false);
+
+    public static OpenClOptions From(BackendSettings settings)
+    {
+        var options = settings.Options;
+        var rule = options.TryGetValue(RuleOption, out var name) ? ReplacementRules.Find(name) : ReplacementRules.Corrected;
+        return new OpenClOptions(rule, Flag(options, ZeroInsertionOption), Flag(options, JitConstantsOption));
+    }
+
+    private static bool Flag(IReadOnlyDictionary<string, string> options, string name)
+    {
+        if (!options.TryGetValue(name, out var text)) return false;
+        return text.Trim().ToLowerInvariant() switch
+        {
+            "true" or "1" or "yes" or "on" => true,
+            "false" or "0" or "no" or "off" => false,
+            _ => throw new ArgumentException($"option '{name}' = '{text}': must be true or false"),
+        };
+    }
+}

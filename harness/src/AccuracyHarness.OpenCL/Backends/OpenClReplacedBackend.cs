@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using AccuracyHarness.Core.Backends;
+using AccuracyHarness.Core.Cases;
+using AccuracyHarness.Core.Fills;
+using AccuracyHarness.Core.Tensors;
+using AccuracyHarness.OpenCL.Devices;
+using AccuracyHarness.OpenCL.Kernels;
+using AccuracyHarness.OpenCL.Manifests;
+
+namespace AccuracyHarness.OpenCL.Backends;
+
+/// <summary>
+/// <c>opencl-replaced</c>: the deconvolution rewritten as a convolution (DESIGN.md section 3) and
+/// run as a pipeline of device stages: <c>zero_insert</c> (only for stride > 1 with zero
+/// insertion), <c>weights_reorder</c> (IOYX to OIYX, flipped), then <c>conv</c> (stride 1, the
+/// rule's pads). Every intermediate comes back as a stage output. User kernels with role
+/// <c>weights_reorder</c> or <c>conv</c> replace the built-in stage of that name.
+/// </summary>
+public sealed class OpenClReplacedBackend : OpenClBackend
+{
+    public const string Id = "opencl-replaced";
+
+    private readonly KernelManifest? _reorder;
+    private readonly KernelManifest? _conv;
+
+    public OpenClReplacedBackend(OpenClDevice device, OpenClOptions options, IReadOnlyList<KernelManifest> stageKernels)
+        : base(Id, device, options)
+    {
+        _reorder = Single(stageKernels, KernelRole.WeightsReorder);
+        _conv = Single(stageKernels, KernelRole.Conv);
+    }
+
+    private protected override BackendOutput Execute(Problem problem, CaseInputs inputs)
+    {
+        var decision = Options.Rule.Decide(problem, Options.ZeroInsertion);
+        if (decision.Plan is not { } plan) return new BackendOutput.NotApplicable(decision.NotApplicable!);
+        foreach (var manifest in new[] { _reorder, _conv })
+        {
+            if (manifest?.Unsupported(problem) is { } reason)
+                return new BackendOutput.NotApplicable($"{KernelManifest.RoleName(manifest.Role)} stage: {reason}");
+        }
+
+        var c = problem.Case;
+        var convParams = KernelParams.ForConvolution(plan.Conv, plan.PadsEnd, c.HasBias);
+        var stages = ImmutableArray.CreateBuilder<StageOutput>();
+        using var run = new DeviceRun(Session, c.DataType, c.Layout, Options.JitConstants);
+
+        var inputLayout = DataLayout.ForInput(problem);
+        var input = run.Upload(inputLayout.Pack(inputs.Input.Data));
+        if (plan.ZeroInsertStrides is not null)
+        {
+            var zeroParams = KernelParams.ForZeroInsertion(problem, plan.Conv.Input);
+            var dilatedLayout = new DataLayout(c.Layout, c.Batch, c.InChannels, plan.Conv.Input);
+            var dilated = run.Poisoned(dilatedLayout.PhysicalLength);
+            run.Launch("zero_insert", run.Kernel(KernelSource.ZeroInsert, zeroParams), dilatedLayout.PhysicalLength,
+                input, dilated, run.Upload(zeroParams));
+            stages.Add(new StageOutput("zero_insert", run.DownloadActivations(dilated, dilatedLayout).Tensor));
+            input = dilated;
+        }
+
+        var reorderedShape = plan.Conv.WeightShape;
+        var reordered = run.Poisoned(reorderedShape.Product());
+        run.Launch("weights_reorder", run.Kernel(_reorder?.Source ?? KernelSource.WeightsReorder, convParams), reorderedShape.Product(),
+            run.Upload(inputs.Weights.Data), reordered, run.Upload(convParams));
+        stages.Add(new StageOutput("weights_reorder", new Tensor(reorderedShape, run.Download(reordered, reorderedShape.Product()), c.DataType)));
+
+        var outputLayout = DataLayout.ForOutput(problem);
+        var output = run.Poisoned(outputLayout.PhysicalLength);
+        run.Launch("conv", run.Kernel(_conv?.Source ?? KernelSource.Conv, convParams), outputLayout.PhysicalLength,
+            input, reordered, run.Upload(inputs.Bias?.Data ?? []), output, run.Upload(convParams));
+        var (tensor, nonZeroLanes) = run.DownloadActivations(output, outputLayout);
+        return new BackendOutput.Produced(tensor, stages.ToImmutable(), run.Findings, nonZeroLanes, $"rule {Options.Rule.Name}{StageNote()}; {run.Timings}");
+    }
+
+    private string StageNote()
+    {
+        var replaced = new[] { _reorder, _conv }.OfType<KernelManifest>()
+            .Select(m => $"{KernelManifest.RoleName(m.Role)} stage from kernel '{m.Name}'");
+        var text = string.Join(", ", replaced);
+        return text.Length == 0 ? "" : "; " + text;
+    }
+
+    private static KernelManifest? Single(IReadOnlyList<KernelManifest> manifests, KernelRole role)
+    {
+        var matching = manifests.Where(m => m.Role == role).ToList();
+        return matching.Count switch
+        {
+            0 => null,
+            1 => matching[0],
+            _ => throw new ArgumentException(
+                $"only one kernel may replace the {KernelManifest.RoleName(role)} stage of {Id}; got {string.Join(", ", matching.Select(m => m.ManifestPath))}"),
+        };
+    }
+}

@@ -1,0 +1,181 @@
+using System.Text;
+
+namespace AccuracyHarness.OpenCL.Interop;
+
+/// <summary>
+/// Managed faces of the native calls: spans and strings in, SafeHandles out, every status
+/// checked. Platform and device ids are plain values (OpenCL does not reference-count them).
+/// </summary>
+internal static unsafe class Cl
+{
+    public static nint[] Platforms()
+    {
+        uint count;
+        var status = ClNative.clGetPlatformIDs(0, null, &count);
+        // The ICD loader answers CL_PLATFORM_NOT_FOUND_KHR when no vendor is registered: that is "none".
+        if (status == -1001) return [];
+        ClStatus.Check(status, "clGetPlatformIDs");
+        var ids = new nint[count];
+        fixed (nint* p = ids) ClStatus.Check(ClNative.clGetPlatformIDs(count, p, null), "clGetPlatformIDs");
+        return ids;
+    }
+
+    public static nint[] Devices(nint platform)
+    {
+        uint count;
+        var status = ClNative.clGetDeviceIDs(platform, ClConstants.DeviceTypeAll, 0, null, &count);
+        if (status == -1) return [];
+        ClStatus.Check(status, "clGetDeviceIDs");
+        var ids = new nint[count];
+        fixed (nint* p = ids) ClStatus.Check(ClNative.clGetDeviceIDs(platform, ClConstants.DeviceTypeAll, count, p, null), "clGetDeviceIDs");
+        return ids;
+    }
+
+    public static string PlatformString(nint platform, uint name)
+    {
+        nuint size;
+        ClStatus.Check(ClNative.clGetPlatformInfo(platform, name, 0, null, &size), "clGetPlatformInfo");
+        var bytes = new byte[size];
+        fixed (byte* p = bytes) ClStatus.Check(ClNative.clGetPlatformInfo(platform, name, size, p, null), "clGetPlatformInfo");
+        return Text(bytes);
+    }
+
+    public static string DeviceString(nint device, uint name)
+    {
+        nuint size;
+        ClStatus.Check(ClNative.clGetDeviceInfo(device, name, 0, null, &size), "clGetDeviceInfo");
+        var bytes = new byte[size];
+        fixed (byte* p = bytes) ClStatus.Check(ClNative.clGetDeviceInfo(device, name, size, p, null), "clGetDeviceInfo");
+        return Text(bytes);
+    }
+
+    public static uint DeviceUInt(nint device, uint name)
+    {
+        uint value;
+        ClStatus.Check(ClNative.clGetDeviceInfo(device, name, sizeof(uint), &value, null), "clGetDeviceInfo");
+        return value;
+    }
+
+    public static ClContextHandle CreateContext(nint device)
+    {
+        int status;
+        var context = ClNative.clCreateContext(null, 1, &device, 0, 0, &status);
+        return Checked(context, status, "clCreateContext");
+    }
+
+    public static ClQueueHandle CreateQueue(ClContextHandle context, nint device)
+    {
+        int status;
+        var queue = ClNative.clCreateCommandQueue(context, device, ClConstants.QueueProfilingEnable, &status);
+        return Checked(queue, status, "clCreateCommandQueue");
+    }
+
+    public static ClMemHandle CreateBuffer(ClContextHandle context, ulong flags, long bytes)
+    {
+        int status;
+        var buffer = ClNative.clCreateBuffer(context, flags, (nuint)bytes, null, &status);
+        return Checked(buffer, status, "clCreateBuffer");
+    }
+
+    public static void Write(ClQueueHandle queue, ClMemHandle buffer, ReadOnlySpan<byte> data)
+    {
+        fixed (byte* p = data)
+            ClStatus.Check(ClNative.clEnqueueWriteBuffer(queue, buffer, ClConstants.True, 0, (nuint)data.Length, p, 0, null, null), "clEnqueueWriteBuffer");
+    }
+
+    public static void Read(ClQueueHandle queue, ClMemHandle buffer, Span<byte> data)
+    {
+        fixed (byte* p = data)
+            ClStatus.Check(ClNative.clEnqueueReadBuffer(queue, buffer, ClConstants.True, 0, (nuint)data.Length, p, 0, null, null), "clEnqueueReadBuffer");
+    }
+
+    /// <summary>Builds for one device; a failed build throws with the device's build log.</summary>
+    public static ClProgramHandle BuildProgram(ClContextHandle context, nint device, string source, string options)
+    {
+        var sourceBytes = Encoding.UTF8.GetBytes(source);
+        var optionBytes = Encoding.UTF8.GetBytes(options + "\0");
+        int status;
+        ClProgramHandle program;
+        fixed (byte* s = sourceBytes)
+        {
+            var strings = s;
+            var length = (nuint)sourceBytes.Length;
+            program = Checked(ClNative.clCreateProgramWithSource(context, 1, &strings, &length, &status), status, "clCreateProgramWithSource");
+        }
+        fixed (byte* o = optionBytes) status = ClNative.clBuildProgram(program, 1, &device, o, 0, 0);
+        if (status != ClStatus.Success)
+        {
+            var log = BuildLog(program, device);
+            program.Dispose();
+            throw new ClException("clBuildProgram", status, log);
+        }
+        return program;
+    }
+
+    public static string BuildLog(ClProgramHandle program, nint device)
+    {
+        nuint size;
+        ClStatus.Check(ClNative.clGetProgramBuildInfo(program, device, ClConstants.ProgramBuildLog, 0, null, &size), "clGetProgramBuildInfo");
+        var bytes = new byte[size];
+        fixed (byte* p = bytes) ClStatus.Check(ClNative.clGetProgramBuildInfo(program, device, ClConstants.ProgramBuildLog, size, p, null), "clGetProgramBuildInfo");
+        return Text(bytes);
+    }
+
+    public static ClKernelHandle CreateKernel(ClProgramHandle program, string entry)
+    {
+        var name = Encoding.UTF8.GetBytes(entry + "\0");
+        int status;
+        fixed (byte* n = name)
+        {
+            var kernel = ClNative.clCreateKernel(program, n, &status);
+            return Checked(kernel, status, $"clCreateKernel({entry})");
+        }
+    }
+
+    public static void SetArg(ClKernelHandle kernel, uint index, ClMemHandle buffer)
+    {
+        var success = false;
+        buffer.DangerousAddRef(ref success);
+        try
+        {
+            var raw = buffer.DangerousGetHandle();
+            ClStatus.Check(ClNative.clSetKernelArg(kernel, index, (nuint)sizeof(nint), &raw), $"clSetKernelArg({index})");
+        }
+        finally
+        {
+            if (success) buffer.DangerousRelease();
+        }
+    }
+
+    /// <summary>Enqueues a one-dimensional range and returns its event (for the profiling times).</summary>
+    public static ClEventHandle Enqueue(ClQueueHandle queue, ClKernelHandle kernel, long global, long local)
+    {
+        var g = (nuint)global;
+        var l = (nuint)local;
+        nint evt;
+        ClStatus.Check(ClNative.clEnqueueNDRangeKernel(queue, kernel, 1, null, &g, &l, 0, null, &evt), "clEnqueueNDRangeKernel");
+        return new ClEventHandle(evt);
+    }
+
+    public static void Finish(ClQueueHandle queue) => ClStatus.Check(ClNative.clFinish(queue), "clFinish");
+
+    /// <summary>Device time between the start and the end of a finished command.</summary>
+    public static TimeSpan Duration(ClEventHandle evt)
+    {
+        ulong start, end;
+        var raw = evt.DangerousGetHandle();
+        ClStatus.Check(ClNative.clGetEventProfilingInfo(raw, ClConstants.ProfilingCommandStart, sizeof(ulong), &start, null), "clGetEventProfilingInfo");
+        ClStatus.Check(ClNative.clGetEventProfilingInfo(raw, ClConstants.ProfilingCommandEnd, sizeof(ulong), &end, null), "clGetEventProfilingInfo");
+        return TimeSpan.FromTicks((long)(end - start) / 100);
+    }
+
+    private static T Checked<T>(T handle, int status, string call)
+        where T : ClHandle
+    {
+        if (status != ClStatus.Success) handle.Dispose();
+        ClStatus.Check(status, call);
+        return handle;
+    }
+
+    private static string Text(byte[] bytes) => Encoding.UTF8.GetString(bytes).TrimEnd('\0').Trim();
+}

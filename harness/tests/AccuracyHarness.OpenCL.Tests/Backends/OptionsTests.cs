@@ -1,0 +1,66 @@
+using AccuracyHarness.Core.Backends;
+using AccuracyHarness.OpenCL.Backends;
+using AccuracyHarness.OpenCL.Devices;
+using AccuracyHarness.OpenCL.Tests.Support;
+
+namespace AccuracyHarness.OpenCL.Tests.Backends;
+
+public class OptionsTests
+{
+    private static BackendSettings With(params (string Key, string Value)[] options) =>
+        new() { Options = options.ToDictionary(o => o.Key, o => o.Value) };
+
+    [Test]
+    public void Defaults_are_the_corrected_rule_without_zero_insertion_or_constants()
+    {
+        var options = OpenClOptions.From(new BackendSettings());
+        Assert.That(options.Rule.Name, Is.EqualTo("corrected"));
+        Assert.That(options.ZeroInsertion, Is.False);
+        Assert.That(options.JitConstants, Is.False);
+    }
+
+    [Test]
+    public void Options_are_read_by_name()
+    {
+        var options = OpenClOptions.From(With(("rule", "openvino-2024"), ("zero-insertion", "true"), ("jit-constants", "true"), ("other-backend", "x")));
+        Assert.That(options.Rule.Name, Is.EqualTo("openvino-2024"));
+        Assert.That(options.ZeroInsertion, Is.True);
+        Assert.That(options.JitConstants, Is.True);
+    }
+
+    [Test]
+    public void A_bad_rule_names_the_option_and_the_rules()
+    {
+        var e = Assert.Throws<ArgumentException>(() => OpenClOptions.From(With(("rule", "bogus"))))!;
+        Assert.That(e.Message, Does.Contain("'rule'").And.Contain("bogus").And.Contain("corrected").And.Contain("openvino-2024"));
+    }
+
+    [Test]
+    public void A_bad_flag_names_the_option()
+    {
+        var e = Assert.Throws<ArgumentException>(() => OpenClOptions.From(With(("jit-constants", "maybe"))))!;
+        Assert.That(e.Message, Does.Contain("jit-constants").And.Contain("true or false"));
+    }
+
+    [Test]
+    public void Registration_adds_the_backends_one_per_device_asked_for()
+    {
+        TestDevices.Require(OpenClDevices.Oclgrind);
+        var catalogue = new BackendCatalogue();
+        OpenClBackends.Register(catalogue, []);
+        Assert.That(catalogue.Entries.Select(e => e.Name), Is.EquivalentTo(new[] { "opencl-direct", "opencl-replaced" }));
+        Assert.That(catalogue.Create("opencl-direct", new BackendSettings()).Select(b => b.Device), Is.EqualTo(new[] { "pocl" }));
+        var both = catalogue.Create("opencl-replaced", new BackendSettings { Devices = ["pocl", "oclgrind"] });
+        Assert.That(both.Select(b => (b.Name, b.Device)), Is.EqualTo(new[] { ("opencl-replaced", "pocl"), ("opencl-replaced", "oclgrind") }));
+    }
+
+    [Test]
+    public void An_unknown_device_is_a_usage_error_naming_the_devices_there_are()
+    {
+        TestDevices.Require(OpenClDevices.Pocl);
+        var catalogue = new BackendCatalogue();
+        OpenClBackends.Register(catalogue, []);
+        var e = Assert.Throws<ArgumentException>(() => catalogue.Create("opencl-direct", new BackendSettings { Devices = ["gpu0"] }))!;
+        Assert.That(e.Message, Does.Contain("gpu0").And.Contain("pocl"));
+    }
+}
