@@ -1,18 +1,23 @@
 using AccuracyHarness.Core.Backends;
 using AccuracyHarness.OnnxRuntime;
 using AccuracyHarness.OnnxRuntime.Interop;
+using AccuracyHarness.OpenCL.Backends;
+using AccuracyHarness.OpenCL.Devices;
+using AccuracyHarness.OpenCL.Manifests;
 
 namespace AccuracyHarness.Cli;
 
 /// <summary>The one place that knows every backend: the catalogue the commands choose from.</summary>
 public static class BackendWiring
 {
-    public static BackendCatalogue Catalogue()
+    /// <param name="manifests">Users' kernels (--kernel): deconv kernels become ext:NAME backends, stage kernels replace stages of opencl-replaced.</param>
+    public static BackendCatalogue Catalogue(IReadOnlyList<KernelManifest>? manifests = null)
     {
         var catalogue = new BackendCatalogue();
         catalogue.Add(ReferenceBackend.Id, "the double-precision reference in its scatter form, checked against the gather form", _ => [new ReferenceBackend()]);
         foreach (var (name, description) in OnnxRuntimeBackends.Register(new BackendCatalogue()).Entries)
             catalogue.Add(name, description, RequireOnnxRuntime(name));
+        OpenClBackends.Register(catalogue, manifests ?? []);
         return catalogue;
     }
 
@@ -36,6 +41,7 @@ public static class BackendWiring
             new("dotnet", System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription),
             new("machine", $"{System.Environment.MachineName}, {System.Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}"),
             new("onnxruntime", OrtRuntimeInfo.IsAvailable(out var reason) ? OrtRuntimeInfo.Describe() : $"unavailable: {reason}"),
+            new("opencl", OpenClDevices.IsLoaderAvailable(out var clReason) ? OpenClDevices.Describe(OpenClDevices.List()) : $"unavailable: {clReason}"),
         };
         return info;
     }

@@ -5,6 +5,7 @@ using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Results;
 using AccuracyHarness.Core.Running;
 using AccuracyHarness.Core.Suites;
+using AccuracyHarness.OpenCL.Manifests;
 
 namespace AccuracyHarness.Cli.Commands;
 
@@ -32,6 +33,12 @@ public static class ShrinkCommand
     {
         Description = "The device it fails on (default: the backend's default device).",
         HelpName = "NAME",
+    };
+
+    private static readonly Option<string[]> Kernels = new("--kernel")
+    {
+        Description = "A kernel manifest, as for `run` (repeatable): --backend ext:NAME shrinks against your own kernel.",
+        HelpName = "MANIFEST",
     };
 
     private static readonly Option<string?> OutSuite = new("--out-suite")
@@ -62,10 +69,11 @@ public static class ShrinkCommand
             Exit 0 when shrunk (or already minimal), 1 when the case does not fail, 2 on usage errors.
 
             Example:
-              scripts/harness shrink --case mb2_ic6_oc9_g3_in4x4_k3x3_s2x2_pb1x1_pe1x1_bias --backend onnxruntime
+              scripts/harness shrink --case mb1_ic2_oc2_in5x5_k3x3_d3x2_op2x1 --backend onnxruntime
+              scripts/harness shrink --kernel my/manifest.json --backend ext:my-deconv --case ic8_oc8_in9x9_k3x3_s2x2_bias
             """)
         {
-            CaseOption, BackendOption, DeviceOption, OutSuite, NoAppend, MaxTries,
+            CaseOption, BackendOption, DeviceOption, Kernels, OutSuite, NoAppend, MaxTries,
         };
         command.SetAction(Execute);
         return command;
@@ -74,7 +82,8 @@ public static class ShrinkCommand
     private static int Execute(ParseResult parsed)
     {
         var start = ParseCase(parsed.GetValue(CaseOption)!);
-        var backend = CreateBackend(parsed.GetValue(BackendOption)!, parsed.GetValue(DeviceOption));
+        var manifests = (parsed.GetValue(Kernels) ?? []).Select(Path.GetFullPath).ToList();
+        var backend = CreateBackend(parsed.GetValue(BackendOption)!, parsed.GetValue(DeviceOption), manifests);
         var maxTries = parsed.GetValue(MaxTries);
         if (maxTries < 1) throw new UsageException("--max-tries: must be at least 1");
         var runner = new Runner([backend], new RunOptions(), []);
@@ -110,7 +119,8 @@ public static class ShrinkCommand
         Console.WriteLine($"  case:      {outcome.Minimal.Id}");
         Console.WriteLine($"  elements:  {Elements(start)} -> {Elements(outcome.Minimal)}");
         Console.WriteLine($"  diagnosis: {Describe(last)}");
-        Console.WriteLine($"  repro:     {last.Repro}");
+        var repro = string.Concat(manifests.Select(m => $" --kernel {m}"));
+        Console.WriteLine($"  repro:     {last.Repro}{repro}");
 
         if (!parsed.GetValue(NoAppend))
         {
@@ -135,9 +145,17 @@ public static class ShrinkCommand
         }
     }
 
-    private static IBackend CreateBackend(string name, string? device)
+    private static IBackend CreateBackend(string name, string? device, IReadOnlyList<string> manifests)
     {
-        var catalogue = BackendWiring.Catalogue();
+        BackendCatalogue catalogue;
+        try
+        {
+            catalogue = BackendWiring.Catalogue(manifests.Select(KernelManifest.Load).ToList());
+        }
+        catch (ManifestException e)
+        {
+            throw new UsageException($"--kernel: {e.Message}");
+        }
         if (!catalogue.Contains(name))
             throw new UsageException($"--backend: unknown backend '{name}' (known: {string.Join(", ", catalogue.Entries.Select(e => e.Name))})");
         try
