@@ -95,6 +95,8 @@ public sealed class OnnxRuntimeBackend : IBackend
 
     public string Device => DeviceId;
 
+    public string ReproArguments => _options.F16ViaCasts ? "--ort-f16-casts" : "";
+
     /// <summary>Sessions this backend created (a repeated model signature reuses its session instead).</summary>
     public long SessionsCreated => _sessions.Created;
 

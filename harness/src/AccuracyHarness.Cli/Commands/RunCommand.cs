@@ -6,6 +6,8 @@ using AccuracyHarness.Core.Comparison;
 using AccuracyHarness.Core.Results;
 using AccuracyHarness.Core.Running;
 using AccuracyHarness.Core.Suites;
+using AccuracyHarness.Cli.Isolation;
+using AccuracyHarness.OpenCL.Manifests;
 using AccuracyHarness.Reports.Csv;
 
 namespace AccuracyHarness.Cli.Commands;
@@ -40,13 +42,13 @@ public static class RunCommand
 
     private static readonly Option<string?> DataTypes = new("--dtypes")
     {
-        Description = "Run every case in each of these data types instead of its own: f32,f16.",
+        Description = "Only cases of these data types: f32,f16.",
         HelpName = "LIST",
     };
 
     private static readonly Option<string?> Layouts = new("--layouts")
     {
-        Description = $"Run every case in each of these layouts instead of its own: {Names.LayoutChoices}.",
+        Description = $"Only cases of these layouts: {Names.LayoutChoices}.",
         HelpName = "LIST",
     };
 
@@ -98,6 +100,90 @@ public static class RunCommand
         HelpName = "N",
     };
 
+    private static readonly Option<string[]> Kernels = new("--kernel")
+    {
+        Description = "A kernel manifest (JSON, see README: your own kernels): a deconv kernel becomes backend ext:NAME, a weights_reorder or conv kernel replaces that stage of opencl-replaced (repeatable).",
+        HelpName = "MANIFEST",
+    };
+
+    private static readonly Option<string?> Rule = new("--rule")
+    {
+        Description = "Replacement rule of opencl-replaced: corrected (exact for stride 1; default) or openvino-2024 (the real pass, blind spots included).",
+        HelpName = "corrected|openvino-2024",
+    };
+
+    private static readonly Option<bool> ZeroInsertion = new("--zero-insertion")
+    {
+        Description = "Let opencl-replaced cover stride > 1 by inserting s-1 zeros between input elements (the fractionally strided form).",
+    };
+
+    private static readonly Option<bool> JitConstants = new("--jit-constants")
+    {
+        Description = "Bake the problem sizes into OpenCL programs as constants (one build per shape) instead of reading the params buffer.",
+    };
+
+    private static readonly Option<string?> CrossDataTypes = new("--cross-dtypes")
+    {
+        Description = "Run every case in each of these data types instead of its own: f32,f16.",
+        HelpName = "LIST",
+    };
+
+    private static readonly Option<string?> CrossLayouts = new("--cross-layouts")
+    {
+        Description = "Run every case in each of these layouts instead of its own.",
+        HelpName = "LIST",
+    };
+
+    private static readonly Option<string?> Match = new("--match")
+    {
+        Description = "Only cases whose id matches this regular expression (e.g. '_f16_' or 'g[2-9]_').",
+        HelpName = "REGEX",
+    };
+
+    private static readonly Option<int> Jobs = new("--jobs")
+    {
+        Description = "Cases run at the same time (default 1; the reference already uses every core on large cases).",
+        HelpName = "N",
+        DefaultValueFactory = _ => 1,
+    };
+
+    private static readonly Option<double?> Timeout = new("--timeout")
+    {
+        Description = "Seconds a backend may take on one case; past it the result is an error (with --isolate the worker is ended).",
+        HelpName = "SECONDS",
+    };
+
+    private static readonly Option<string?> ShardOption = new("--shard")
+    {
+        Description = "Run shard i of n (a deterministic split by case id, so n machines share one suite), e.g. 2/4.",
+        HelpName = "i/n",
+    };
+
+    private static readonly Option<double?> Sample = new("--sample")
+    {
+        Description = "Run a deterministic sample of this percentage of the cases (e.g. 5 for an Oclgrind subset).",
+        HelpName = "PERCENT",
+    };
+
+    private static readonly Option<string?> Resume = new("--resume")
+    {
+        Description = "Continue an interrupted run in DIR: results already in DIR/results.jsonl are kept and not run again.",
+        HelpName = "DIR",
+    };
+
+    private static readonly Option<bool> Isolate = new("--isolate")
+    {
+        Description = "Run backends in worker processes, restarted after a crash (the case is recorded as an error with the signal).",
+    };
+
+    private static readonly Option<string?> BaselineOption = new("--baseline")
+    {
+        Description = "Known divergences ('BACKEND@DEVICE CASE_PATTERN REASON' a line): exit 0 when only these fail, 1 on any new one.",
+        HelpName = "FILE",
+    };
+
+    private static readonly Option<bool> Worker = new(WorkerProtocol.WorkerFlag) { Hidden = true };
+
     public static Command Create()
     {
         var command = new Command("run", """
@@ -110,7 +196,8 @@ public static class RunCommand
               scripts/harness run --case 'g2mb1ic4ih5oc4oh9kh3sh2ph1' --fill exact
             """)
         {
-            Suites, Cases, BackendList, Devices, DataTypes, Layouts, FillOption, Seed, Out, Dump, Atol, Rtol, OrtF16Casts, OrtThreads,
+            Suites, Cases, BackendList, Devices, DataTypes, Layouts, FillOption, Seed, Out, Dump, Atol, Rtol, OrtF16Casts, OrtThreads, Kernels, Rule, ZeroInsertion, JitConstants,
+            CrossDataTypes, CrossLayouts, Match, Jobs, Timeout, ShardOption, Sample, Resume, Isolate, BaselineOption, Worker,
         };
         command.SetAction(result => Execute(result));
         return command;
@@ -118,11 +205,60 @@ public static class RunCommand
 
     private static int Execute(ParseResult parsed)
     {
-        var catalogue = BackendWiring.Catalogue();
+        var catalogue = BackendWiring.Catalogue(LoadManifests(parsed));
+        var backends = CreateBackends(parsed, catalogue);
+        var options = new RunOptions
+        {
+            Dump = ParseDump(parsed.GetValue(Dump)!),
+            Tolerance = parsed.GetValue(Atol) is { } atol
+                ? new FixedTolerance(atol, parsed.GetValue(Rtol) ?? 0)
+                : parsed.GetValue(Rtol) is not null ? throw new UsageException("--rtol needs --atol") : null,
+            Jobs = parsed.GetValue(Jobs) is var jobs and >= 1 ? jobs : throw new UsageException("--jobs must be >= 1"),
+            Timeout = parsed.GetValue(Timeout) is { } t ? t > 0 ? TimeSpan.FromSeconds(t) : throw new UsageException("--timeout must be > 0 seconds") : null,
+        };
+        if (parsed.GetValue(Worker)) return WorkerLoop(backends, options with { OutputDirectory = parsed.GetValue(Out) });
+
+        var baseline = LoadBaseline(parsed.GetValue(BaselineOption));
         var cases = LoadCases(parsed);
         if (cases.Count == 0)
-            throw new UsageException("no cases: give --case TEXT or --suite PATH (see --help)");
+            throw new UsageException("no cases: give --case TEXT or --suite PATH (see --help), or widen the filters");
 
+        var resume = parsed.GetValue(Resume);
+        var outDir = resume ?? parsed.GetValue(Out) ?? Path.Combine("reports", $"run-{DateTime.Now:yyyyMMdd-HHmmss}");
+        Directory.CreateDirectory(outDir);
+        var jsonl = Path.Combine(outDir, "results.jsonl");
+        var previous = resume is null ? [] : LoadPrevious(jsonl);
+        if (resume is null) File.Delete(jsonl);
+        options = options with { OutputDirectory = outDir, Done = previous.Select(r => r.Key).ToHashSet() };
+
+        var wanted = cases.Count * backends.Count - previous.Count;
+        IReadOnlyList<CaseResult> fresh;
+        var profile = new RunProfile();
+        using (var writer = new JsonLinesWriter(jsonl))
+        {
+            fresh = Progress.Run(Math.Max(0, wanted), progress =>
+            {
+                IReadOnlyList<IRunObserver> observers = [writer, progress];
+                if (!parsed.GetValue(Isolate)) return new Runner(backends, options, observers, profile).Run(cases);
+                using var pool = new WorkerPool(WorkerArguments(parsed), options.Timeout, backends);
+                return Runner.RunAll(cases, (c, ct) => pool.RunCase(c, options.Done, ct), options.Jobs, observers, CancellationToken.None);
+            });
+        }
+        var results = previous.Concat(fresh).ToList();
+        var table = new ResultTable(results, new RunInfo(BackendWiring.Environment()));
+        profile.Time(RunProfile.Reporting, () =>
+        {
+            new CsvExporter().Export(table, outDir);
+            return true;
+        });
+
+        var verdict = baseline.Judge(results);
+        Summary.Print(table, verdict, outDir, Console.Out);
+        return verdict.New.Count > 0 ? ExitCodes.Divergence : ExitCodes.Success;
+    }
+
+    private static List<IBackend> CreateBackends(ParseResult parsed, BackendCatalogue catalogue)
+    {
         var names = SplitList(parsed.GetValue(BackendList)) ?? BackendWiring.Defaults(catalogue);
         foreach (var name in names)
         {
@@ -130,41 +266,90 @@ public static class RunCommand
                 throw new UsageException($"--backends: unknown backend '{name}' (known: {string.Join(", ", catalogue.Entries.Select(e => e.Name))})");
         }
         var settings = new BackendSettings { Devices = SplitList(parsed.GetValue(Devices)) ?? [], Options = BackendOptions(parsed) };
-        List<IBackend> backends;
         try
         {
-            backends = names.SelectMany(n => catalogue.Create(n, settings)).ToList();
+            return names.SelectMany(n => catalogue.Create(n, settings)).ToList();
         }
         catch (ArgumentException e)
         {
             throw new UsageException(e.Message);
         }
+    }
 
-        var outDir = parsed.GetValue(Out) ?? Path.Combine("reports", $"run-{DateTime.Now:yyyyMMdd-HHmmss}");
-        Directory.CreateDirectory(outDir);
-        var jsonl = Path.Combine(outDir, "results.jsonl");
-        File.Delete(jsonl);
-
-        var options = new RunOptions
+    /// <summary>
+    /// A worker of an isolated run: reads cases from stdin and answers with results on stdout
+    /// (<see cref="WorkerProtocol"/>); everything else it prints goes to stderr.
+    /// </summary>
+    private static int WorkerLoop(IReadOnlyList<IBackend> backends, RunOptions options)
+    {
+        var output = Console.Out;
+        Console.SetOut(Console.Error);
+        while (Console.In.ReadLine() is { } line)
         {
-            Dump = ParseDump(parsed.GetValue(Dump)!),
-            OutputDirectory = outDir,
-            Tolerance = parsed.GetValue(Atol) is { } atol
-                ? new FixedTolerance(atol, parsed.GetValue(Rtol) ?? 0)
-                : parsed.GetValue(Rtol) is not null ? throw new UsageException("--rtol needs --atol") : null,
-        };
-
-        IReadOnlyList<CaseResult> results;
-        using (var writer = new JsonLinesWriter(jsonl))
-        {
-            var progress = new ProgressLines(cases.Count * backends.Count, Console.Error);
-            results = new Runner(backends, options, [writer, progress]).Run(cases);
+            if (!line.StartsWith(WorkerProtocol.Case, StringComparison.Ordinal)) continue;
+            var parts = line[WorkerProtocol.Case.Length..].Split('\t');
+            var done = parts.Length > 2 ? parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet() : [];
+            var runner = new Runner(backends, options with { Done = done, Jobs = 1 }, [], null, key =>
+            {
+                output.WriteLine(WorkerProtocol.Start + key);
+                output.Flush();
+            });
+            foreach (var result in runner.RunCase(new SuiteCase(CaseId.Parse(parts[0]), parts.Length > 1 ? parts[1] : "")))
+                output.WriteLine(WorkerProtocol.Result + ResultJson.ToLine(result));
+            output.WriteLine(WorkerProtocol.Done);
+            output.Flush();
         }
-        var table = new ResultTable(results, new RunInfo(BackendWiring.Environment()));
-        new CsvExporter().Export(table, outDir);
+        return ExitCodes.Success;
+    }
 
-        Summary.Print(table, outDir, Console.Out);
-        return results.Any(r => r.Status is Status.Fail or Status.Error) ? ExitCodes.Divergence : ExitCodes.Success;
+    /// <summary>The arguments a worker needs: this run's, without what selects cases or runs them in parallel.</summary>
+    private static List<string> WorkerArguments(ParseResult parsed)
+    {
+        var args = new List<string>();
+        foreach (var option in new Option[] { BackendList, Devices, Out, Dump, Atol, Rtol, OrtThreads, Rule })
+        {
+            var result = parsed.GetResult(option);
+            if (result is null || result.Implicit) continue;
+            foreach (var token in result.Tokens) args.AddRange([option.Name, token.Value]);
+        }
+        foreach (var manifest in parsed.GetValue(Kernels) ?? []) args.AddRange([Kernels.Name, Path.GetFullPath(manifest)]);
+        foreach (var flag in new[] { OrtF16Casts, ZeroInsertion, JitConstants })
+        {
+            if (parsed.GetValue(flag)) args.Add(flag.Name);
+        }
+        return args;
+    }
+
+    private static Core.Running.Baseline LoadBaseline(string? path)
+    {
+        if (path is null) return Core.Running.Baseline.Empty;
+        try
+        {
+            return Core.Running.Baseline.Load(path);
+        }
+        catch (Exception e) when (e is FormatException or FileNotFoundException)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    private static IReadOnlyList<CaseResult> LoadPrevious(string jsonl)
+    {
+        if (!File.Exists(jsonl)) throw new UsageException($"--resume: {jsonl} does not exist");
+        // A line cut short by a crash is the one result that was not finished: run it again.
+        var results = new List<CaseResult>();
+        foreach (var line in File.ReadLines(jsonl).Where(l => l.Trim().Length > 0))
+        {
+            try
+            {
+                results.Add(ResultJson.FromLine(line));
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                Console.Error.WriteLine($"--resume: ignoring an unfinished line of {jsonl}");
+            }
+        }
+        return results.DistinctBy(r => r.Key).ToList();
     }
 
     /// <summary>The command line's backend options under the names the backends read.</summary>
@@ -173,7 +358,22 @@ public static class RunCommand
         var options = new Dictionary<string, string>();
         if (parsed.GetValue(OrtF16Casts)) options["ort-f16-casts"] = "true";
         if (parsed.GetValue(OrtThreads) is { } threads) options["ort-threads"] = threads.ToString(CultureInfo.InvariantCulture);
+        if (parsed.GetValue(Rule) is { } rule) options["rule"] = rule;
+        if (parsed.GetValue(ZeroInsertion)) options["zero-insertion"] = "true";
+        if (parsed.GetValue(JitConstants)) options["jit-constants"] = "true";
         return options;
+    }
+
+    private static List<KernelManifest> LoadManifests(ParseResult parsed)
+    {
+        try
+        {
+            return (parsed.GetValue(Kernels) ?? []).Select(KernelManifest.Load).ToList();
+        }
+        catch (ManifestException e)
+        {
+            throw new UsageException($"--kernel: {e.Message}");
+        }
     }
 
     private static List<SuiteCase> LoadCases(ParseResult parsed)
@@ -196,17 +396,45 @@ public static class RunCommand
             throw new UsageException(e.Message);
         }
 
-        var dtypes = SplitList(parsed.GetValue(DataTypes))?.Select(t => Names.TryParseDataType(t, out var d) ? d : throw new UsageException($"--dtypes: '{t}' is not f32 or f16")).ToList();
-        var layouts = SplitList(parsed.GetValue(Layouts))?.Select(l => Names.TryParseLayout(l, out var f) ? f : throw new UsageException($"--layouts: '{l}' is not one of {Names.LayoutChoices}")).ToList();
+        var dtypes = ParseDataTypes("--dtypes", parsed.GetValue(DataTypes));
+        var layouts = ParseLayouts("--layouts", parsed.GetValue(Layouts));
+        var crossDtypes = ParseDataTypes("--cross-dtypes", parsed.GetValue(CrossDataTypes));
+        var crossLayouts = ParseLayouts("--cross-layouts", parsed.GetValue(CrossLayouts));
         FillMode? fill = parsed.GetValue(FillOption) is { } f
             ? Names.TryParseFill(f, out var mode) ? mode : throw new UsageException($"--fill: '{f}' is not random or exact")
             : null;
         var seed = parsed.GetValue(Seed);
+        System.Text.RegularExpressions.Regex? match;
+        try
+        {
+            match = parsed.GetValue(Match) is { } pattern ? new System.Text.RegularExpressions.Regex(pattern) : null;
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"--match: {e.Message}");
+        }
+        CaseSelection.Shard? shard;
+        try
+        {
+            shard = parsed.GetValue(ShardOption) is { } text ? CaseSelection.Shard.Parse(text) : null;
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException(e.Message);
+        }
+        var sample = parsed.GetValue(Sample) is { } percent
+            ? percent is > 0 and <= 100 ? percent : throw new UsageException("--sample must be a percentage in (0, 100]")
+            : (double?)null;
 
         var expanded = cases
-            .SelectMany(sc => (dtypes ?? [sc.Case.DataType]).Select(d => sc with { Case = sc.Case with { DataType = d } }))
-            .SelectMany(sc => (layouts ?? [sc.Case.Layout]).Select(l => sc with { Case = sc.Case with { Layout = l } }))
+            .SelectMany(sc => (crossDtypes ?? [sc.Case.DataType]).Select(d => sc with { Case = sc.Case with { DataType = d } }))
+            .SelectMany(sc => (crossLayouts ?? [sc.Case.Layout]).Select(l => sc with { Case = sc.Case with { Layout = l } }))
             .Select(sc => sc with { Case = sc.Case with { Fill = fill ?? sc.Case.Fill, Seed = seed ?? sc.Case.Seed } })
+            .Where(sc => dtypes is null || dtypes.Contains(sc.Case.DataType))
+            .Where(sc => layouts is null || layouts.Contains(sc.Case.Layout))
+            .Where(sc => match is null || match.IsMatch(sc.Case.Id))
+            .Where(sc => shard is null || shard.Includes(sc.Case.Id))
+            .Where(sc => sample is null || CaseSelection.InSample(sc.Case.Id, sample.Value))
             .DistinctBy(sc => sc.Case)
             .ToList();
 
@@ -223,6 +451,12 @@ public static class RunCommand
         }
         return expanded;
     }
+
+    private static List<DataType>? ParseDataTypes(string option, string? text) =>
+        SplitList(text)?.Select(t => Names.TryParseDataType(t, out var d) ? d : throw new UsageException($"{option}: '{t}' is not f32 or f16")).ToList();
+
+    private static List<LayoutFamily>? ParseLayouts(string option, string? text) =>
+        SplitList(text)?.Select(l => Names.TryParseLayout(l, out var f) ? f : throw new UsageException($"{option}: '{l}' is not one of {Names.LayoutChoices}")).ToList();
 
     private static DumpMode ParseDump(string text) => text.ToLowerInvariant() switch
     {

@@ -17,6 +17,13 @@ public interface IBackend
     /// <summary>Device id (cpu, pocl, oclgrind, ...).</summary>
     string Device { get; }
 
+    /// <summary>
+    /// Command-line arguments that recreate this backend's configuration in a repro line
+    /// (e.g. "--kernel /path/manifest.json --rule openvino-2024"); empty for the defaults.
+    /// </summary>
+    string ReproArguments => "";
+
+    /// <summary>Runs one case. Called concurrently from several threads: implementations guard shared state.</summary>
     BackendOutput Run(Problem problem, CaseInputs inputs, CancellationToken cancellation);
 }
 

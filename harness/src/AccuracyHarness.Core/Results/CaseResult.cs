@@ -71,8 +71,11 @@ public sealed record CaseResult
 
     public string Layout => Names.ExactLayout(Case.Layout, Case.Rank);
 
+    /// <summary>The backend's own configuration for the repro line (<see cref="Backends.IBackend.ReproArguments"/>).</summary>
+    public string ReproArguments { get; init; } = "";
+
     /// <summary>A complete command that runs this case on this backend and device again.</summary>
-    public string Repro => $"scripts/harness run --case {CaseId} --backends {Backend} --devices {Device}";
+    public string Repro => $"scripts/harness run --case {CaseId} --backends {Backend} --devices {Device}" + (ReproArguments.Length > 0 ? " " + ReproArguments : "");
 
     /// <summary>The key a resumed run or a baseline matches on.</summary>
     public string Key => $"{CaseId}|{Backend}|{Device}";

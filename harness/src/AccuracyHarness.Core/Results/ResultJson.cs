@@ -38,6 +38,7 @@ public static class ResultJson
             Number(w, "seconds", r.Seconds);
             w.WriteString("source", r.Source);
             w.WriteString("repro", r.Repro);
+            w.WriteString("repro_args", r.ReproArguments);
             if (r.Map is { } map) w.WriteString("map", map.Encode());
             w.WriteEndObject();
         }
@@ -72,6 +73,7 @@ public static class ResultJson
             Worst = S("worst"),
             Seconds = D("seconds"),
             Source = S("source"),
+            ReproArguments = S("repro_args"),
             Map = Diagnosis.ErrorMap.Decode(S("map")),
         };
     }

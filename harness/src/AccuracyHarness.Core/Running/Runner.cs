@@ -43,7 +43,8 @@ public interface IRunObserver
 /// keeps the order of the cases. A backend that throws or times out becomes an error result for
 /// that case; the run goes on. Backends must allow concurrent calls.
 /// </summary>
-public sealed class Runner(IReadOnlyList<IBackend> backends, RunOptions options, IReadOnlyList<IRunObserver> observers, RunProfile? profile = null)
+/// <param name="backendStarting">Told the result key of each backend call before it starts (isolated workers report it, so a crash can be blamed).</param>
+public sealed class Runner(IReadOnlyList<IBackend> backends, RunOptions options, IReadOnlyList<IRunObserver> observers, RunProfile? profile = null, Action<string>? backendStarting = null)
 {
     private readonly RunProfile _profile = profile ?? new RunProfile();
 
@@ -105,6 +106,7 @@ public sealed class Runner(IReadOnlyList<IBackend> backends, RunOptions options,
         foreach (var backend in todo)
         {
             cancellation.ThrowIfCancellationRequested();
+            backendStarting?.Invoke(Key(c, backend));
             var watch = Stopwatch.StartNew();
             var output = RunBackend(backend, problem, inputs, cancellation);
             var seconds = watch.Elapsed.TotalSeconds;
@@ -115,6 +117,7 @@ public sealed class Runner(IReadOnlyList<IBackend> backends, RunOptions options,
             {
                 Backend = backend.Name,
                 Device = backend.Device,
+                ReproArguments = backend.ReproArguments,
                 Seconds = seconds,
                 Source = suiteCase.Source,
             };

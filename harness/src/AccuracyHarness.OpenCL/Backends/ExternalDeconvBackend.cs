@@ -21,6 +21,8 @@ public sealed class ExternalDeconvBackend : OpenClBackend
 
     public KernelManifest Manifest { get; }
 
+    public override string ReproArguments => $"--kernel {Path.GetFullPath(Manifest.ManifestPath)} {Options.ReproArguments}".TrimEnd();
+
     private protected override BackendOutput Execute(Problem problem, CaseInputs inputs) =>
         Manifest.Unsupported(problem) is { } reason
             ? new BackendOutput.NotApplicable(reason)

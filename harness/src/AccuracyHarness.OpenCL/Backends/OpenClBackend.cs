@@ -31,6 +31,8 @@ public abstract class OpenClBackend : IBackend
 
     private protected DeviceSession Session => DeviceSession.For(OpenClDevice);
 
+    public virtual string ReproArguments => Options.ReproArguments;
+
     public BackendOutput Run(Problem problem, CaseInputs inputs, CancellationToken cancellation)
     {
         cancellation.ThrowIfCancellationRequested();

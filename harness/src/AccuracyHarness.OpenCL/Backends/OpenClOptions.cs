@@ -22,6 +22,14 @@ public sealed record OpenClOptions(IReplacementRule Rule, bool ZeroInsertion, bo
         return new OpenClOptions(rule, Flag(options, ZeroInsertionOption), Flag(options, JitConstantsOption));
     }
 
+    /// <summary>The command-line flags that give these options (empty for the defaults).</summary>
+    public string ReproArguments => string.Join(" ", new[]
+    {
+        Rule == ReplacementRules.Corrected ? "" : $"--rule {Rule.Name}",
+        ZeroInsertion ? "--zero-insertion" : "",
+        JitConstants ? "--jit-constants" : "",
+    }.Where(a => a.Length > 0));
+
     private static bool Flag(IReadOnlyDictionary<string, string> options, string name)
     {
         if (!options.TryGetValue(name, out var text)) return false;

@@ -30,6 +30,9 @@ public sealed class OpenClReplacedBackend : OpenClBackend
         _conv = Single(stageKernels, KernelRole.Conv);
     }
 
+    public override string ReproArguments =>
+        string.Join(" ", new[] { _reorder, _conv }.OfType<KernelManifest>().Select(m => $"--kernel {Path.GetFullPath(m.ManifestPath)}").Append(Options.ReproArguments).Where(a => a.Length > 0));
+
     private protected override BackendOutput Execute(Problem problem, CaseInputs inputs)
     {
         var decision = Options.Rule.Decide(problem, Options.ZeroInsertion);
