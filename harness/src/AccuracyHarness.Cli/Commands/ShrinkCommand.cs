@@ -119,8 +119,7 @@ public static class ShrinkCommand
         Console.WriteLine($"  case:      {outcome.Minimal.Id}");
         Console.WriteLine($"  elements:  {Elements(start)} -> {Elements(outcome.Minimal)}");
         Console.WriteLine($"  diagnosis: {Describe(last)}");
-        var repro = string.Concat(manifests.Select(m => $" --kernel {m}"));
-        Console.WriteLine($"  repro:     {last.Repro}{repro}");
+        Console.WriteLine($"  repro:     {last.Repro}");
 
         if (!parsed.GetValue(NoAppend))
         {

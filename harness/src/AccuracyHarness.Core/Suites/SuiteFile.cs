@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using AccuracyHarness.Core.Benchdnn;
 using AccuracyHarness.Core.Cases;
+using AccuracyHarness.Core.Running;
 
 namespace AccuracyHarness.Core.Suites;
 
@@ -115,18 +115,6 @@ public static partial class SuiteFile
         {
             throw new FormatException($"not a case id ({idError}) nor a benchdnn descriptor ({e.Message})");
         }
-    }
-
-    /// <summary>Whether <c>sample P%</c> keeps a case: by a hash of its id, so a case's fate does not depend on its neighbours.</summary>
-    public static bool Sampled(DeconvCase c, double percent)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var b in Encoding.UTF8.GetBytes(c.Id))
-        {
-            hash ^= b;
-            hash *= 1099511628211UL;
-        }
-        return hash % 10000 < percent * 100;
     }
 
     [GeneratedRegex(@"^(?<path>\S+)(?:\s+where\s+(?<where>.+?))?(?:\s+sample\s+(?<sample>\S+))?$")]
@@ -454,7 +442,7 @@ public static partial class SuiteFile
                 _excluded++;
                 return;
             }
-            if (sample is { } percent && !SuiteFile.Sampled(c, percent))
+            if (sample is { } percent && !CaseSelection.InSample(c.Id, percent))
             {
                 _unsampled++;
                 return;

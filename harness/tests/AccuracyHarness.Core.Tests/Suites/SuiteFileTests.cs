@@ -191,8 +191,8 @@ public class SuiteFileTests
         var path = Write("s", "grid many\n  ic = 1, 2, 3, 4, 5, 6, 7, 8, 9, 10\n  oc = 1, 2, 3, 4, 5, 6, 7, 8, 9, 10\n  in = 3, 4, 5, 6\n  k = 3\n  sample 25%\nend\n");
         var kept = SuiteFile.Load(path).Cases.Select(c => c.Case).ToList();
         Assert.That(kept.Count, Is.InRange(60, 140), "about a quarter of 400");
-        Assert.That(kept, Has.All.Matches<DeconvCase>(c => SuiteFile.Sampled(c!, 25)));
-        Assert.That(kept, Has.All.Matches<DeconvCase>(c => SuiteFile.Sampled(c!, 50)), "a larger share keeps every case a smaller one keeps");
+        Assert.That(kept, Has.All.Matches<DeconvCase>(c => CaseSelection.InSample(c!.Id, 25)));
+        Assert.That(kept, Has.All.Matches<DeconvCase>(c => CaseSelection.InSample(c!.Id, 50)), "a larger share keeps every case a smaller one keeps");
     }
 
     [Test]
