@@ -92,7 +92,7 @@ public class PlantedKernelTests
         }
         finally
         {
-            Git("bisect", "reset", "-q");
+            Git("bisect", "reset");
         }
     }
 
