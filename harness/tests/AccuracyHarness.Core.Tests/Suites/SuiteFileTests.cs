@@ -1,4 +1,5 @@
 using AccuracyHarness.Core.Cases;
+using AccuracyHarness.Core.Generation;
 using AccuracyHarness.Core.Running;
 using AccuracyHarness.Core.Suites;
 
@@ -161,6 +162,17 @@ public class SuiteFileTests
         Assert.That(loaded.Cases[0].Source, Is.EqualTo("s:1 grid small (shapes:1)"));
         Assert.That(loaded.Expansions.Single().Excluded, Is.EqualTo(2));
     }
+
+    /// <summary>A grid over included cases changes exactly the parameters it lists, whatever the case.</summary>
+    [FsCheck.NUnit.Property(MaxTest = 100)]
+    public FsCheck.Property A_grid_over_an_included_case_overrides_only_what_it_lists() =>
+        FsCheck.Fluent.Prop.ForAll(CaseGen.Arbitrary(), c =>
+        {
+            Write("one", c.Id + "\n");
+            var path = Write("s", $"grid same\n  include one\nend\ngrid blocked\n  include one\n  layout = b_fs_yx_fsv16\n  seed = {c.Seed + 1}\nend\n");
+            var cases = SuiteFile.Load(path).Cases.Select(x => x.Case).ToList();
+            return cases.Count == 2 && cases[0] == c && cases[1] == c with { Layout = LayoutFamily.Blocked16, Seed = c.Seed + 1 };
+        });
 
     [Test]
     public void Includes_are_relative_to_the_including_file_and_may_filter_and_glob()
