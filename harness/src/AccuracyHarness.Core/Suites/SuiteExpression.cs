@@ -215,9 +215,11 @@ public sealed class SuiteExpression
 
     private static double[] Numbers(Value v) => v is Num n ? n.Values : throw new FormatException("expected a number");
 
-    /// <summary>Axis by axis; a single value applies to every axis. Lists of different ranks never meet in one case.</summary>
+    /// <summary>Axis by axis; a single value applies to every axis.</summary>
     private static T[] Zip<T>(double[] a, double[] b, Func<double, double, T> f)
     {
+        if (a.Length != b.Length && a.Length != 1 && b.Length != 1)
+            throw new FormatException($"a list of {a.Length} values meets one of {b.Length} (a literal such as 3x3 must have one value per axis of the case, or be a single value)");
         var n = Math.Max(a.Length, b.Length);
         var result = new T[n];
         for (var i = 0; i < n; i++) result[i] = f(a[a.Length == 1 ? 0 : i], b[b.Length == 1 ? 0 : i]);

@@ -28,6 +28,7 @@ public class SuiteExpressionTests
     [TestCase("dtype == f16 and layout == byxf and fill == random and ap == notset", true)]
     [TestCase("dtype != half", false)]
     [TestCase("os == 0 and seed == 1", true)]
+    [TestCase("rank == 2 or k == 3x3x3", true, Description = "or stops at the first true: the 3-value list is never compared")]
     public void Evaluates_over_a_case(string text, bool expected) =>
         Assert.That(SuiteExpression.Parse(text).Holds(Case), Is.EqualTo(expected));
 

@@ -235,6 +235,7 @@ public class SuiteFileTests
         yield return Error("grid g\n  ic = 1\n  oc = 1\n  in = 3\n  k = 3\n  where icc > 1\nend\n", "s:6: where: unknown name 'icc'");
         yield return Error("grid g\n  ic = 1\n  oc = 1\n  in = 3\n  k = 3\n  where ic >\nend\n", "s:6: where: the expression ends too early");
         yield return Error("grid g\n  ic = 1\n  oc = 1\n  in = 3\n  k = 3\n  sample 0%\nend\n", "s:6: sample: '0%' is not a percentage in (0, 100]");
+        yield return Error("grid g\n  ic = 1\n  oc = 1\n  in = 3x3x3\n  k = 3\n  where k == 3x3\nend\n", "s:6: where: a list of 3 values meets one of 2");
         yield return Error("include missing\n", "s:1: include: no such suite file or folder");
         yield return Error("include missing_*\n", "s:1: include: no file matches");
         yield return Error("include s\n", "s:1: include: s includes itself: s -> s");
