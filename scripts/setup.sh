@@ -5,7 +5,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-packages=(ocl-icd-libopencl1 pocl-opencl-icd oclgrind libonnx-testdata clinfo)
+packages=(ocl-icd-libopencl1 pocl-opencl-icd oclgrind libonnx-testdata clinfo chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

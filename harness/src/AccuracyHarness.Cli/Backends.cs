@@ -43,6 +43,7 @@ public static class BackendWiring
             new("onnxruntime", OrtRuntimeInfo.IsAvailable(out var reason) ? OrtRuntimeInfo.Describe() : $"unavailable: {reason}"),
             new("opencl", OpenClDevices.IsLoaderAvailable(out var clReason) ? OpenClDevices.Describe(OpenClDevices.List()) : $"unavailable: {clReason}"),
         };
+        if (Core.Running.GitCommit.TryRead() is { } commit) info.Add(new("commit", commit));
         return info;
     }
 }

@@ -10,6 +10,8 @@ var root = new RootCommand(
 {
     RunCommand.Create(),
     DevicesCommand.Create(),
+    MutantsCommand.Create(),
+    ReportCommand.Create(),
     ShrinkCommand.Create(),
     ListCommand.Create(),
 };

@@ -8,7 +8,7 @@ using AccuracyHarness.Core.Running;
 using AccuracyHarness.Core.Suites;
 using AccuracyHarness.Cli.Isolation;
 using AccuracyHarness.OpenCL.Manifests;
-using AccuracyHarness.Reports.Csv;
+using AccuracyHarness.Reports;
 
 namespace AccuracyHarness.Cli.Commands;
 
@@ -187,7 +187,7 @@ public static class RunCommand
     public static Command Create()
     {
         var command = new Command("run", """
-            Run deconvolution cases through backends and write results.csv and results.jsonl.
+            Run deconvolution cases through backends and write results.jsonl, results.csv, junit.xml, report.html and run.json.
 
             Examples:
               scripts/harness run --case ic4_oc8_g2_in5x5_k3x3_s2x2_pb1x1_pe1x1_op1x1_bias --backends reference --out /tmp/r
@@ -205,6 +205,7 @@ public static class RunCommand
 
     private static int Execute(ParseResult parsed)
     {
+        var started = DateTimeOffset.Now;
         var catalogue = BackendWiring.Catalogue(LoadManifests(parsed));
         var backends = CreateBackends(parsed, catalogue);
         var options = new RunOptions
@@ -245,10 +246,11 @@ public static class RunCommand
             });
         }
         var results = previous.Concat(fresh).ToList();
-        var table = new ResultTable(results, new RunInfo(BackendWiring.Environment()));
+        var table = new ResultTable(results, new RunInfo(BackendWiring.Environment()) { Started = started, CommandLine = Invocation.Text() });
         profile.Time(RunProfile.Reporting, () =>
         {
-            new CsvExporter().Export(table, outDir);
+            RunJson.Write(table.Info, outDir);
+            Exporters.Export(table, outDir);
             return true;
         });
 
@@ -333,23 +335,28 @@ public static class RunCommand
         }
     }
 
+    /// <summary>
+    /// The results an interrupted run finished. A line cut short by the crash is the one result
+    /// that was not finished: it is dropped from the file (so that new lines start clean) and run again.
+    /// </summary>
     private static IReadOnlyList<CaseResult> LoadPrevious(string jsonl)
     {
         if (!File.Exists(jsonl)) throw new UsageException($"--resume: {jsonl} does not exist");
-        // A line cut short by a crash is the one result that was not finished: run it again.
-        var results = new List<CaseResult>();
+        var kept = new List<(string Line, CaseResult Result)>();
         foreach (var line in File.ReadLines(jsonl).Where(l => l.Trim().Length > 0))
         {
             try
             {
-                results.Add(ResultJson.FromLine(line));
+                kept.Add((line, ResultJson.FromLine(line)));
             }
             catch (System.Text.Json.JsonException)
             {
                 Console.Error.WriteLine($"--resume: ignoring an unfinished line of {jsonl}");
             }
         }
-        return results.DistinctBy(r => r.Key).ToList();
+        kept = kept.DistinctBy(k => k.Result.Key).ToList();
+        File.WriteAllLines(jsonl, kept.Select(k => k.Line));
+        return kept.Select(k => k.Result).ToList();
     }
 
     /// <summary>The command line's backend options under the names the backends read.</summary>

@@ -73,8 +73,8 @@ public static class FaultCatalogue
             (p, i) => One(p, i, BiasDoubled, "bias twice", Run(p, i, bias: i.Bias?.Data.Select(b => 2 * b).ToArray()), i.Bias is not null)),
         new(LayoutMisread, "data layout misread",
             (p, i) => LayoutHypotheses(p, i)),
-        new(HalfAccumulation, "accumulation in half precision",
-            (p, i) => p.Case.DataType != DataType.F16 ? [] : [HalfAccumulated(p, i)]),
+        new(HalfAccumulation, "accumulation in half precision (whatever the storage type)",
+            (p, i) => [HalfAccumulated(p, i)]),
     ];
 
     public static FaultModel Get(string name) =>

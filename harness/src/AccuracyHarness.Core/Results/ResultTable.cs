@@ -1,7 +1,13 @@
 namespace AccuracyHarness.Core.Results;
 
-/// <summary>The run's environment as name/value pairs (devices, library versions, commit).</summary>
-public sealed record RunInfo(IReadOnlyList<KeyValuePair<string, string>> Environment);
+/// <summary>The run's environment as name/value pairs (devices, library versions, commit), and how it was started.</summary>
+public sealed record RunInfo(IReadOnlyList<KeyValuePair<string, string>> Environment)
+{
+    public DateTimeOffset? Started { get; init; }
+
+    /// <summary>The command that produced the results, as the user typed it (empty when unknown).</summary>
+    public string CommandLine { get; init; } = "";
+}
 
 /// <summary>The one result table of a run, which every report format renders.</summary>
 public sealed record ResultTable(IReadOnlyList<CaseResult> Results, RunInfo Info)

@@ -5,20 +5,22 @@ namespace AccuracyHarness.Core.Running;
 
 /// <summary>
 /// Known divergences, so that a nightly fails only on new ones. One entry a line:
-/// <c>BACKEND@DEVICE CASE_PATTERN REASON...</c>, where BACKEND, DEVICE and CASE_PATTERN may use
-/// <c>*</c> for any text and the reason is required; '#' starts a comment.
+/// <c>BACKEND@DEVICE CASE_PATTERN REASON...</c> or <c>BACKEND@DEVICE diagnosis="PATTERN" REASON...</c>,
+/// where the patterns may use <c>*</c> for any text (a case pattern matches the case id, a
+/// diagnosis pattern the result's diagnosis) and the reason is required; '#' starts a comment.
 /// </summary>
-public sealed class Baseline
+public sealed partial class Baseline
 {
-    public sealed record Entry(string Backend, string Device, string CasePattern, string Reason, string Source)
+    public sealed record Entry(string Backend, string Device, string CasePattern, string Reason, string Source, bool ByDiagnosis = false)
     {
-        private readonly Regex _case = Glob(CasePattern);
+        private readonly Regex _pattern = Glob(CasePattern);
         private readonly Regex _backend = Glob(Backend);
         private readonly Regex _device = Glob(Device);
 
-        public bool Matches(CaseResult r) => _backend.IsMatch(r.Backend) && _device.IsMatch(r.Device) && _case.IsMatch(r.CaseId);
+        public bool Matches(CaseResult r) =>
+            _backend.IsMatch(r.Backend) && _device.IsMatch(r.Device) && _pattern.IsMatch(ByDiagnosis ? r.Diagnosis : r.CaseId);
 
-        public override string ToString() => $"{Backend}@{Device} {CasePattern} {Reason}";
+        public override string ToString() => ByDiagnosis ? $"{Backend}@{Device} diagnosis=\"{CasePattern}\" {Reason}" : $"{Backend}@{Device} {CasePattern} {Reason}";
 
         private static Regex Glob(string pattern) => new("^" + Regex.Escape(pattern).Replace("\\*", ".*") + "$", RegexOptions.CultureInvariant);
     }
@@ -28,6 +30,9 @@ public sealed class Baseline
         IReadOnlyList<CaseResult> New,
         IReadOnlyList<(CaseResult Result, Entry Entry)> Known,
         IReadOnlyList<Entry> NowPassing);
+
+    [GeneratedRegex("^(?<backend>[^@\\s]+)@(?<device>\\S+)\\s+(?:diagnosis=\"(?<diagnosis>[^\"]*)\"|(?<case>\\S+))\\s+(?<reason>\\S.*)$")]
+    private static partial Regex EntryPattern();
 
     public Baseline(IReadOnlyList<Entry> entries) => Entries = entries;
 
@@ -45,11 +50,12 @@ public sealed class Baseline
             var text = lines[i].Split('#')[0].Trim();
             if (text.Length == 0) continue;
             var source = $"{Path.GetFileName(path)}:{i + 1}";
-            var parts = text.Split((char[])[' ', '\t'], 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var at = parts[0].IndexOf('@');
-            if (parts.Length < 3 || at <= 0 || at == parts[0].Length - 1)
-                throw new FormatException($"{source}: expected 'BACKEND@DEVICE CASE_PATTERN REASON', got '{text}'");
-            entries.Add(new Entry(parts[0][..at], parts[0][(at + 1)..], parts[1], parts[2], source));
+            var m = EntryPattern().Match(text);
+            if (!m.Success)
+                throw new FormatException($"{source}: expected 'BACKEND@DEVICE CASE_PATTERN REASON' or 'BACKEND@DEVICE diagnosis=\"PATTERN\" REASON', got '{text}'");
+            var byDiagnosis = m.Groups["diagnosis"].Success;
+            entries.Add(new Entry(m.Groups["backend"].Value, m.Groups["device"].Value,
+                byDiagnosis ? m.Groups["diagnosis"].Value : m.Groups["case"].Value, m.Groups["reason"].Value.Trim(), source, byDiagnosis));
         }
         return new Baseline(entries);
     }

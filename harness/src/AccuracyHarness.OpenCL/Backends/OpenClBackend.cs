@@ -33,17 +33,25 @@ public abstract class OpenClBackend : IBackend
 
     public virtual string ReproArguments => Options.ReproArguments;
 
+    /// <summary>All Oclgrind work, from every backend, on one thread (see <see cref="DedicatedThread"/>).</summary>
+    private static readonly Lazy<DedicatedThread> OclgrindThread = new(() => new DedicatedThread("oclgrind"));
+
     public BackendOutput Run(Problem problem, CaseInputs inputs, CancellationToken cancellation)
     {
         cancellation.ThrowIfCancellationRequested();
-        try
+        BackendOutput Attempt()
         {
-            return Execute(problem, inputs);
+            try
+            {
+                return Execute(problem, inputs);
+            }
+            catch (ClException e)
+            {
+                return new BackendOutput.Failed($"{Name} on {Device}: {e.Message}");
+            }
         }
-        catch (ClException e)
-        {
-            return new BackendOutput.Failed($"{Name} on {Device}: {e.Message}");
-        }
+
+        return OpenClDevice.IsOclgrind ? OclgrindThread.Value.Invoke(Attempt) : Attempt();
     }
 
     private protected abstract BackendOutput Execute(Problem problem, CaseInputs inputs);

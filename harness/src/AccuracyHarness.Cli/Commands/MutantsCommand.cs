@@ -1,0 +1,137 @@
+using System.CommandLine;
+using AccuracyHarness.Core.Backends;
+using AccuracyHarness.Core.Results;
+using AccuracyHarness.Core.Running;
+using AccuracyHarness.Core.Suites;
+using AccuracyHarness.OpenCL.Devices;
+using AccuracyHarness.OpenCL.Mutants;
+using Spectre.Console;
+using Status = AccuracyHarness.Core.Results.Status;
+
+namespace AccuracyHarness.Cli.Commands;
+
+/// <summary>`mutants`: runs the built-in faulty kernels and rules and shows whether each was caught and correctly named.</summary>
+public static class MutantsCommand
+{
+    /// <summary>Share of mutants that must be named correctly (all must be caught).</summary>
+    public const double RequiredNamed = 0.9;
+
+    /// <summary>Oclgrind simulates every work-item: mutants for it run on a few of the suite's smallest cases.</summary>
+    private const int OclgrindCases = 4;
+
+    private static readonly Option<string[]> Suites = new("--suite")
+    {
+        Description = "Suite(s) to run each mutant on (default: cases/smoke).",
+        HelpName = "PATH",
+    };
+
+    private static readonly Option<string[]> Only = new("--mutant")
+    {
+        Description = "Run only these mutants (repeatable; default: all).",
+        HelpName = "NAME",
+    };
+
+    private static readonly Option<int> Jobs = new("--jobs")
+    {
+        Description = "Cases run at the same time.",
+        HelpName = "N",
+        DefaultValueFactory = _ => 1,
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("mutants", """
+            Run the built-in mutants (deliberately faulty variants of the project's kernels and replacement
+            rules) on a suite and print, for each: caught (some result fails), the diagnosis the harness
+            gave, and whether it names the planted fault. Exit 0 when every mutant is caught and at least
+            90% are named correctly.
+
+            Mutants:
+            """ + string.Join("\n", MutantCatalogue.All.Select(m => $"  {m.Name,-32} {m.Description} (expect {m.Expected})")) + """
+
+
+            Example:
+              scripts/harness mutants --suite cases/smoke --jobs 2
+            """)
+        {
+            Suites, Only, Jobs,
+        };
+        command.SetAction(Execute);
+        return command;
+    }
+
+    public sealed record Row(string Mutant, string Expected, bool Caught, string Diagnosis, bool Correct, int Named, int Failing, int Results);
+
+    private static int Execute(ParseResult parsed)
+    {
+        var suites = parsed.GetValue(Suites) is { Length: > 0 } given ? given : [Path.Combine(ProjectPaths.Cases, "smoke")];
+        var cases = suites.SelectMany(s => LoadSuite(s).Cases).DistinctBy(c => c.Case).ToList();
+        var mutants = parsed.GetValue(Only) is { Length: > 0 } names
+            ? names.Select(n => Try(() => MutantCatalogue.Get(n))).ToList()
+            : MutantCatalogue.All.ToList();
+
+        var rows = new List<Row>();
+        foreach (var mutant in mutants)
+        {
+            var device = Try(() => OpenClDevices.Find(mutant.Device));
+            IBackend backend = mutant.Create(device);
+            var subset = mutant.Device == OpenClDevices.Oclgrind
+                ? cases.OrderBy(c => c.Case.Resolve().OutputShape.Product()).Take(OclgrindCases).ToList()
+                : cases;
+            var results = new Runner([backend], new RunOptions { Jobs = parsed.GetValue(Jobs) }, []).Run(subset);
+            rows.Add(Judge(mutant, results));
+            Console.Error.WriteLine($"mutant {mutant.Name}: {rows[^1].Failing}/{rows[^1].Results} failing");
+        }
+        Print(rows);
+        var caught = rows.Count(r => r.Caught);
+        var correct = rows.Count(r => r.Correct);
+        return caught == rows.Count && correct >= RequiredNamed * rows.Count ? ExitCodes.Success : ExitCodes.Divergence;
+    }
+
+    /// <summary>
+    /// Caught: at least one result fails. The mutant's diagnosis is the most common one among its
+    /// failing results; it is correct when that names the expected fault model outright.
+    /// <see cref="Row.Named"/> counts the failing results that name it.
+    /// </summary>
+    public static Row Judge(Mutant mutant, IReadOnlyList<CaseResult> results)
+    {
+        var failing = results.Where(r => r.Status == Status.Fail).ToList();
+        var diagnosis = failing.GroupBy(r => Model(r.Diagnosis)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key ?? "";
+        var named = failing.Count(r => Model(r.Diagnosis) == mutant.Expected);
+        return new Row(mutant.Name, mutant.Expected, failing.Count > 0, diagnosis, diagnosis == mutant.Expected, named, failing.Count, results.Count);
+    }
+
+    /// <summary>"model: detail" to "model"; "closest: ..." and "unexplained" stay as they are.</summary>
+    private static string Model(string diagnosis)
+    {
+        if (diagnosis.StartsWith("closest:", StringComparison.Ordinal) || !diagnosis.Contains(':')) return diagnosis.Split(" (")[0];
+        return diagnosis[..diagnosis.IndexOf(':')];
+    }
+
+    private static void Print(IReadOnlyList<Row> rows)
+    {
+        var table = new Table().AddColumns("mutant", "expected", "caught", "diagnosis", "correct", "failing/results", "named/failing");
+        foreach (var r in rows)
+            table.AddRow(Markup.Escape(r.Mutant), Markup.Escape(r.Expected), r.Caught ? "yes" : "NO", Markup.Escape(r.Diagnosis), r.Correct ? "yes" : "no", $"{r.Failing}/{r.Results}", $"{r.Named}/{r.Failing}");
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        console.Profile.Width = 200;
+        console.Write(table);
+        var caught = rows.Count(r => r.Caught);
+        var correct = rows.Count(r => r.Correct);
+        Console.WriteLine($"mutants: {rows.Count}, caught {caught} ({100.0 * caught / Math.Max(1, rows.Count):0}%), correctly named {correct} ({100.0 * correct / Math.Max(1, rows.Count):0}%)");
+    }
+
+    private static SuiteFile.Loaded LoadSuite(string path) => Try(() => SuiteFile.Load(path));
+
+    private static T Try<T>(Func<T> f)
+    {
+        try
+        {
+            return f();
+        }
+        catch (Exception e) when (e is SuiteException or KeyNotFoundException or OpenClUnavailableException)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using AccuracyHarness.Core.Backends;
+using AccuracyHarness.Core.Cases;
+using AccuracyHarness.Core.Comparison;
+using AccuracyHarness.Core.Diagnosis;
+using AccuracyHarness.OpenCL.Backends;
+using AccuracyHarness.OpenCL.Devices;
+using AccuracyHarness.OpenCL.Kernels;
+using AccuracyHarness.OpenCL.Manifests;
+
+namespace AccuracyHarness.OpenCL.Mutants;
+
+/// <summary>
+/// A deliberately faulty variant of the project's own kernels or replacement rules, with the
+/// diagnosis the harness should give it: the proof that comparison and diagnosis work.
+/// </summary>
+/// <param name="Expected">A fault model name (<see cref="FaultCatalogue"/>) or <see cref="Judge.DeviceFinding"/>.</param>
+/// <param name="Device">The device that can see the fault (Oclgrind for invalid accesses).</param>
+public sealed record Mutant(string Name, string Description, string Expected, string Device, Func<OpenClDevice, IBackend> Create);
+
+/// <summary>The built-in mutants, keyed by name: one per fault model, plus an out-of-bounds read only Oclgrind sees.</summary>
+public static class MutantCatalogue
+{
+    private const string ReorderFlip = "KD - 1 - z, KH - 1 - y, KW - 1 - x";
+    private const string ReorderRead = "LOAD(src, WEI_IDX(group * cg + c, oc % mg, KD - 1 - z, KH - 1 - y, KW - 1 - x))";
+    private const string Product = "acc += LOAD(input, IN_IDX(n, ic, nz / SD, ny / SH, nx / SW))";
+    private const string ProductEnd = "* LOAD(weights, WEI_IDX(ic, m, tz, ty, tx));";
+    private const string BiasInit = "ACC_T acc = HAS_BIAS ? LOAD(bias, oc) : 0.0f;";
+    private const string Store = "    STORE(output, flat, acc);\n}";
+    private const string FirstLocal = "    const int mg = OC / G;";
+
+    /// <summary>Rounds a float to the nearest value with an 11-bit significand (f16's), ties to even, in f32 arithmetic.</summary>
+    private const string RoundToHalf =
+        "static float round_to_half(float v)\n{\n    uint u = as_uint(v);\n    u = (u + 0x0FFFu + ((u >> 13) & 1u)) & ~0x1FFFu;\n    return as_float(u);\n}\n\n";
+
+    public static IReadOnlyList<Mutant> All { get; } =
+    [
+        Reorder("reorder-not-flipped", "weights reorder without the 180-degree rotation", FaultCatalogue.WeightsNotFlipped,
+            s => Patch(s, ReorderFlip, "z, y, x")),
+        Reorder("reorder-flipped-x-only", "weights reorder flipping the x axis only", FaultCatalogue.WeightsFlippedOneAxis,
+            s => Patch(s, ReorderFlip, "z, y, KW - 1 - x")),
+        Reorder("reorder-not-swapped", "weights reorder reading IOYX as if it were OIYX (the transposed reorder)", FaultCatalogue.ChannelsNotSwapped,
+            s => Patch(s, ReorderRead, "LOAD(src, CONV_WEI_IDX(oc, c, KD - 1 - z, KH - 1 - y, KW - 1 - x))")),
+        Reorder("reorder-copy", "weights reorder that copies without swapping or flipping", FaultCatalogue.NotFlippedNotSwapped,
+            s => Patch(s, ReorderRead, "LOAD(src, flat)")),
+        Direct("deconv-dilation-dropped", "direct kernel ignoring dilation", FaultCatalogue.DilationDropped,
+            s => Patch(Patch(Patch(s, "tz * DD", "tz"), "ty * DH", "ty"), "tx * DW", "tx")),
+        new("rule-openvino-2024", "opencl-replaced with OpenVINO's 2024 rule: pads (k-1) - |pb|, dilation forced to 1", FaultCatalogue.DilationDropped,
+            OpenClDevices.Pocl, d => new OpenClReplacedBackend(d, OpenClOptions.Default with { Rule = ReplacementRules.OpenVino2024 }, [])),
+        Direct("deconv-pad-begin-plus-one", "direct kernel with the begin pad of x one too large", FaultCatalogue.PadBeginOffByOne,
+            s => Patch(s, "ox + PW0", "ox + PW0 + 1")),
+        Direct("deconv-pads-swapped", "direct kernel using the end pads as begin pads", FaultCatalogue.PadsSwapped,
+            s => Patch(Patch(Patch(s, "oz + PD0", "oz + PD1"), "oy + PH0", "oy + PH1"), "ox + PW0", "ox + PW1")),
+        Direct("deconv-output-padding-dropped", "direct kernel that never writes the rows and columns output padding adds", FaultCatalogue.OutputPaddingDropped,
+            s => Patch(s, FirstLocal, "    if (oz >= OD - OPD || oy >= OH - OPH || ox >= OW - OPW) return;\n" + FirstLocal)),
+        Direct("deconv-group-offset", "direct kernel offsetting a group's input channels by M/G", FaultCatalogue.GroupOffsetWrong,
+            s => Patch(s, "const int ic = group * cg + c;", "const int ic = group * mg + c;\n        if (ic >= IC) continue;")),
+        Direct("deconv-bias-missing", "direct kernel without the bias", FaultCatalogue.BiasMissing,
+            s => Patch(s, BiasInit, "ACC_T acc = 0.0f;")),
+        Direct("deconv-bias-doubled", "direct kernel adding the bias twice", FaultCatalogue.BiasDoubled,
+            s => Patch(s, BiasInit, "ACC_T acc = HAS_BIAS ? 2.0f * LOAD(bias, oc) : 0.0f;")),
+        Direct("deconv-layout-misread", "direct kernel reading the input with plain NCHW offsets whatever its layout", FaultCatalogue.LayoutMisread,
+            s => Patch(s, "IN_IDX(n, ic, nz / SD, ny / SH, nx / SW)", "(((((long)n * IC + ic) * ID + nz / SD) * IH + ny / SH) * IW + nx / SW)")),
+        Direct("deconv-half-accumulation", "direct kernel rounding products and sums to half precision", FaultCatalogue.HalfAccumulation,
+            s => RoundToHalf + Patch(Patch(s, Product, "acc = round_to_half(acc + round_to_half(LOAD(input, IN_IDX(n, ic, nz / SD, ny / SH, nx / SW))"), ProductEnd, "* LOAD(weights, WEI_IDX(ic, m, tz, ty, tx))));")),
+        Direct("deconv-oob-read", "direct kernel that reads one element past the end of the weights without using it", Judge.DeviceFinding,
+            s => Patch(s, Store, "    if (LOAD(weights, IC * (OC / G) * KD * KH * KW) == 1234.5f) acc += 1.0f;\n" + Store),
+            OpenClDevices.Oclgrind),
+    ];
+
+    public static Mutant Get(string name) =>
+        All.FirstOrDefault(m => m.Name == name) ?? throw new KeyNotFoundException($"unknown mutant '{name}' (known: {string.Join(", ", All.Select(m => m.Name))})");
+
+    /// <summary>Replaces the one occurrence of a snippet; a snippet that is missing or repeated means the kernel changed and the mutant must follow.</summary>
+    public static string Patch(string source, string find, string replace)
+    {
+        var at = source.IndexOf(find, StringComparison.Ordinal);
+        if (at < 0 || source.IndexOf(find, at + 1, StringComparison.Ordinal) >= 0)
+            throw new InvalidOperationException($"mutant patch: '{find}' must occur exactly once in the kernel source");
+        return source[..at] + replace + source[(at + find.Length)..];
+    }
+
+    private static Mutant Direct(string name, string description, string expected, Func<string, string> patch, string device = OpenClDevices.Pocl) =>
+        new(name, description, expected, device, d => new ExternalDeconvBackend(Manifest(name, KernelRole.Deconv, KernelSource.DeconvDirect, patch), d, OpenClOptions.Default));
+
+    /// <summary>Reorder mutants run with zero insertion so that strided cases exercise them too.</summary>
+    private static Mutant Reorder(string name, string description, string expected, Func<string, string> patch) =>
+        new(name, description, expected, OpenClDevices.Pocl, d => new OpenClReplacedBackend(d, OpenClOptions.Default with { ZeroInsertion = true },
+            [Manifest(name, KernelRole.WeightsReorder, KernelSource.WeightsReorder, patch)]));
+
+    private static KernelManifest Manifest(string name, KernelRole role, KernelSource original, Func<string, string> patch) =>
+        new($"mutant-{name}", role, $"(built-in mutant {name})",
+            original with { Origin = $"mutant {name} of {original.Origin}", Text = patch(original.Text) },
+            Enum.GetValues<LayoutFamily>().ToHashSet(), Enum.GetValues<DataType>().ToHashSet());
+}

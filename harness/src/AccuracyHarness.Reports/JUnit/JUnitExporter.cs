@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using AccuracyHarness.Core.Results;
+
+namespace AccuracyHarness.Reports.JUnit;
+
+/// <summary>
+/// junit.xml in the schema CI systems read (Jenkins, GitLab, GitHub actions): one testsuite per
+/// backend and device, one testcase per case; a failing result carries a failure whose message is
+/// its diagnosis and whose text adds the location, metrics and repro; an error carries an error;
+/// n/a is skipped with its reason.
+/// </summary>
+public sealed class JUnitExporter : IExporter
+{
+    public const string Name = "junit.xml";
+
+    public string FileName => Name;
+
+    public void Export(ResultTable table, string directory)
+    {
+        var suites = table.Results.GroupBy(r => (r.Backend, r.Device)).Select(g => Suite(g.Key.Backend, g.Key.Device, g.ToList(), table.Info)).ToList();
+        var root = new XElement("testsuites", Counts(table.Results), new XAttribute("name", "AccuracyHarness"), suites);
+        var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) };
+        using var writer = XmlWriter.Create(Path.Combine(directory, Name), settings);
+        new XDocument(new XDeclaration("1.0", "utf-8", null), root).Save(writer);
+    }
+
+    private static XElement Suite(string backend, string device, IReadOnlyList<CaseResult> results, RunInfo info) =>
+        new("testsuite",
+            new XAttribute("name", $"{backend}@{device}"),
+            Counts(results),
+            info.Started is { } started ? new XAttribute("timestamp", started.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)) : null,
+            new XElement("properties", info.Environment.Select(p => new XElement("property", new XAttribute("name", Clean(p.Key)), new XAttribute("value", Clean(p.Value))))),
+            results.Select(r => TestCase(r, backend, device)));
+
+    private static XElement TestCase(CaseResult r, string backend, string device)
+    {
+        var test = new XElement("testcase",
+            new XAttribute("name", r.CaseId),
+            new XAttribute("classname", $"{backend}.{device}"),
+            new XAttribute("time", Seconds(r.Seconds)));
+        var summary = r.Diagnosis.Length > 0 ? r.Diagnosis
+            : r.Status == Status.Fail ? $"bound ratio {r.BoundRatio:G3}, {r.Mismatches} of {r.Elements} elements outside the bound"
+            : r.Message;
+        switch (r.Status)
+        {
+            case Status.Fail:
+                test.Add(new XElement("failure", new XAttribute("message", Clean(summary)), new XAttribute("type", "divergence"), Clean(Details(r))));
+                break;
+            case Status.Error:
+                test.Add(new XElement("error", new XAttribute("message", Clean(summary)), new XAttribute("type", "backend-error"), Clean(Details(r))));
+                break;
+            case Status.NotApplicable:
+                test.Add(new XElement("skipped", new XAttribute("message", Clean(r.Message))));
+                break;
+        }
+        return test;
+    }
+
+    /// <summary>The failure text: why, where, how much, and the command that reproduces it.</summary>
+    private static string Details(CaseResult r)
+    {
+        var lines = new List<string>();
+        void Line(string label, string value)
+        {
+            if (value.Length > 0) lines.Add($"{label}: {value}");
+        }
+        Line("diagnosis", r.Diagnosis);
+        Line("location", r.Location);
+        Line("stage", r.Stage);
+        Line("message", r.Message);
+        if (r.Status == Status.Fail)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"metrics: bound ratio {r.BoundRatio:G3}, max abs err {r.MaxAbsErr:G3}, max rel err {r.MaxRelErr:G3}, max ulp {r.MaxUlp}, {r.Mismatches} of {r.Elements} elements mismatch"));
+        }
+        Line("worst element", r.Worst);
+        Line("repro", r.Repro);
+        return string.Join("\n", lines);
+    }
+
+    private static XAttribute[] Counts(IReadOnlyCollection<CaseResult> results) =>
+    [
+        new("tests", results.Count),
+        new("failures", results.Count(r => r.Status == Status.Fail)),
+        new("errors", results.Count(r => r.Status == Status.Error)),
+        new("skipped", results.Count(r => r.Status == Status.NotApplicable)),
+        new("time", Seconds(results.Sum(r => r.Seconds))),
+    ];
+
+    private static string Seconds(double s) => s.ToString("0.###", CultureInfo.InvariantCulture);
+
+    /// <summary>XML 1.0 cannot hold most control characters, which native error messages sometimes carry.</summary>
+    private static string Clean(string text) =>
+        text.All(XmlConvert.IsXmlChar) ? text : new string(text.Select(c => XmlConvert.IsXmlChar(c) || char.IsSurrogate(c) ? c : '?').ToArray());
+}

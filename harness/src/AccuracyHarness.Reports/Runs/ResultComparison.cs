@@ -1,0 +1,54 @@
+using System.Text;
+using AccuracyHarness.Core.Results;
+
+namespace AccuracyHarness.Reports.Runs;
+
+/// <summary>A result whose outcome changed since an earlier run; <paramref name="Before"/> is null for a key the earlier run lacked.</summary>
+public sealed record StatusChange(CaseResult Now, Status? Before);
+
+/// <summary>
+/// What changed since an earlier run, matched by <see cref="CaseResult.Key"/>: results that fail
+/// or error now but passed, were n/a or did not exist before; and results that pass now but
+/// failed or errored before. A result that went from fail to error (or back) is still failing.
+/// </summary>
+public sealed record ResultComparison(string Previous, IReadOnlyList<StatusChange> NewlyFailing, IReadOnlyList<StatusChange> NewlyPassing)
+{
+    public const string FileName = "compare.txt";
+
+    public static ResultComparison Of(string previous, IEnumerable<CaseResult> before, IEnumerable<CaseResult> now)
+    {
+        var earlier = new Dictionary<string, Status>();
+        foreach (var r in before) earlier[r.Key] = r.Status;
+        var changes = now.Select(r => new StatusChange(r, earlier.TryGetValue(r.Key, out var s) ? s : null)).ToList();
+        return new ResultComparison(
+            previous,
+            changes.Where(c => IsBad(c.Now.Status) && (c.Before is not { } b || !IsBad(b))).ToList(),
+            changes.Where(c => c.Now.Status == Status.Pass && c.Before is { } b && IsBad(b)).ToList());
+    }
+
+    public static bool IsBad(Status s) => s is Status.Fail or Status.Error;
+
+    public static string Was(Status? before) => before is { } b ? StatusNames.Of(b) : "new";
+
+    public string ToText()
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"compared with {Previous}: {NewlyFailing.Count} newly failing, {NewlyPassing.Count} newly passing");
+        Section(text, "newly failing", NewlyFailing);
+        Section(text, "newly passing", NewlyPassing);
+        return text.ToString();
+    }
+
+    private static void Section(StringBuilder text, string title, IReadOnlyList<StatusChange> changes)
+    {
+        if (changes.Count == 0) return;
+        text.AppendLine($"{title}:");
+        foreach (var c in changes)
+        {
+            var r = c.Now;
+            var why = string.Join("; ", new[] { r.Diagnosis, r.Location, r.Message }.Where(s => s.Length > 0));
+            text.AppendLine($"  {StatusNames.Of(r.Status),-5} (was {Was(c.Before)}) {r.Backend}@{r.Device} {r.CaseId}{(why.Length > 0 ? ": " + why : "")}");
+            text.AppendLine($"        repro: {r.Repro}");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using AccuracyHarness.Core.Results;
+using AccuracyHarness.Core.Running;
+
+namespace AccuracyHarness.Cli.Tests;
+
+public class RunOptionsTests
+{
+    private static string Baseline => Path.Combine(ProjectPaths.Cases, "baseline");
+
+    /// <summary>No false alarms: the real backends pass the default suite in both fill modes, but for the baseline's known defects.</summary>
+    [TestCase("random")]
+    [TestCase("exact")]
+    public void Unmodified_backends_pass_the_default_suite(string fill)
+    {
+        var dir = HarnessProcess.TempDir();
+        var run = HarnessProcess.Run("run", "--suite", "cases/smoke", "--fill", fill, "--baseline", Baseline, "--jobs", "2", "--out", dir);
+        Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
+        var results = ResultJson.ReadFile(Path.Combine(dir, "results.jsonl"));
+        Assert.That(results.Where(r => r.Status is Status.Fail or Status.Error).Select(r => r.Diagnosis), Is.All.StartsWith("known ONNX Runtime defect"));
+        Assert.That(results.Select(r => r.Backend).Distinct(), Is.SupersetOf(new[] { "reference", "onnxruntime", "onnxruntime-wdyn", "opencl-direct", "opencl-replaced" }));
+    }
+
+    [Test]
+    public void Shards_together_cover_the_suite_once()
+    {
+        var keys = new List<string>();
+        for (var i = 1; i <= 3; i++)
+        {
+            var dir = HarnessProcess.TempDir();
+            var run = HarnessProcess.Run("run", "--suite", "cases/smoke", "--backends", "reference", "--shard", $"{i}/3", "--out", dir);
+            Assert.That(run.ExitCode, Is.Zero, run.Stderr);
+            keys.AddRange(ResultJson.ReadFile(Path.Combine(dir, "results.jsonl")).Select(r => r.Key));
+        }
+        var all = HarnessProcess.TempDir();
+        HarnessProcess.Run("run", "--suite", "cases/smoke", "--backends", "reference", "--out", all);
+        Assert.That(keys, Is.EquivalentTo(ResultJson.ReadFile(Path.Combine(all, "results.jsonl")).Select(r => r.Key)));
+    }
+
+    [Test]
+    public void Resume_runs_only_what_an_interrupted_run_did_not_finish()
+    {
+        var dir = HarnessProcess.TempDir();
+        var full = HarnessProcess.Run("run", "--suite", "cases/smoke", "--backends", "reference", "--out", dir);
+        Assert.That(full.ExitCode, Is.Zero);
+        var jsonl = Path.Combine(dir, "results.jsonl");
+        var lines = File.ReadAllLines(jsonl);
+        // An interrupted run: ten results finished, the eleventh cut short mid-line (no newline).
+        File.WriteAllText(jsonl, string.Join("\n", lines.Take(10)) + "\n" + lines[10][..20]);
+        var resumed = HarnessProcess.Run("run", "--suite", "cases/smoke", "--backends", "reference", "--resume", dir);
+        Assert.That(resumed.ExitCode, Is.Zero, resumed.Stderr);
+        Assert.That(resumed.Stderr, Does.Contain("ignoring an unfinished line"));
+        var results = ResultJson.ReadFile(jsonl);
+        Assert.That(results.Select(r => r.Key).Distinct().Count(), Is.EqualTo(lines.Length));
+        Assert.That(File.ReadAllLines(Path.Combine(dir, "results.csv")), Has.Length.EqualTo(lines.Length + 1));
+    }
+
+    [Test]
+    public void Isolated_workers_survive_a_crashing_kernel()
+    {
+        var dir = HarnessProcess.TempDir();
+        var kernelDir = HarnessProcess.TempDir();
+        File.WriteAllText(Path.Combine(kernelDir, "manifest.json"), """
+            { "name": "crasher", "role": "deconv", "source": "crash.cl", "entry": "crash", "layouts": ["nchw"], "dtypes": ["f32"] }
+            """);
+        // Writes a terabyte past the output buffer: a real segmentation fault inside PoCL.
+        File.WriteAllText(Path.Combine(kernelDir, "crash.cl"), """
+            __kernel void crash(__global const DATA_T* input, __global const DATA_T* weights, __global const DATA_T* bias, __global DATA_T* output, __global const int* params)
+            {
+                size_t i = get_global_id(0);
+                output[((size_t)1 << 38) * (i + 1)] = 1.0f;
+                output[i] = 0;
+            }
+            """);
+        var run = HarnessProcess.Run("run", "--kernel", Path.Combine(kernelDir, "manifest.json"), "--backends", "reference,ext:crasher,opencl-direct",
+            "--case", "ic2_oc2_in4x4_k3x3", "--case", "ic2_oc2_in3x3_k3x3_s2x2", "--isolate", "--out", dir);
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Stdout + run.Stderr);
+        var results = ResultJson.ReadFile(Path.Combine(dir, "results.jsonl"));
+        Assert.That(results, Has.Count.EqualTo(6));
+        var crashed = results.Where(r => r.Backend == "ext:crasher").ToList();
+        Assert.That(crashed.Select(r => r.Status), Is.All.EqualTo(Status.Error));
+        Assert.That(crashed.Select(r => r.Message), Is.All.Contains("signal 11 (SIGSEGV)"));
+        Assert.That(crashed.Select(r => r.Repro), Is.All.Contains("--kernel"));
+        Assert.That(results.Where(r => r.Backend != "ext:crasher").Select(r => r.Status), Is.All.EqualTo(Status.Pass));
+    }
+}

@@ -1,0 +1,66 @@
+using AccuracyHarness.Core.Cases;
+using AccuracyHarness.Core.Results;
+using AccuracyHarness.Core.Running;
+
+namespace AccuracyHarness.Core.Tests.Running;
+
+public class BaselineTests
+{
+    private static CaseResult Result(string id, string backend, Status status, string diagnosis = "") =>
+        new() { Case = CaseId.Parse(id), Backend = backend, Device = "cpu", Status = status, Diagnosis = diagnosis };
+
+    private static Baseline Load(string text)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"baseline-{Guid.NewGuid():N}");
+        File.WriteAllText(path, text);
+        try
+        {
+            return Baseline.Load(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public void Known_failures_are_separated_from_new_ones_and_entries_that_now_pass_are_reported()
+    {
+        var baseline = Load("""
+            # comment
+            onnxruntime*@cpu *_k3x3_* ORT rounding issue
+            reference@cpu diagnosis="bias-*" the reference never fails
+            opencl-direct@pocl mb1_ic1_* now fixed
+            """);
+        var results = new[]
+        {
+            Result("ic2_oc2_in3x3_k3x3", "onnxruntime", Status.Fail),
+            Result("ic2_oc2_in3x3_k3x3", "onnxruntime-wdyn", Status.Error),
+            Result("ic2_oc2_in3x3_k2x2", "onnxruntime", Status.Fail),
+            Result("ic2_oc2_in3x3_k2x2", "reference", Status.Fail, "bias-missing: no bias"),
+            Result("ic1_oc2_in3x3_k2x2", "opencl-direct", Status.Pass) with { Device = "pocl" },
+        };
+        var verdict = baseline.Judge(results);
+        Assert.That(verdict.Known.Select(k => k.Result.Backend), Is.EqualTo(new[] { "onnxruntime", "onnxruntime-wdyn", "reference" }));
+        Assert.That(verdict.New.Single().CaseId, Does.Contain("_k2x2_"));
+        Assert.That(verdict.NowPassing.Single().Reason, Is.EqualTo("now fixed"));
+    }
+
+    [TestCase("onnxruntime *_k3x3_* reason", "expected 'BACKEND@DEVICE")]
+    [TestCase("onnxruntime@cpu *_k3x3_*", "expected 'BACKEND@DEVICE")]
+    public void Malformed_entries_name_file_and_line(string line, string message) =>
+        Assert.That(() => Load("# header\n" + line), Throws.TypeOf<FormatException>().With.Message.Contains(":2: " + message.Split(' ')[0]).And.Message.Contains(message));
+
+    [Test]
+    public void Shards_partition_the_cases_and_samples_are_stable()
+    {
+        var ids = Enumerable.Range(1, 300).Select(i => CaseId.Parse($"ic{i}_oc1_in3_k3").Id).ToList();
+        var shards = Enumerable.Range(1, 4).Select(i => new CaseSelection.Shard(i, 4)).ToList();
+        Assert.That(ids.All(id => shards.Count(s => s.Includes(id)) == 1), Is.True);
+        Assert.That(shards.Select(s => ids.Count(s.Includes)), Is.All.InRange(40, 110));
+        var sample = ids.Where(id => CaseSelection.InSample(id, 10)).ToList();
+        Assert.That(sample.Count, Is.InRange(10, 55));
+        Assert.That(ids.Where(id => CaseSelection.InSample(id, 10)), Is.EqualTo(sample));
+        Assert.That(() => CaseSelection.Shard.Parse("5/4"), Throws.TypeOf<FormatException>().With.Message.Contains("1 <= i <= n"));
+    }
+}
