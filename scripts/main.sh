@@ -6,5 +6,5 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/setup.sh"
 cd "$root"
-rm -rf reports/latest
-exec scripts/harness run --suite cases/smoke --out reports/latest "$@"
+rm -rf reports/latest  # a folder of its own (the nightly makes it a link)
+exec scripts/harness run --suite cases/smoke --baseline cases/baseline --jobs 2 --out reports/latest "$@"

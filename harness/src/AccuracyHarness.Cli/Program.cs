@@ -12,6 +12,7 @@ var root = new RootCommand(
     DevicesCommand.Create(),
     MutantsCommand.Create(),
     ReportCommand.Create(),
+    BenchmarkCommand.Create(),
     ShrinkCommand.Create(),
     ListCommand.Create(),
 };

@@ -19,7 +19,7 @@ public static class Summary
         var bad = verdict.New;
         foreach (var r in bad.Take(Listed))
         {
-            var why = string.Join("; ", new[] { r.Diagnosis, r.Stage, r.Location, r.Message }.Where(s => s.Length > 0).Distinct());
+            var why = string.Join("; ", r.Explanation().Where(e => e.Label != "errors").Select(e => e.Value).Distinct());
             output.WriteLine($"{Core.Results.StatusNames.Of(r.Status).ToUpperInvariant()} {r.Backend}@{r.Device} {r.CaseId}: bound ratio {r.BoundRatio:G3}, {r.Mismatches}/{r.Elements} mismatches{(why.Length > 0 ? "; " + why : "")}");
             output.WriteLine($"  repro: {r.Repro}");
         }

@@ -23,6 +23,9 @@ public interface IBackend
     /// </summary>
     string ReproArguments => "";
 
+    /// <summary>Counters of the work a backend saved or repeated (programs built, sessions created and reused), for benchmarks.</summary>
+    IReadOnlyList<KeyValuePair<string, long>> Counters => [];
+
     /// <summary>Runs one case. Called concurrently from several threads: implementations guard shared state.</summary>
     BackendOutput Run(Problem problem, CaseInputs inputs, CancellationToken cancellation);
 }

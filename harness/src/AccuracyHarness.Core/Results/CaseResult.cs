@@ -77,6 +77,27 @@ public sealed record CaseResult
     /// <summary>A complete command that runs this case on this backend and device again.</summary>
     public string Repro => $"scripts/harness run --case {CaseId} --backends {Backend} --devices {Device}" + (ReproArguments.Length > 0 ? " " + ReproArguments : "");
 
+    /// <summary>
+    /// What every report says about a result, as labelled lines in a fixed order (empty ones left
+    /// out): diagnosis, location, stage, message, the error metrics of a failure, the worst element.
+    /// </summary>
+    public IReadOnlyList<(string Label, string Value)> Explanation()
+    {
+        static string Number(double v) => double.IsPositiveInfinity(v) ? "∞" : v.ToString("G3", System.Globalization.CultureInfo.InvariantCulture);
+        var errors = Status == Status.Fail
+            ? $"bound ratio {Number(BoundRatio)}, max abs {Number(MaxAbsErr)}, max rel {Number(MaxRelErr)}, max ulp {(MaxUlp == long.MaxValue ? "∞" : MaxUlp.ToString(System.Globalization.CultureInfo.InvariantCulture))}, {Mismatches} of {Elements} elements outside the bound"
+            : "";
+        return new (string Label, string Value)[]
+        {
+            ("diagnosis", Diagnosis),
+            ("location", Location),
+            ("stage", Stage),
+            ("message", Message),
+            ("errors", errors),
+            ("worst element", Worst.Length > 0 ? $"n,c,spatial = {Worst}" : ""),
+        }.Where(item => item.Value.Length > 0).ToList();
+    }
+
     /// <summary>The key a resumed run or a baseline matches on.</summary>
     public string Key => $"{CaseId}|{Backend}|{Device}";
 }

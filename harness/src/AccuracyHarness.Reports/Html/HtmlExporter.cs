@@ -182,16 +182,7 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
         {
             if (value.Length > 0) html.Append($"<dt>{label}</dt><dd>{H(value)}</dd>");
         }
-        Item("diagnosis", r.Diagnosis);
-        Item("location", r.Location);
-        Item("stage", r.Stage);
-        Item("message", r.Message);
-        if (r.Status == Status.Fail)
-        {
-            Item("errors", string.Create(CultureInfo.InvariantCulture,
-                $"bound ratio {Short(r.BoundRatio)}, max abs {Short(r.MaxAbsErr)}, max rel {Short(r.MaxRelErr)}, max ulp {(r.MaxUlp == long.MaxValue ? "∞" : r.MaxUlp)}, {r.Mismatches} of {r.Elements} elements outside the bound"));
-        }
-        Item("worst element", r.Worst.Length > 0 ? $"n,c,spatial = {r.Worst}" : "");
+        foreach (var (label, value) in r.Explanation()) Item(label, value);
         Item("source", r.Source);
         html.Append($"</dl><div class=\"repro\"><code>{H(r.Repro)}</code><button type=\"button\" class=\"copy\">copy</button></div>");
         if (r.Map is { } map)

@@ -60,26 +60,8 @@ public sealed class JUnitExporter : IExporter
     }
 
     /// <summary>The failure text: why, where, how much, and the command that reproduces it.</summary>
-    private static string Details(CaseResult r)
-    {
-        var lines = new List<string>();
-        void Line(string label, string value)
-        {
-            if (value.Length > 0) lines.Add($"{label}: {value}");
-        }
-        Line("diagnosis", r.Diagnosis);
-        Line("location", r.Location);
-        Line("stage", r.Stage);
-        Line("message", r.Message);
-        if (r.Status == Status.Fail)
-        {
-            lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"metrics: bound ratio {r.BoundRatio:G3}, max abs err {r.MaxAbsErr:G3}, max rel err {r.MaxRelErr:G3}, max ulp {r.MaxUlp}, {r.Mismatches} of {r.Elements} elements mismatch"));
-        }
-        Line("worst element", r.Worst);
-        Line("repro", r.Repro);
-        return string.Join("\n", lines);
-    }
+    private static string Details(CaseResult r) =>
+        string.Join("\n", r.Explanation().Append((Label: "repro", Value: r.Repro)).Select(item => $"{item.Label}: {item.Value}"));
 
     private static XAttribute[] Counts(IReadOnlyCollection<CaseResult> results) =>
     [

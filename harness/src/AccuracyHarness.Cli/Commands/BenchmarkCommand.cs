@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.Diagnostics;
+using AccuracyHarness.Core.Backends;
+using AccuracyHarness.Core.Results;
+using AccuracyHarness.Core.Running;
+using AccuracyHarness.Core.Suites;
+using AccuracyHarness.Reports;
+
+namespace AccuracyHarness.Cli.Commands;
+
+/// <summary>
+/// `benchmark`: the harness's throughput on suites, and where the time goes. Each suite runs
+/// --repeat times in this process (caches warm after the first); figures are medians.
+/// </summary>
+public static class BenchmarkCommand
+{
+    private static readonly Option<string[]> Suites = new("--suite")
+    {
+        Description = "Suites to measure (repeatable; default: cases/smoke).",
+        HelpName = "PATH",
+    };
+
+    private static readonly Option<string?> BackendList = new("--backends")
+    {
+        Description = "Comma-separated backends (default: every built-in backend).",
+        HelpName = "LIST",
+    };
+
+    private static readonly Option<int> Repeat = new("--repeat")
+    {
+        Description = "Runs per suite; the first also pays program builds and session creation (default 3).",
+        HelpName = "N",
+        DefaultValueFactory = _ => 3,
+    };
+
+    private static readonly Option<int> Jobs = new("--jobs")
+    {
+        Description = "Cases run at the same time (default 1).",
+        HelpName = "N",
+        DefaultValueFactory = _ => 1,
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("benchmark", """
+            Measure throughput: cases per second on each suite and the time split by stage (inputs,
+            reference, each backend, comparison, diagnosis, reporting), with the harness's own overhead
+            (everything but the backends) as a share of the wall time, and the caches' counters.
+
+            Example:
+              scripts/harness benchmark --suite cases/smoke --suite cases/nightly --repeat 3
+            """)
+        {
+            Suites, BackendList, Repeat, Jobs,
+        };
+        command.SetAction(Execute);
+        return command;
+    }
+
+    private static int Execute(ParseResult parsed)
+    {
+        var catalogue = BackendWiring.Catalogue();
+        var names = parsed.GetValue(BackendList)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList()
+            ?? BackendWiring.Defaults(catalogue).ToList();
+        foreach (var name in names.Where(n => !catalogue.Contains(n)))
+            throw new UsageException($"--backends: unknown backend '{name}'");
+        var backends = names.SelectMany(n => catalogue.Create(n, new BackendSettings())).ToList();
+        var repeat = parsed.GetValue(Repeat) is var r and >= 1 ? r : throw new UsageException("--repeat must be >= 1");
+        var jobs = parsed.GetValue(Jobs) is var j and >= 1 ? j : throw new UsageException("--jobs must be >= 1");
+        var suites = parsed.GetValue(Suites) is { Length: > 0 } given ? given : [Path.Combine(ProjectPaths.Cases, "smoke")];
+
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}; jobs {jobs}; backends {string.Join(", ", names)}");
+        foreach (var suite in suites)
+        {
+            List<SuiteCase> cases;
+            try
+            {
+                cases = SuiteFile.Load(suite).Cases.ToList();
+            }
+            catch (SuiteException e)
+            {
+                throw new UsageException(e.Message);
+            }
+            var runs = Enumerable.Range(0, repeat).Select(_ => Measure(cases, backends, jobs)).ToList();
+            var median = runs.OrderBy(m => m.Wall).ElementAt(runs.Count / 2);
+            Console.WriteLine();
+            Console.WriteLine($"{suite}: {cases.Count} cases, {median.Results} results; wall time per run {string.Join(", ", runs.Select(m => $"{m.Wall:0.00} s"))}; median {median.Wall:0.00} s, {cases.Count / median.Wall:0.0} cases/s");
+            var backendSeconds = median.Stages.Where(s => s.Stage.StartsWith("backend ", StringComparison.Ordinal)).Sum(s => s.Seconds);
+            foreach (var (stage, seconds) in median.Stages)
+                Console.WriteLine($"  {stage,-40} {seconds,9:0.000} s  {100 * seconds / median.Wall,5:0.0}% of wall");
+            // Stage times are summed over the jobs: the backends' share of the wall time is their sum over the jobs.
+            var overhead = Math.Max(0, median.Wall - (backendSeconds / jobs)) / median.Wall;
+            Console.WriteLine($"  {"harness overhead (all but the backends)",-40} {100 * overhead,9:0.0}% of wall");
+        }
+        Console.WriteLine();
+        foreach (var (name, value) in backends.SelectMany(b => b.Counters.Select(c => ($"{b.Name}@{b.Device}: {c.Key}", c.Value))).Distinct())
+            Console.WriteLine($"{name,-56} {value}");
+        return ExitCodes.Success;
+    }
+
+    private sealed record Measurement(double Wall, int Results, IReadOnlyList<(string Stage, double Seconds)> Stages);
+
+    private static Measurement Measure(IReadOnlyList<SuiteCase> cases, IReadOnlyList<IBackend> backends, int jobs)
+    {
+        var profile = new RunProfile();
+        var watch = Stopwatch.StartNew();
+        var results = new Runner(backends, new RunOptions { Jobs = jobs }, [], profile).Run(cases);
+        var dir = Path.Combine(Path.GetTempPath(), $"harness-benchmark-{Environment.ProcessId}");
+        Directory.CreateDirectory(dir);
+        profile.Time(RunProfile.Reporting, () =>
+        {
+            return Exporters.Export(new ResultTable(results, new RunInfo([])), dir);
+        });
+        Directory.Delete(dir, recursive: true);
+        return new Measurement(watch.Elapsed.TotalSeconds, results.Count, profile.Totals());
+    }
+}
