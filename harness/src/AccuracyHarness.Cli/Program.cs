@@ -13,6 +13,8 @@ var root = new RootCommand(
     MutantsCommand.Create(),
     ReportCommand.Create(),
     BenchmarkCommand.Create(),
+    ShrinkCommand.Create(),
+    ListCommand.Create(),
 };
 
 var parsed = root.Parse(args);

@@ -1,0 +1,189 @@
+using System.CommandLine;
+using System.Globalization;
+using AccuracyHarness.Core.Backends;
+using AccuracyHarness.Core.Cases;
+using AccuracyHarness.Core.Results;
+using AccuracyHarness.Core.Running;
+using AccuracyHarness.Core.Suites;
+using AccuracyHarness.OpenCL.Manifests;
+
+namespace AccuracyHarness.Cli.Commands;
+
+/// <summary>
+/// `shrink`: minimises a case that fails on one backend and device, keeping the failure the
+/// same (status and named fault), prints the minimal repro and appends it to a regressions suite.
+/// </summary>
+public static class ShrinkCommand
+{
+    private static readonly Option<string> CaseOption = new("--case")
+    {
+        Description = "The failing case: a case id or a benchdnn descriptor.",
+        HelpName = "ID",
+        Required = true,
+    };
+
+    private static readonly Option<string> BackendOption = new("--backend")
+    {
+        Description = "The backend it fails on (one name of `run --backends`).",
+        HelpName = "NAME",
+        Required = true,
+    };
+
+    private static readonly Option<string?> DeviceOption = new("--device")
+    {
+        Description = "The device it fails on (default: the backend's default device).",
+        HelpName = "NAME",
+    };
+
+    private static readonly Option<string[]> Kernels = new("--kernel")
+    {
+        Description = "A kernel manifest, as for `run` (repeatable): --backend ext:NAME shrinks against your own kernel.",
+        HelpName = "MANIFEST",
+    };
+
+    private static readonly Option<string?> OutSuite = new("--out-suite")
+    {
+        Description = "The regressions suite the minimal case is appended to (default: cases/regressions/shrunk of this checkout).",
+        HelpName = "FILE",
+    };
+
+    private static readonly Option<bool> NoAppend = new("--no-append")
+    {
+        Description = "Print the minimal case without appending it to the regressions suite.",
+    };
+
+    private static readonly Option<int> MaxTries = new("--max-tries")
+    {
+        Description = "Most candidate cases to run before stopping with the smallest failing one so far.",
+        HelpName = "N",
+        DefaultValueFactory = _ => Shrinker.DefaultMaxTries,
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("shrink", """
+            Shrink a failing case: try smaller variants (fewer channels and groups, smaller sizes,
+            unit strides and dilations, no pads, no bias, plain layout, f32), keep each one that still
+            fails on the backend with the same diagnosis, and stop when none does. Prints every step,
+            the minimal case and its repro command, and appends it to the regressions suite.
+            Exit 0 when shrunk (or already minimal), 1 when the case does not fail, 2 on usage errors.
+
+            Example:
+              scripts/harness shrink --case mb1_ic2_oc2_in5x5_k3x3_d3x2_op2x1 --backend onnxruntime
+              scripts/harness shrink --kernel my/manifest.json --backend ext:my-deconv --case ic8_oc8_in9x9_k3x3_s2x2_bias
+            """)
+        {
+            CaseOption, BackendOption, DeviceOption, Kernels, OutSuite, NoAppend, MaxTries,
+        };
+        command.SetAction(Execute);
+        return command;
+    }
+
+    private static int Execute(ParseResult parsed)
+    {
+        var start = ParseCase(parsed.GetValue(CaseOption)!);
+        var manifests = (parsed.GetValue(Kernels) ?? []).Select(Path.GetFullPath).ToList();
+        var backend = CreateBackend(parsed.GetValue(BackendOption)!, parsed.GetValue(DeviceOption), manifests);
+        var maxTries = parsed.GetValue(MaxTries);
+        if (maxTries < 1) throw new UsageException("--max-tries: must be at least 1");
+        var runner = new Runner([backend], new RunOptions(), []);
+        CaseResult Run(DeconvCase c) => runner.RunCase(new SuiteCase(c, "shrink")).Single();
+
+        var first = Run(start);
+        var where = $"{backend.Name}@{backend.Device}";
+        if (first.Status is Status.Pass or Status.NotApplicable)
+        {
+            Console.WriteLine($"{start.Id} does not fail on {where} (status {StatusNames.Of(first.Status)}{(first.Message.Length > 0 ? ": " + first.Message : "")}): nothing to shrink");
+            return ExitCodes.Divergence;
+        }
+
+        var signature = Shrinker.Signature(first);
+        Console.WriteLine($"{start.Id} fails on {where}: {Describe(first)} ({Elements(start)} elements)");
+        var last = first;
+        var step = 0;
+        var outcome = Shrinker.Shrink(
+            start,
+            c =>
+            {
+                var result = Run(c);
+                if (Shrinker.Signature(result) != signature) return false;
+                last = result;
+                return true;
+            },
+            maxTries,
+            c => Console.WriteLine($"step {++step}: {c.Id} ({Elements(c)} elements)"));
+
+        Console.WriteLine(outcome.Exhausted
+            ? $"stopped after {outcome.Tried} candidates (--max-tries); the smallest failing case so far:"
+            : $"minimal after {outcome.Steps.Count} step(s), {outcome.Tried} candidate(s) tried:");
+        Console.WriteLine($"  case:      {outcome.Minimal.Id}");
+        Console.WriteLine($"  elements:  {Elements(start)} -> {Elements(outcome.Minimal)}");
+        Console.WriteLine($"  diagnosis: {Describe(last)}");
+        Console.WriteLine($"  repro:     {last.Repro}");
+
+        if (!parsed.GetValue(NoAppend))
+        {
+            var suite = parsed.GetValue(OutSuite) ?? Path.Combine(ProjectPaths.Cases, "regressions", "shrunk");
+            Append(suite, outcome, where, Describe(last));
+            Console.WriteLine($"appended to {suite}");
+        }
+        return ExitCodes.Success;
+    }
+
+    private static DeconvCase ParseCase(string text)
+    {
+        try
+        {
+            var c = SuiteFile.ParseCase(text, "--case");
+            c.Resolve();
+            return c;
+        }
+        catch (Exception e) when (e is SuiteException or InvalidCaseException)
+        {
+            throw new UsageException($"--case: {e.Message}");
+        }
+    }
+
+    private static IBackend CreateBackend(string name, string? device, IReadOnlyList<string> manifests)
+    {
+        BackendCatalogue catalogue;
+        try
+        {
+            catalogue = BackendWiring.Catalogue(manifests.Select(KernelManifest.Load).ToList());
+        }
+        catch (ManifestException e)
+        {
+            throw new UsageException($"--kernel: {e.Message}");
+        }
+        if (!catalogue.Contains(name))
+            throw new UsageException($"--backend: unknown backend '{name}' (known: {string.Join(", ", catalogue.Entries.Select(e => e.Name))})");
+        try
+        {
+            return catalogue.Create(name, new BackendSettings { Devices = device is null ? [] : [device] }).Single();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    private static string Describe(CaseResult result) => result.Status == Status.Fail
+        ? result.Diagnosis.Length > 0 ? result.Diagnosis : result.Message
+        : $"{StatusNames.Of(result.Status)}: {result.Message.Split('\n')[0]}";
+
+    private static string Elements(DeconvCase c) => ShrinkOutcome.Elements(c).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A dated comment saying where and how it failed, then the case: the regressions suite stays a runnable suite.</summary>
+    private static void Append(string suite, ShrinkOutcome outcome, string where, string diagnosis)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(suite))!;
+        Directory.CreateDirectory(folder);
+        var header = File.Exists(suite)
+            ? ""
+            : "# Minimal failing cases written by `scripts/harness shrink`: a comment saying when, where and how\n" +
+              "# each failed, then the case id. Run them with: scripts/harness run --suite cases/regressions\n";
+        var date = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        File.AppendAllText(suite,
+            $"{header}\n# {date} {where}: {diagnosis.Split('\n')[0]} (shrunk from {outcome.Original.Id})\n{outcome.Minimal.Id}\n");
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+using AccuracyHarness.Core.Cases;
+using AccuracyHarness.Core.Generation;
+using AccuracyHarness.Core.Results;
+
+namespace AccuracyHarness.Core.Running;
+
+/// <summary>The outcome of a shrink: the minimal case found, every step that got there, and how many candidates were tried.</summary>
+public sealed record ShrinkOutcome(DeconvCase Original, DeconvCase Minimal, IReadOnlyList<DeconvCase> Steps, int Tried, bool Exhausted)
+{
+    /// <summary>Elements of input, weights and output together: the size a person has to look at.</summary>
+    public static long Elements(DeconvCase c)
+    {
+        var p = c.Resolve();
+        return p.InputShape.Product() + p.WeightShape.Product() + p.OutputShape.Product();
+    }
+}
+
+/// <summary>
+/// Greedy shrinking with FsCheck's shrink candidates (<see cref="CaseGen.Shrink"/>, simplest
+/// first): take the first candidate that still fails, start again from it, stop when no candidate
+/// fails. Every candidate is strictly simpler in some parameter and no larger in the others, so
+/// it ends; <c>maxTries</c> bounds the backend runs when the predicate is slow.
+/// </summary>
+public static partial class Shrinker
+{
+    public const int DefaultMaxTries = 400;
+
+    public static ShrinkOutcome Shrink(DeconvCase start, Func<DeconvCase, bool> stillFails, int maxTries = DefaultMaxTries, Action<DeconvCase>? onStep = null)
+    {
+        var current = start;
+        var steps = new List<DeconvCase>();
+        var tried = 0;
+        while (true)
+        {
+            DeconvCase? next = null;
+            foreach (var candidate in CaseGen.Shrink(current))
+            {
+                if (tried == maxTries) return new ShrinkOutcome(start, current, steps, tried, Exhausted: true);
+                tried++;
+                if (!stillFails(candidate)) continue;
+                next = candidate;
+                break;
+            }
+            if (next is null) return new ShrinkOutcome(start, current, steps, tried, Exhausted: false);
+            current = next;
+            steps.Add(current);
+            onStep?.Invoke(current);
+        }
+    }
+
+    /// <summary>
+    /// What "fails the same way" compares: the status and, for a failure, the fault model the
+    /// diagnosis names (its detail and element counts change as the case shrinks); for an error,
+    /// its message's first line with numbers blanked (sizes in it change too).
+    /// </summary>
+    public static string Signature(CaseResult result) => result.Status switch
+    {
+        Status.Fail => "fail: " + FaultName(result.Diagnosis),
+        Status.Error => "error: " + Digits().Replace(result.Message.Split('\n')[0], "N"),
+        _ => StatusNames.Of(result.Status),
+    };
+
+    private static string FaultName(string diagnosis)
+    {
+        const string closest = "closest: ";
+        var text = diagnosis.StartsWith(closest, StringComparison.Ordinal) ? diagnosis[closest.Length..] : diagnosis;
+        var colon = text.IndexOf(": ", StringComparison.Ordinal);
+        return colon < 0 ? text : text[..colon];
+    }
+
+    [GeneratedRegex("[0-9]+")]
+    private static partial Regex Digits();
+}
