@@ -19,6 +19,9 @@ public static class MutantsCommand
     /// <summary>Oclgrind simulates every work-item: mutants for it run on a few of the suite's smallest cases.</summary>
     private const int OclgrindCases = 4;
 
+    /// <summary>Failing results per mutant whose diagnosis missed the planted fault, listed on stderr.</summary>
+    private const int MisnamedShown = 5;
+
     private static readonly Option<string[]> Suites = new("--suite")
     {
         Description = "Suite(s) to run each mutant on (default: cases/smoke).",
@@ -81,6 +84,9 @@ public static class MutantsCommand
             var results = new Runner([backend], new RunOptions { Jobs = parsed.GetValue(Jobs) }, []).Run(subset);
             rows.Add(Judge(mutant, results));
             Console.Error.WriteLine($"mutant {mutant.Name}: {rows[^1].Failing}/{rows[^1].Results} failing");
+            // What the harness said instead, where it did not name the planted fault: the cases to improve the diagnosis on.
+            foreach (var miss in results.Where(r => r.Status == Status.Fail && !Names(r.Diagnosis, mutant.Expected)).Take(MisnamedShown))
+                Console.Error.WriteLine($"  misnamed: {miss.CaseId}: {miss.Diagnosis}");
         }
         Print(rows);
         var caught = rows.Count(r => r.Caught);
@@ -91,14 +97,24 @@ public static class MutantsCommand
     /// <summary>
     /// Caught: at least one result fails. The mutant's diagnosis is the most common one among its
     /// failing results; it is correct when that names the expected fault model outright.
-    /// <see cref="Row.Named"/> counts the failing results that name it.
+    /// <see cref="Row.Named"/> counts the failing results that name it, first or as an equally good fit.
     /// </summary>
     public static Row Judge(Mutant mutant, IReadOnlyList<CaseResult> results)
     {
         var failing = results.Where(r => r.Status == Status.Fail).ToList();
         var diagnosis = failing.GroupBy(r => Model(r.Diagnosis)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key ?? "";
-        var named = failing.Count(r => Model(r.Diagnosis) == mutant.Expected);
+        var named = failing.Count(r => Names(r.Diagnosis, mutant.Expected));
         return new Row(mutant.Name, mutant.Expected, failing.Count > 0, diagnosis, diagnosis == mutant.Expected, named, failing.Count, results.Count);
+    }
+
+    /// <summary>Whether a diagnosis names the model, first or as an equally good fit.</summary>
+    private static bool Names(string diagnosis, string model) => Model(diagnosis) == model || Equally(diagnosis).Contains(model);
+
+    /// <summary>The models a diagnosis says fit as well as the one it names.</summary>
+    private static IReadOnlyList<string> Equally(string diagnosis)
+    {
+        var at = diagnosis.IndexOf(Core.Diagnosis.FaultDiagnosis.EquallyPrefix, StringComparison.Ordinal);
+        return at < 0 ? [] : diagnosis[(at + Core.Diagnosis.FaultDiagnosis.EquallyPrefix.Length)..].TrimEnd(')').Split(", ");
     }
 
     /// <summary>"model: detail" to "model"; "closest: ..." and "unexplained" stay as they are.</summary>

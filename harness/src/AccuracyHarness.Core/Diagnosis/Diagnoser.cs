@@ -8,17 +8,22 @@ namespace AccuracyHarness.Core.Diagnosis;
 
 /// <summary>
 /// The black-box verdict on a failing output. <see cref="Explained"/> when a fault model
-/// reproduces every element within tolerance; otherwise <see cref="Model"/> is the closest one
-/// (fewest unexplained elements) or empty when none comes near.
+/// reproduces every element within tolerance (<see cref="Equally"/> names other models that
+/// reproduce it just as well: on this case they cannot be told apart); otherwise
+/// <see cref="Model"/> is the closest one (fewest unexplained elements) or empty when none comes near.
 /// </summary>
 public sealed record FaultDiagnosis(string Model, string Detail, bool Explained, long Unexplained, long Elements)
 {
+    public const string EquallyPrefix = " (or equally: ";
+
     public static FaultDiagnosis None(long elements) => new("", "", false, elements, elements);
+
+    public IReadOnlyList<string> Equally { get; init; } = [];
 
     public string Text => Model.Length == 0
         ? "unexplained"
         : Explained
-            ? $"{Model}: {Detail}"
+            ? $"{Model}: {Detail}" + (Equally.Count > 0 ? $"{EquallyPrefix}{string.Join(", ", Equally)})" : "")
             : $"closest: {Model}: {Detail} (leaves {Unexplained} of {Elements} elements unexplained)";
 }
 
@@ -30,20 +35,30 @@ public static class Diagnoser
 
     public static FaultDiagnosis Diagnose(Problem p, CaseInputs inputs, ReferenceResult reference, Tensor got, IEnumerable<FaultModel>? models = null)
     {
-        var correctMisses = Misses(p, reference, new Prediction(reference.Output), got);
+        var correctMisses = Misses(p, Prediction.Of(reference), got);
         var best = FaultDiagnosis.None(got.Length);
+        FaultDiagnosis? explained = null;
         foreach (var hypothesis in (models ?? FaultCatalogue.All).SelectMany(m => m.Propose(p, inputs)))
         {
             // A fault that gives the correct output for this case explains nothing. A fault known
             // only up to a slack (half-precision accumulation) always covers the correct output:
             // it explains an output that fails the f32 bound yet stays within its own.
             if (hypothesis.Prediction.Slack is null && Comparator.Compare(p, reference, AsOutput(p, hypothesis.Prediction)).Passed) continue;
-            var misses = Misses(p, reference, hypothesis.Prediction, got);
-            if (misses == 0) return new FaultDiagnosis(hypothesis.Model, hypothesis.Detail, true, 0, got.Length);
-            if (misses < best.Unexplained && misses <= correctMisses * ClosestThreshold)
+            var misses = Misses(p, hypothesis.Prediction, got);
+            if (misses == 0)
+            {
+                // The first model in catalogue order (the simplest explanation) names the fault; the
+                // others that fit as well are listed, since this case cannot tell them apart.
+                explained = explained is null
+                    ? new FaultDiagnosis(hypothesis.Model, hypothesis.Detail, true, 0, got.Length)
+                    : hypothesis.Model == explained.Model || explained.Equally.Contains(hypothesis.Model) ? explained
+                    : explained with { Equally = [.. explained.Equally, hypothesis.Model] };
+                continue;
+            }
+            if (explained is null && misses < best.Unexplained && misses <= correctMisses * ClosestThreshold)
                 best = new FaultDiagnosis(hypothesis.Model, hypothesis.Detail, false, misses, got.Length);
         }
-        return best;
+        return explained ?? best;
     }
 
     /// <summary>The output a faulty implementation would store (NaN where it writes nothing).</summary>
@@ -51,7 +66,7 @@ public static class Diagnoser
         new(p.OutputShape, prediction.Output.Select(v => Tensor.Round(v, p.Case.DataType)).ToArray(), p.Case.DataType);
 
     /// <summary>Elements of the output that the prediction does not reproduce within the comparison's bound.</summary>
-    private static long Misses(Problem p, ReferenceResult reference, Prediction prediction, Tensor got)
+    private static long Misses(Problem p, Prediction prediction, Tensor got)
     {
         var type = p.Case.DataType;
         var exact = p.Case.Fill == FillMode.Exact && prediction.Slack is null;
@@ -73,7 +88,7 @@ public static class Diagnoser
                 continue;
             }
             var error = Math.Abs((double)value - stored);
-            var bound = exact ? 0 : Tolerance.Bound(expected, reference.AbsSum[i], reference.Terms[i], type) + (prediction.Slack?[i] ?? 0);
+            var bound = exact ? 0 : Tolerance.Bound(expected, prediction.AbsSum[i], prediction.Terms[i], type) + (prediction.Slack?[i] ?? 0);
             if (error > bound) misses++;
         }
         return misses;

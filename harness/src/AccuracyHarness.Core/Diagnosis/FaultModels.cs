@@ -8,9 +8,34 @@ namespace AccuracyHarness.Core.Diagnosis;
 
 /// <summary>
 /// What a faulty implementation would output: values in logical order (NaN where it would write
-/// nothing) and, for faults whose exact rounding depends on the summation order, a per-element slack.
+/// nothing), the sums that bound their rounding (the faulty sums' own absolute sums and term
+/// counts, since a fault can add or drop terms) and, for faults whose exact rounding depends on
+/// the summation order, a per-element slack.
 /// </summary>
-public sealed record Prediction(double[] Output, double[]? Slack = null);
+public sealed record Prediction(double[] Output, double[] AbsSum, int[] Terms, double[]? Slack = null)
+{
+    public static Prediction Of(ReferenceResult sums) => new(sums.Output, sums.AbsSum, sums.Terms);
+
+    /// <summary>Element i takes element source(i) of this prediction, or nothing (NaN: not written) when source is null.</summary>
+    public Prediction Remap(Func<int, int?> source)
+    {
+        var output = new double[Output.Length];
+        var abs = new double[Output.Length];
+        var terms = new int[Output.Length];
+        for (var i = 0; i < output.Length; i++)
+        {
+            if (source(i) is { } j)
+            {
+                (output[i], abs[i], terms[i]) = (Output[j], AbsSum[j], Terms[j]);
+            }
+            else
+            {
+                output[i] = double.NaN;
+            }
+        }
+        return new Prediction(output, abs, terms, Slack);
+    }
+}
 
 /// <summary>One concrete fault a model proposes for a case (a model may propose one per axis).</summary>
 public sealed record Hypothesis(string Model, string Detail, Prediction Prediction);
@@ -64,7 +89,9 @@ public static class FaultCatalogue
         new(GroupOffsetWrong, "group offsets computed with the wrong channel count",
             (p, i) => p.Case.Groups == 1 || p.Cg == p.Mg ? [] :
             [
-                new Hypothesis(GroupOffsetWrong, "input channel offset of a group uses M/G", Run(p, i, input: GroupInputMisread(p, i.Input.Data))),
+                new Hypothesis(GroupOffsetWrong, "input channel offset of a group uses M/G (inputs and weights)",
+                    Run(p, i, input: GroupInputMisread(p, i.Input.Data), weights: GroupWeightsMisread(p, i.Weights.Data))),
+                new Hypothesis(GroupOffsetWrong, "input channel offset of a group uses M/G (inputs only)", Run(p, i, input: GroupInputMisread(p, i.Input.Data))),
                 new Hypothesis(GroupOffsetWrong, "output channel offset of a group uses C/G", GroupOutputMisplaced(p, Run(p, i))),
             ]),
         new(BiasMissing, "bias not added",
@@ -101,7 +128,7 @@ public static class FaultCatalogue
     private static Prediction Run(Problem p, CaseInputs i, float[]? bias, float[]? input = null, float[]? weights = null, Axis[]? axes = null)
     {
         var g = axes is null ? Geometry(p) : Geometry(p).WithAxes(axes);
-        return new Prediction(ReferenceDeconvolution.Gather(g, input ?? i.Input.Data, weights ?? i.Weights.Data, bias).Output);
+        return Prediction.Of(ReferenceDeconvolution.Gather(g, input ?? i.Input.Data, weights ?? i.Weights.Data, bias));
     }
 
     /// <summary>Weights with the kernel reversed along the chosen spatial axes.</summary>
@@ -144,6 +171,20 @@ public static class FaultCatalogue
         return result;
     }
 
+    /// <summary>The weights of input channel g*Cg + c read from channel g*Mg + c (zero where that is past C).</summary>
+    private static float[] GroupWeightsMisread(Problem p, float[] w)
+    {
+        var block = p.Mg * (int)p.Case.Kernel.Product();
+        var result = new float[w.Length];
+        for (var g = 0; g < p.Case.Groups; g++)
+        for (var c = 0; c < p.Cg; c++)
+        {
+            var read = (g * p.Mg) + c;
+            if (read < p.Case.InChannels) Array.Copy(w, read * block, result, ((g * p.Cg) + c) * block, block);
+        }
+        return result;
+    }
+
     private static float[] GroupInputMisread(Problem p, float[] x)
     {
         var plane = (int)p.Case.Input.Product();
@@ -159,30 +200,23 @@ public static class FaultCatalogue
         return result;
     }
 
+    /// <summary>Each group's outputs written at channel g*Cg + m instead of g*Mg + m; the channels nothing lands on are not written.</summary>
     private static Prediction GroupOutputMisplaced(Problem p, Prediction correct)
     {
         var plane = (int)p.Output.Product();
-        var result = Enumerable.Repeat(double.NaN, correct.Output.Length).ToArray();
-        for (var n = 0; n < p.Case.Batch; n++)
-        for (var g = 0; g < p.Case.Groups; g++)
-        for (var m = 0; m < p.Mg; m++)
+        return correct.Remap(i =>
         {
-            var written = (g * p.Cg) + m;
-            if (written >= p.Case.OutChannels) continue;
-            Array.Copy(correct.Output, ((n * p.Case.OutChannels) + (g * p.Mg) + m) * plane, result, ((n * p.Case.OutChannels) + written) * plane, plane);
-        }
-        return new Prediction(result);
+            var n = i / (p.Case.OutChannels * plane);
+            var written = i / plane % p.Case.OutChannels;
+            var g = written / p.Cg;
+            var m = written % p.Cg;
+            if (g >= p.Case.Groups || m >= p.Mg) return null;
+            return (((n * p.Case.OutChannels) + (g * p.Mg) + m) * plane) + (i % plane);
+        });
     }
 
-    private static Prediction NotWritten(Problem p, Prediction correct, Func<int[], bool> unwritten)
-    {
-        var result = (double[])correct.Output.Clone();
-        for (var i = 0; i < result.Length; i++)
-        {
-            if (unwritten(Tensor.Coordinates(p.OutputShape, i))) result[i] = double.NaN;
-        }
-        return new Prediction(result);
-    }
+    private static Prediction NotWritten(Problem p, Prediction correct, Func<int[], bool> unwritten) =>
+        correct.Remap(i => unwritten(Tensor.Coordinates(p.OutputShape, i)) ? null : i);
 
     private static IEnumerable<Hypothesis> LayoutHypotheses(Problem p, CaseInputs i)
     {
@@ -196,11 +230,12 @@ public static class FaultCatalogue
         var packed = inputLayout.Pack(i.Input.Data);
         yield return new Hypothesis(LayoutMisread, $"input in {exact} read as {plain}", Run(p, i, input: packed[..(int)inputLayout.LogicalLength]));
 
-        // The output written with plain offsets into a buffer read back in the case's layout.
-        var correct = Run(p, i).Output;
-        var buffer = Enumerable.Repeat(float.NaN, (int)outputLayout.PhysicalLength).ToArray();
-        for (var l = 0; l < correct.Length; l++) buffer[l] = (float)correct[l];
-        yield return new Hypothesis(LayoutMisread, $"output written as {plain} into {exact}", new Prediction(outputLayout.Unpack(buffer).Select(v => (double)v).ToArray()));
+        // The output written with plain offsets into a buffer read back in the case's layout:
+        // logical element l is read from physical offset phys(l), where plain element phys(l) was written.
+        var offsets = new long[outputLayout.LogicalLength];
+        outputLayout.ForEach((logical, physical) => offsets[logical] = physical);
+        yield return new Hypothesis(LayoutMisread, $"output written as {plain} into {exact}",
+            Run(p, i).Remap(l => offsets[l] < offsets.Length ? (int)offsets[l] : null));
 
         if (p.Case.Layout == LayoutFamily.Blocked16 && p.Case.InChannels % DataLayout.BlockSize != 0)
         {
@@ -221,6 +256,6 @@ public static class FaultCatalogue
         var result = ReferenceDeconvolution.Gather(g, i.Input.Data, i.Weights.Data, i.Bias?.Data, v => (double)(Half)v);
         // Another summation order rounds differently: allow the half-precision summation bound.
         var slack = result.AbsSum.Select((s, e) => Tolerance.Gamma(result.Terms[e] + 1, Tolerance.UnitRoundoffF16) * s).ToArray();
-        return new Hypothesis(HalfAccumulation, "products and sums rounded to f16", new Prediction(result.Output, slack));
+        return new Hypothesis(HalfAccumulation, "products and sums rounded to f16", Prediction.Of(result) with { Slack = slack });
     }
 }
