@@ -89,39 +89,6 @@ public static class RunCommand
         HelpName = "X",
     };
 
-    private static readonly Option<bool> OrtF16Casts = new("--ort-f16-casts")
-    {
-        Description = "Run f16 cases on ONNX Runtime in f32 between Cast nodes (it has no CPU f16 ConvTranspose; otherwise n/a).",
-    };
-
-    private static readonly Option<int?> OrtThreads = new("--ort-threads")
-    {
-        Description = "ONNX Runtime intra-op threads per session (default 1).",
-        HelpName = "N",
-    };
-
-    private static readonly Option<string[]> Kernels = new("--kernel")
-    {
-        Description = "A kernel manifest (JSON, see README: your own kernels): a deconv kernel becomes backend ext:NAME, a weights_reorder or conv kernel replaces that stage of opencl-replaced (repeatable).",
-        HelpName = "MANIFEST",
-    };
-
-    private static readonly Option<string?> Rule = new("--rule")
-    {
-        Description = "Replacement rule of opencl-replaced: corrected (exact for stride 1; default) or openvino-2024 (the real pass, blind spots included).",
-        HelpName = "corrected|openvino-2024",
-    };
-
-    private static readonly Option<bool> ZeroInsertion = new("--zero-insertion")
-    {
-        Description = "Let opencl-replaced cover stride > 1 by inserting s-1 zeros between input elements (the fractionally strided form).",
-    };
-
-    private static readonly Option<bool> JitConstants = new("--jit-constants")
-    {
-        Description = "Bake the problem sizes into OpenCL programs as constants (one build per shape) instead of reading the params buffer.",
-    };
-
     private static readonly Option<string?> CrossDataTypes = new("--cross-dtypes")
     {
         Description = "Run every case in each of these data types instead of its own: f32,f16.",
@@ -196,9 +163,10 @@ public static class RunCommand
               scripts/harness run --case 'g2mb1ic4ih5oc4oh9kh3sh2ph1' --fill exact
             """)
         {
-            Suites, Cases, BackendList, Devices, DataTypes, Layouts, FillOption, Seed, Out, Dump, Atol, Rtol, OrtF16Casts, OrtThreads, Kernels, Rule, ZeroInsertion, JitConstants,
+            Suites, Cases, BackendList, Devices, DataTypes, Layouts, FillOption, Seed, Out, Dump, Atol, Rtol,
             CrossDataTypes, CrossLayouts, Match, Jobs, Timeout, ShardOption, Sample, Resume, Isolate, BaselineOption, Worker,
         };
+        BackendOptions.AddTo(command);
         command.SetAction(result => Execute(result));
         return command;
     }
@@ -206,7 +174,7 @@ public static class RunCommand
     private static int Execute(ParseResult parsed)
     {
         var started = DateTimeOffset.Now;
-        var catalogue = BackendWiring.Catalogue(LoadManifests(parsed));
+        var catalogue = BackendWiring.Catalogue(BackendOptions.Manifests(parsed));
         var backends = CreateBackends(parsed, catalogue);
         var options = new RunOptions
         {
@@ -267,7 +235,7 @@ public static class RunCommand
             if (!catalogue.Contains(name))
                 throw new UsageException($"--backends: unknown backend '{name}' (known: {string.Join(", ", catalogue.Entries.Select(e => e.Name))})");
         }
-        var settings = new BackendSettings { Devices = SplitList(parsed.GetValue(Devices)) ?? [], Options = BackendOptions(parsed) };
+        var settings = new BackendSettings { Devices = SplitList(parsed.GetValue(Devices)) ?? [], Options = BackendOptions.Settings(parsed) };
         try
         {
             return names.SelectMany(n => catalogue.Create(n, settings)).ToList();
@@ -308,14 +276,14 @@ public static class RunCommand
     private static List<string> WorkerArguments(ParseResult parsed)
     {
         var args = new List<string>();
-        foreach (var option in new Option[] { BackendList, Devices, Out, Dump, Atol, Rtol, OrtThreads, Rule })
+        foreach (var option in new Option[] { BackendList, Devices, Out, Dump, Atol, Rtol, BackendOptions.OrtThreads, BackendOptions.Rule })
         {
             var result = parsed.GetResult(option);
             if (result is null || result.Implicit) continue;
             foreach (var token in result.Tokens) args.AddRange([option.Name, token.Value]);
         }
-        foreach (var manifest in parsed.GetValue(Kernels) ?? []) args.AddRange([Kernels.Name, Path.GetFullPath(manifest)]);
-        foreach (var flag in new[] { OrtF16Casts, ZeroInsertion, JitConstants })
+        foreach (var manifest in parsed.GetValue(BackendOptions.Kernels) ?? []) args.AddRange([BackendOptions.Kernels.Name, Path.GetFullPath(manifest)]);
+        foreach (var flag in new[] { BackendOptions.OrtF16Casts, BackendOptions.ZeroInsertion, BackendOptions.JitConstants })
         {
             if (parsed.GetValue(flag)) args.Add(flag.Name);
         }
@@ -359,30 +327,6 @@ public static class RunCommand
         return kept.Select(k => k.Result).ToList();
     }
 
-    /// <summary>The command line's backend options under the names the backends read.</summary>
-    private static Dictionary<string, string> BackendOptions(ParseResult parsed)
-    {
-        var options = new Dictionary<string, string>();
-        if (parsed.GetValue(OrtF16Casts)) options["ort-f16-casts"] = "true";
-        if (parsed.GetValue(OrtThreads) is { } threads) options["ort-threads"] = threads.ToString(CultureInfo.InvariantCulture);
-        if (parsed.GetValue(Rule) is { } rule) options["rule"] = rule;
-        if (parsed.GetValue(ZeroInsertion)) options["zero-insertion"] = "true";
-        if (parsed.GetValue(JitConstants)) options["jit-constants"] = "true";
-        return options;
-    }
-
-    private static List<KernelManifest> LoadManifests(ParseResult parsed)
-    {
-        try
-        {
-            return (parsed.GetValue(Kernels) ?? []).Select(KernelManifest.Load).ToList();
-        }
-        catch (ManifestException e)
-        {
-            throw new UsageException($"--kernel: {e.Message}");
-        }
-    }
-
     private static List<SuiteCase> LoadCases(ParseResult parsed)
     {
         var cases = new List<SuiteCase>();
@@ -391,6 +335,8 @@ public static class RunCommand
             foreach (var suite in parsed.GetValue(Suites) ?? [])
             {
                 var loaded = SuiteFile.Load(suite);
+                foreach (var expansion in loaded.Expansions) Console.Error.WriteLine(expansion.Summary);
+                if (loaded.Duplicates > 0) Console.Error.WriteLine($"{suite}: {loaded.Duplicates} duplicate case(s) kept once");
                 foreach (var skipped in loaded.Skipped)
                     Console.Error.WriteLine($"skipped {skipped.Source}: {skipped.Text}: {skipped.Reason}");
                 cases.AddRange(loaded.Cases);

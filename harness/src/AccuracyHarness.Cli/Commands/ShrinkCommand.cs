@@ -35,12 +35,6 @@ public static class ShrinkCommand
         HelpName = "NAME",
     };
 
-    private static readonly Option<string[]> Kernels = new("--kernel")
-    {
-        Description = "A kernel manifest, as for `run` (repeatable): --backend ext:NAME shrinks against your own kernel.",
-        HelpName = "MANIFEST",
-    };
-
     private static readonly Option<string?> OutSuite = new("--out-suite")
     {
         Description = "The regressions suite the minimal case is appended to (default: cases/regressions/shrunk of this checkout).",
@@ -73,8 +67,9 @@ public static class ShrinkCommand
               scripts/harness shrink --kernel my/manifest.json --backend ext:my-deconv --case ic8_oc8_in9x9_k3x3_s2x2_bias
             """)
         {
-            CaseOption, BackendOption, DeviceOption, Kernels, OutSuite, NoAppend, MaxTries,
+            CaseOption, BackendOption, DeviceOption, OutSuite, NoAppend, MaxTries,
         };
+        BackendOptions.AddTo(command);
         command.SetAction(Execute);
         return command;
     }
@@ -82,8 +77,7 @@ public static class ShrinkCommand
     private static int Execute(ParseResult parsed)
     {
         var start = ParseCase(parsed.GetValue(CaseOption)!);
-        var manifests = (parsed.GetValue(Kernels) ?? []).Select(Path.GetFullPath).ToList();
-        var backend = CreateBackend(parsed.GetValue(BackendOption)!, parsed.GetValue(DeviceOption), manifests);
+        var backend = CreateBackend(parsed);
         var maxTries = parsed.GetValue(MaxTries);
         if (maxTries < 1) throw new UsageException("--max-tries: must be at least 1");
         var runner = new Runner([backend], new RunOptions(), []);
@@ -144,22 +138,17 @@ public static class ShrinkCommand
         }
     }
 
-    private static IBackend CreateBackend(string name, string? device, IReadOnlyList<string> manifests)
+    /// <summary>The one backend to shrink against, configured by the same options as `run`.</summary>
+    private static IBackend CreateBackend(ParseResult parsed)
     {
-        BackendCatalogue catalogue;
-        try
-        {
-            catalogue = BackendWiring.Catalogue(manifests.Select(KernelManifest.Load).ToList());
-        }
-        catch (ManifestException e)
-        {
-            throw new UsageException($"--kernel: {e.Message}");
-        }
+        var name = parsed.GetValue(BackendOption)!;
+        var device = parsed.GetValue(DeviceOption);
+        var catalogue = BackendWiring.Catalogue(BackendOptions.Manifests(parsed));
         if (!catalogue.Contains(name))
             throw new UsageException($"--backend: unknown backend '{name}' (known: {string.Join(", ", catalogue.Entries.Select(e => e.Name))})");
         try
         {
-            return catalogue.Create(name, new BackendSettings { Devices = device is null ? [] : [device] }).Single();
+            return catalogue.Create(name, new BackendSettings { Devices = device is null ? [] : [device], Options = BackendOptions.Settings(parsed) }).Single();
         }
         catch (ArgumentException e)
         {
