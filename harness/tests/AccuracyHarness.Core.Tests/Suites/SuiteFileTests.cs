@@ -278,10 +278,10 @@ public class SuiteFileTests
     }
 
     [Test]
-    public void Smoke_covers_every_rank_layout_type_fill_and_feature_in_about_a_hundred_cases()
+    public void Smoke_covers_every_rank_layout_type_fill_and_feature_in_at_most_a_few_hundred_cases()
     {
         var cases = SuiteFile.Load(Path.Combine(ProjectPaths.Cases, "smoke")).Cases.Select(c => c.Case).ToList();
-        Assert.That(cases.Count, Is.InRange(60, 120));
+        Assert.That(cases.Count, Is.InRange(60, 300), "the default suite must stay small enough for the main job (under 2 minutes on 2 cores)");
         Assert.That(cases.Select(c => (c.Rank, c.Layout, c.DataType, c.Fill)).Distinct().Count(), Is.EqualTo(3 * 3 * 2 * 2));
         Assert.That(cases.Select(c => c.AutoPad).Distinct().Count(), Is.EqualTo(4));
         Assert.That(cases, Has.Some.Matches<DeconvCase>(c => c!.OutputShape is not null));
