@@ -14,7 +14,8 @@ cd "$root"
 stamp="$(date +%Y%m%d-%H%M%S)"
 out="reports/nightly-$stamp"
 mkdir -p "$out"
-common=(--isolate --jobs "${NIGHTLY_JOBS:-2}" --timeout "${NIGHTLY_TIMEOUT:-300}" --baseline cases/baseline)
+# --zero-insertion lets opencl-replaced cover strided cases too (the fractionally strided form).
+common=(--isolate --jobs "${NIGHTLY_JOBS:-2}" --timeout "${NIGHTLY_TIMEOUT:-300}" --baseline cases/baseline --zero-insertion)
 
 scripts/harness run --suite cases/nightly --out "$out/pocl" "${common[@]}" "$@"
 pocl=$?
