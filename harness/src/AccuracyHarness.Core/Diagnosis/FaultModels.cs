@@ -2,6 +2,7 @@ using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Comparison;
 using AccuracyHarness.Core.Fills;
 using AccuracyHarness.Core.Reference;
+using AccuracyHarness.Core.Rewrite;
 using AccuracyHarness.Core.Tensors;
 
 namespace AccuracyHarness.Core.Diagnosis;
@@ -135,23 +136,11 @@ public static class FaultCatalogue
     private static float[] Flip(Problem p, float[] w, Func<int, bool> flipAxis)
     {
         var kernel = p.Case.Kernel.ToArray();
-        var taps = (int)p.Case.Kernel.Product();
+        var mask = Enumerable.Range(0, kernel.Length).Where(flipAxis).Sum(a => 1 << a);
+        var taps = kernel.Aggregate(1, (product, k) => product * k);
         var result = new float[w.Length];
-        for (var block = 0; block < w.Length / taps; block++)
-        for (var t = 0; t < taps; t++)
-        {
-            var rest = t;
-            var target = 0;
-            var stride = 1;
-            for (var a = kernel.Length - 1; a >= 0; a--)
-            {
-                var coordinate = rest % kernel[a];
-                rest /= kernel[a];
-                target += (flipAxis(a) ? kernel[a] - 1 - coordinate : coordinate) * stride;
-                stride *= kernel[a];
-            }
-            result[(block * taps) + target] = w[(block * taps) + t];
-        }
+        for (var i = 0; i < w.Length; i++)
+            result[i] = w[(i / taps * taps) + DeconvAsConvolution.FlipTap(i % taps, kernel, mask)];
         return result;
     }
 

@@ -51,18 +51,22 @@ public static class DeconvAsConvolution
             var block = (oc * p.Cg) + c;
             var from = swapChannels ? ((((oc / p.Mg * p.Cg) + c) * p.Mg) + (oc % p.Mg)) : block;
             for (var t = 0; t < taps; t++)
-            {
-                int rest = t, tap = 0, stride = 1;
-                for (var a = kernel.Length - 1; a >= 0; a--)
-                {
-                    var k = rest % kernel[a];
-                    rest /= kernel[a];
-                    tap += ((flippedAxes & (1 << a)) != 0 ? kernel[a] - 1 - k : k) * stride;
-                    stride *= kernel[a];
-                }
-                data[(block * taps) + t] = weights.Data[(from * taps) + tap];
-            }
+                data[(block * taps) + t] = weights.Data[(from * taps) + FlipTap(t, kernel, flippedAxes)];
         }
         return new Tensor(Dims.From(new[] { p.Case.OutChannels, p.Cg }.Concat(p.Case.Kernel)), data, weights.StorageType);
+    }
+
+    /// <summary>The flat index of tap t of a kernel with k-1-t on the axes whose bit is set in <paramref name="flippedAxes"/>.</summary>
+    public static int FlipTap(int t, int[] kernel, int flippedAxes)
+    {
+        int tap = 0, stride = 1;
+        for (var a = kernel.Length - 1; a >= 0; a--)
+        {
+            var k = t % kernel[a];
+            t /= kernel[a];
+            tap += ((flippedAxes & (1 << a)) != 0 ? kernel[a] - 1 - k : k) * stride;
+            stride *= kernel[a];
+        }
+        return tap;
     }
 }
