@@ -37,6 +37,9 @@ public static class ReferenceDeconvolution
         var absSum = new double[g.OutputLength];
         var terms = new int[g.OutputLength];
 
+        // For each output position of each axis, the (tap, input) pairs that reach it: solved once
+        // per axis instead of once per element and channel.
+        var (zs, ys, xs) = (Sources(g.Z), Sources(g.Y), Sources(g.X));
         ForEachPlane(g, (n, oc) =>
         {
             var group = oc / g.Mg;
@@ -52,21 +55,14 @@ public static class ReferenceDeconvolution
                 for (var cg = 0; cg < g.Cg; cg++)
                 {
                     var ic = (group * g.Cg) + cg;
-                    for (var tz = 0; tz < g.Z.Kernel; tz++)
+                    foreach (var (tz, iz) in zs[oz])
+                    foreach (var (ty, iy) in ys[oy])
+                    foreach (var (tx, ix) in xs[ox])
                     {
-                        if (!Source(oz, tz, g.Z, out var iz)) continue;
-                        for (var ty = 0; ty < g.Y.Kernel; ty++)
-                        {
-                            if (!Source(oy, ty, g.Y, out var iy)) continue;
-                            for (var tx = 0; tx < g.X.Kernel; tx++)
-                            {
-                                if (!Source(ox, tx, g.X, out var ix)) continue;
-                                var product = (double)x[g.InputIndex(n, ic, iz, iy, ix)] * w[g.WeightIndex(ic, m, tz, ty, tx)];
-                                acc = rounding is null ? acc + product : rounding(acc + rounding(product));
-                                abs += Math.Abs(product);
-                                count++;
-                            }
-                        }
+                        var product = (double)x[g.InputIndex(n, ic, iz, iy, ix)] * w[g.WeightIndex(ic, m, tz, ty, tx)];
+                        acc = rounding is null ? acc + product : rounding(acc + rounding(product));
+                        abs += Math.Abs(product);
+                        count++;
                     }
                 }
                 var o = g.OutputIndex(n, oc, oz, oy, ox);
@@ -126,13 +122,16 @@ public static class ReferenceDeconvolution
         return output;
     }
 
-    /// <summary>Gather: the input position feeding output o through tap t, if any.</summary>
-    private static bool Source(int o, int t, Axis a, out int i)
-    {
-        var numerator = o + a.PadBegin - (t * a.Dilation);
-        i = numerator / a.Stride;
-        return numerator >= 0 && numerator % a.Stride == 0 && i < a.In;
-    }
+    /// <summary>
+    /// Gather, per output position o of an axis: the taps t whose input position
+    /// i = (o + pb - t*d) / s is an integer inside the input, with that i.
+    /// </summary>
+    private static (int Tap, int Input)[][] Sources(Axis a) =>
+        Enumerable.Range(0, a.Out).Select(o => Enumerable.Range(0, a.Kernel)
+            .Select(t => (Tap: t, Numerator: o + a.PadBegin - (t * a.Dilation)))
+            .Where(s => s.Numerator >= 0 && s.Numerator % a.Stride == 0 && s.Numerator / a.Stride < a.In)
+            .Select(s => (s.Tap, s.Numerator / a.Stride))
+            .ToArray()).ToArray();
 
     /// <summary>Scatter: the output position that input i reaches through tap t, if inside.</summary>
     private static bool Target(int i, int t, Axis a, out int o)
