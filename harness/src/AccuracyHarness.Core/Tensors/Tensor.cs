@@ -52,7 +52,7 @@ public sealed class Tensor
         return coords;
     }
 
-    /// <summary>Rounds a value to what the storage type can hold (round to nearest even).</summary>
+    /// <summary>Rounds a value to what the storage type can hold, once (round to nearest even; no detour through f32 for f16).</summary>
     public static float Round(double value, DataType type) =>
-        type == DataType.F16 ? (float)(Half)(float)value : (float)value;
+        type == DataType.F16 ? (float)(Half)value : (float)value;
 }
