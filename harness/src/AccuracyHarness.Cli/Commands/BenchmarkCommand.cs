@@ -72,15 +72,7 @@ public static class BenchmarkCommand
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}; jobs {jobs}; backends {string.Join(", ", names)}");
         foreach (var suite in suites)
         {
-            List<SuiteCase> cases;
-            try
-            {
-                cases = SuiteFile.Load(suite).Cases.ToList();
-            }
-            catch (SuiteException e)
-            {
-                throw new UsageException(e.Message);
-            }
+            var cases = SuiteLoading.Load(suite).Cases;
             var runs = Enumerable.Range(0, repeat).Select(_ => Measure(cases, backends, jobs)).ToList();
             var median = runs.OrderBy(m => m.Wall).ElementAt(runs.Count / 2);
             Console.WriteLine();

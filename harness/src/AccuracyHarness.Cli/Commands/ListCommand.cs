@@ -1,5 +1,4 @@
 using System.CommandLine;
-using AccuracyHarness.Core.Suites;
 
 namespace AccuracyHarness.Cli.Commands;
 
@@ -29,17 +28,8 @@ public static class ListCommand
         {
             foreach (var path in parsed.GetValue(Suites)!)
             {
-                SuiteFile.Loaded loaded;
-                try
-                {
-                    loaded = SuiteFile.Load(path);
-                }
-                catch (SuiteException e)
-                {
-                    throw new UsageException(e.Message);
-                }
+                var loaded = SuiteLoading.Load(path);
                 foreach (var c in loaded.Cases) Console.WriteLine($"{c.Case.Id}\t{c.Source}");
-                foreach (var expansion in loaded.Expansions) Console.Error.WriteLine(expansion.Summary);
                 Console.Error.WriteLine($"{path}: {loaded.Cases.Count} cases ({loaded.Duplicates} duplicates kept once, {loaded.Skipped.Count} benchdnn lines skipped)");
             }
             return ExitCodes.Success;

@@ -2,7 +2,6 @@ using System.CommandLine;
 using AccuracyHarness.Core.Backends;
 using AccuracyHarness.Core.Results;
 using AccuracyHarness.Core.Running;
-using AccuracyHarness.Core.Suites;
 using AccuracyHarness.OpenCL.Devices;
 using AccuracyHarness.OpenCL.Mutants;
 using Spectre.Console;
@@ -68,7 +67,7 @@ public static class MutantsCommand
     private static int Execute(ParseResult parsed)
     {
         var suites = parsed.GetValue(Suites) is { Length: > 0 } given ? given : [Path.Combine(ProjectPaths.Cases, "smoke")];
-        var cases = suites.SelectMany(s => LoadSuite(s).Cases).DistinctBy(c => c.Case).ToList();
+        var cases = suites.SelectMany(s => SuiteLoading.Load(s).Cases).DistinctBy(c => c.Case).ToList();
         var mutants = parsed.GetValue(Only) is { Length: > 0 } names
             ? names.Select(n => Try(() => MutantCatalogue.Get(n))).ToList()
             : MutantCatalogue.All.ToList();
@@ -137,15 +136,13 @@ public static class MutantsCommand
         Console.WriteLine($"mutants: {rows.Count}, caught {caught} ({100.0 * caught / Math.Max(1, rows.Count):0}%), correctly named {correct} ({100.0 * correct / Math.Max(1, rows.Count):0}%)");
     }
 
-    private static SuiteFile.Loaded LoadSuite(string path) => Try(() => SuiteFile.Load(path));
-
     private static T Try<T>(Func<T> f)
     {
         try
         {
             return f();
         }
-        catch (Exception e) when (e is SuiteException or KeyNotFoundException or OpenClUnavailableException)
+        catch (Exception e) when (e is KeyNotFoundException or OpenClUnavailableException)
         {
             throw new UsageException(e.Message);
         }

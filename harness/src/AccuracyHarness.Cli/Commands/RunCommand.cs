@@ -334,12 +334,7 @@ public static class RunCommand
         {
             foreach (var suite in parsed.GetValue(Suites) ?? [])
             {
-                var loaded = SuiteFile.Load(suite);
-                foreach (var expansion in loaded.Expansions) Console.Error.WriteLine(expansion.Summary);
-                if (loaded.Duplicates > 0) Console.Error.WriteLine($"{suite}: {loaded.Duplicates} duplicate case(s) kept once");
-                foreach (var skipped in loaded.Skipped)
-                    Console.Error.WriteLine($"skipped {skipped.Source}: {skipped.Text}: {skipped.Reason}");
-                cases.AddRange(loaded.Cases);
+                cases.AddRange(SuiteLoading.Load(suite).Cases);
             }
             foreach (var text in parsed.GetValue(Cases) ?? [])
                 cases.Add(new SuiteCase(SuiteFile.ParseCase(text, "--case"), "--case"));
