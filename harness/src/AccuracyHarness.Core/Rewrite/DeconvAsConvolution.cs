@@ -14,16 +14,19 @@ public static class DeconvAsConvolution
 {
     public static bool Applies(Problem p) => p.Case.Strides.All(s => s == 1);
 
-    /// <summary>The convolution that the corrected rule produces (stride 1 only).</summary>
+    /// <summary>
+    /// The convolution that the corrected rule produces: stride 1, the deconvolution's dilation,
+    /// pads pb' = (k-1)*d - pb. For stride 1 its input is the deconvolution's; for stride s > 1
+    /// it is the fractionally strided form, over the input with s-1 zeros inserted between
+    /// neighbours ((in-1)*s + 1 long), which DESIGN.md offers as the harness's generalisation.
+    /// </summary>
     public static ConvGeometry Geometry(Problem p)
     {
-        if (!Applies(p))
-            throw new InvalidOperationException($"the rewrite needs stride 1 on every axis; strides are {p.Case.Strides}");
         var c = p.Case;
         return new ConvGeometry(
             c.Batch, c.InChannels, c.OutChannels, c.Groups,
-            c.Input, c.Kernel, c.Strides, c.Dilations,
-            Dims.From(Enumerable.Range(0, p.Rank).Select(a => ((c.Kernel[a] - 1) * c.Dilations[a]) - p.PadsBegin[a])),
+            c.Input.Map((i, a) => ((i - 1) * c.Strides[a]) + 1), c.Kernel, Dims.Fill(p.Rank, 1), c.Dilations,
+            c.Kernel.Map((k, a) => ((k - 1) * c.Dilations[a]) - p.PadsBegin[a]),
             p.Output);
     }
 

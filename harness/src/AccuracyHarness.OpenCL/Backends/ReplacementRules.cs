@@ -60,13 +60,7 @@ public static class ReplacementRules
             var strided = !DeconvAsConvolution.Applies(p);
             if (strided && !zeroInsertion)
                 return RuleDecision.Skip($"rule corrected rewrites stride-1 deconvolutions only (strides={c.Strides}); option zero-insertion=true adds the fractionally-strided form");
-            var input = c.Input.Map((i, a) => ((i - 1) * c.Strides[a]) + 1);
-            var conv = new ConvGeometry(
-                c.Batch, c.InChannels, c.OutChannels, c.Groups,
-                input, c.Kernel, Dims.Fill(p.Rank, 1), c.Dilations,
-                c.Kernel.Map((k, a) => ((k - 1) * c.Dilations[a]) - p.PadsBegin[a]),
-                p.Output);
-            return RuleDecision.Apply(new ConvPlan(conv, DeconvAsConvolution.PadsEnd(p), strided ? c.Strides : null));
+            return RuleDecision.Apply(new ConvPlan(DeconvAsConvolution.Geometry(p), DeconvAsConvolution.PadsEnd(p), strided ? c.Strides : null));
         }
     }
 
