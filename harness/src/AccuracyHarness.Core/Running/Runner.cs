@@ -92,6 +92,7 @@ public sealed class Runner(IReadOnlyList<IBackend> backends, RunOptions options,
             return todo.Select(b => new CaseResult
             {
                 Case = c, Backend = b.Name, Device = b.Device, Status = Status.Error, Message = e.Message, Source = suiteCase.Source,
+                ReproArguments = b.ReproArguments,
             }).ToList();
         }
 
