@@ -31,47 +31,128 @@ public static class ReferenceDeconvolution
     /// Applied to every product and partial sum when given: a model of an implementation that
     /// accumulates in a narrower type (the half-precision accumulation fault).
     /// </param>
-    public static ReferenceResult Gather(DeconvGeometry g, float[] x, float[] w, float[]? bias, Func<double, double>? rounding = null)
+    public static ReferenceResult Gather(DeconvGeometry g, float[] x, float[] w, float[]? bias, Func<double, double>? rounding = null) =>
+        rounding is null
+            ? Gather(g, x, w, bias, default(DoubleSum))
+            : Gather(g, x, w, bias, new RoundedSum(rounding));
+
+    /// <remarks>
+    /// Every element sums its bias, then over input channels, then over taps (z, y, x), in that
+    /// order. The loops run taps outside output positions, so that the innermost loop walks an
+    /// output row and an input row with fixed steps; each element still receives its addends in
+    /// the order above. The accumulation is a type parameter so that the exact form compiles to
+    /// a plain addition.
+    /// </remarks>
+    private static ReferenceResult Gather<TSum>(DeconvGeometry g, float[] x, float[] w, float[]? bias, TSum sum)
+        where TSum : struct, ISum
     {
         var output = new double[g.OutputLength];
         var absSum = new double[g.OutputLength];
         var terms = new int[g.OutputLength];
 
-        // For each output position of each axis, the (tap, input) pairs that reach it: solved once
-        // per axis instead of once per element and channel.
-        var (zs, ys, xs) = (Sources(g.Z), Sources(g.Y), Sources(g.X));
+        var (zs, ys, xs) = (new TapReach(g.Z), new TapReach(g.Y), new TapReach(g.X));
+        var (yIn, xIn, yOut, xOut) = (g.Y.In, g.X.In, g.Y.Out, g.X.Out);
+        var (ky, kx) = (g.Y.Kernel, g.X.Kernel);
+        var (zStep, yStep, xStep) = (g.Z.Stride, g.Y.Stride, g.X.Stride);
+        var plane = g.Z.Out * yOut * xOut;
         ForEachPlane(g, (n, oc) =>
         {
             var group = oc / g.Mg;
             var m = oc % g.Mg;
-            for (var oz = 0; oz < g.Z.Out; oz++)
-            for (var oy = 0; oy < g.Y.Out; oy++)
-            for (var ox = 0; ox < g.X.Out; ox++)
+            var o0 = g.OutputIndex(n, oc, 0, 0, 0);
+            // The bias is an addend like the products: it counts in the tolerance's sum and K.
+            double biasValue = bias is null ? 0 : bias[oc];
+            Array.Fill(output, biasValue, o0, plane);
+            Array.Fill(absSum, Math.Abs(biasValue), o0, plane);
+            for (var cg = 0; cg < g.Cg; cg++)
             {
-                // The bias is an addend like the products: it counts in the tolerance's sum and K.
-                double acc = bias is null ? 0 : bias[oc];
-                var abs = Math.Abs(acc);
-                var count = bias is null ? 0 : 1;
-                for (var cg = 0; cg < g.Cg; cg++)
+                var ic = (group * g.Cg) + cg;
+                var xBase = g.InputIndex(n, ic, 0, 0, 0);
+                var wBase = g.WeightIndex(ic, m, 0, 0, 0);
+                for (var tz = 0; tz < g.Z.Kernel; tz++)
+                for (int kz = 0, oz = zs.FirstOut[tz], iz = zs.FirstIn[tz]; kz < zs.Count[tz]; kz++, oz += zStep, iz++)
+                for (var ty = 0; ty < ky; ty++)
+                for (int kyy = 0, oy = ys.FirstOut[ty], iy = ys.FirstIn[ty]; kyy < ys.Count[ty]; kyy++, oy += yStep, iy++)
                 {
-                    var ic = (group * g.Cg) + cg;
-                    foreach (var (tz, iz) in zs[oz])
-                    foreach (var (ty, iy) in ys[oy])
-                    foreach (var (tx, ix) in xs[ox])
+                    var xRow = xBase + (((iz * yIn) + iy) * xIn);
+                    var wRow = wBase + (((tz * ky) + ty) * kx);
+                    var oRow = o0 + (((oz * yOut) + oy) * xOut);
+                    for (var tx = 0; tx < kx; tx++)
                     {
-                        var product = (double)x[g.InputIndex(n, ic, iz, iy, ix)] * w[g.WeightIndex(ic, m, tz, ty, tx)];
-                        acc = rounding is null ? acc + product : rounding(acc + rounding(product));
-                        abs += Math.Abs(product);
-                        count++;
+                        double weight = w[wRow + tx];
+                        var o = oRow + xs.FirstOut[tx];
+                        var i = xRow + xs.FirstIn[tx];
+                        for (var k = 0; k < xs.Count[tx]; k++, o += xStep, i++)
+                        {
+                            var product = x[i] * weight;
+                            output[o] = sum.Add(output[o], product);
+                            absSum[o] += Math.Abs(product);
+                        }
                     }
                 }
-                var o = g.OutputIndex(n, oc, oz, oy, ox);
-                output[o] = acc;
-                absSum[o] = abs;
-                terms[o] = count;
+            }
+            var biasTerms = bias is null ? 0 : 1;
+            for (var oz = 0; oz < g.Z.Out; oz++)
+            for (var oy = 0; oy < yOut; oy++)
+            for (var ox = 0; ox < xOut; ox++)
+            {
+                terms[o0 + (((oz * yOut) + oy) * xOut) + ox] = biasTerms + (g.Cg * zs.Reaching[oz] * ys.Reaching[oy] * xs.Reaching[ox]);
             }
         });
         return new ReferenceResult(output, absSum, terms);
+    }
+
+    private interface ISum
+    {
+        double Add(double acc, double product);
+    }
+
+    private readonly struct DoubleSum : ISum
+    {
+        public double Add(double acc, double product) => acc + product;
+    }
+
+    private readonly struct RoundedSum(Func<double, double> rounding) : ISum
+    {
+        public double Add(double acc, double product) => rounding(acc + rounding(product));
+    }
+
+    /// <summary>
+    /// Gather along one axis, solved once per tap: output o takes input i = (o + pb - t*d) / s
+    /// through tap t when that is an integer inside the input. For each tap, the outputs that
+    /// qualify are FirstOut[t] + k*s with inputs FirstIn[t] + k, for k below Count[t];
+    /// Reaching[o] is how many taps reach output o.
+    /// </summary>
+    private sealed class TapReach
+    {
+        public TapReach(Axis a)
+        {
+            FirstOut = new int[a.Kernel];
+            FirstIn = new int[a.Kernel];
+            Count = new int[a.Kernel];
+            Reaching = new int[a.Out];
+            for (var t = 0; t < a.Kernel; t++)
+            {
+                // The first output whose numerator is non-negative and divisible by the stride.
+                var offset = a.PadBegin - (t * a.Dilation);
+                var o = Math.Max(0, -offset);
+                while (o < a.Out && (o + offset) % a.Stride != 0) o++;
+                if (o >= a.Out) continue;
+                var i = (o + offset) / a.Stride;
+                FirstOut[t] = o;
+                FirstIn[t] = i;
+                Count[t] = Math.Max(0, Math.Min(a.In - i, ((a.Out - 1 - o) / a.Stride) + 1));
+                for (var k = 0; k < Count[t]; k++) Reaching[o + (k * a.Stride)]++;
+            }
+        }
+
+        public int[] FirstOut { get; }
+
+        public int[] FirstIn { get; }
+
+        public int[] Count { get; }
+
+        public int[] Reaching { get; }
     }
 
     /// <summary>
@@ -121,17 +202,6 @@ public static class ReferenceDeconvolution
         });
         return output;
     }
-
-    /// <summary>
-    /// Gather, per output position o of an axis: the taps t whose input position
-    /// i = (o + pb - t*d) / s is an integer inside the input, with that i.
-    /// </summary>
-    private static (int Tap, int Input)[][] Sources(Axis a) =>
-        Enumerable.Range(0, a.Out).Select(o => Enumerable.Range(0, a.Kernel)
-            .Select(t => (Tap: t, Numerator: o + a.PadBegin - (t * a.Dilation)))
-            .Where(s => s.Numerator >= 0 && s.Numerator % a.Stride == 0 && s.Numerator / a.Stride < a.In)
-            .Select(s => (s.Tap, s.Numerator / a.Stride))
-            .ToArray()).ToArray();
 
     /// <summary>Scatter: the output position that input i reaches through tap t, if inside.</summary>
     private static bool Target(int i, int t, Axis a, out int o)
