@@ -51,10 +51,10 @@ public static class Progress
     {
         private readonly Counts _counts = new();
 
-        public void OnResult(CaseResult result)
+        public void OnCase(IReadOnlyList<CaseResult> results)
         {
-            _counts.Add(result.Status);
-            task.Increment(1);
+            foreach (var result in results) _counts.Add(result.Status);
+            task.Increment(results.Count);
             task.Description = Markup.Escape($"{_counts.Done}/{total} ({_counts})");
         }
     }
@@ -66,9 +66,9 @@ public static class Progress
         private readonly Counts _counts = new();
         private TimeSpan _last = TimeSpan.Zero;
 
-        public void OnResult(CaseResult result)
+        public void OnCase(IReadOnlyList<CaseResult> results)
         {
-            _counts.Add(result.Status);
+            foreach (var result in results) _counts.Add(result.Status);
             var now = _watch.Elapsed;
             if (now - _last < Interval && _counts.Done < total) return;
             _last = now;

@@ -64,8 +64,9 @@ public static class SampleRun
         var inputs = Fill.For(p);
         var reference = ReferenceDeconvolution.Gather(p, inputs);
         var output = run(p, inputs, reference);
-        var (judged, metrics) = Core.Comparison.Judge.Evaluate(p, reference, output, tolerance: null);
-        return Core.Comparison.Judge.Explain(p, inputs, reference, output, judged, metrics) with { Backend = backend, Device = device, Seconds = 0.01 * id.Length, Source = "cases/smoke:3" };
+        var basis = Core.Comparison.ComparisonBasis.Of(p, reference);
+        var (judged, metrics) = Core.Comparison.Judge.Evaluate(basis, output);
+        return Core.Comparison.Judge.Explain(basis, inputs, reference, output, judged, metrics) with { Backend = backend, Device = device, Seconds = 0.01 * id.Length, Source = "cases/smoke:3" };
     }
 
     private static Tensor Rounded(Problem p, ReferenceResult reference) =>

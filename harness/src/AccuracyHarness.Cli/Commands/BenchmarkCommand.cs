@@ -92,18 +92,47 @@ public static class BenchmarkCommand
 
     private sealed record Measurement(double Wall, int Results, IReadOnlyList<(string Stage, double Seconds)> Stages);
 
+    /// <summary>
+    /// One run as `run` does it, less the progress display: results.jsonl appended per result,
+    /// then run.json and every default report, each report timed as its own reporting stage.
+    /// </summary>
     private static Measurement Measure(IReadOnlyList<SuiteCase> cases, IReadOnlyList<IBackend> backends, int jobs)
     {
         var profile = new RunProfile();
-        var watch = Stopwatch.StartNew();
-        var results = new Runner(backends, new RunOptions { Jobs = jobs }, [], profile).Run(cases);
         var dir = Path.Combine(Path.GetTempPath(), $"harness-benchmark-{Environment.ProcessId}");
         Directory.CreateDirectory(dir);
-        profile.Time(RunProfile.Reporting, () =>
+        var watch = Stopwatch.StartNew();
+        IReadOnlyList<CaseResult> results;
+        using (var jsonl = new JsonLinesWriter(Path.Combine(dir, "results.jsonl")))
         {
-            return Exporters.Export(new ResultTable(results, new RunInfo([])), dir);
+            results = new Runner(backends, new RunOptions { Jobs = jobs }, [new TimedObserver(jsonl, profile)], profile).Run(cases);
+        }
+        var table = new ResultTable(results, new RunInfo(BackendWiring.Environment()));
+        profile.Time($"{RunProfile.Reporting} {RunJson.FileName}", () =>
+        {
+            RunJson.Write(table.Info, dir);
+            return true;
         });
+        foreach (var name in Exporters.Default)
+        {
+            var exporter = Exporters.Get(name).Create(new ExportContext());
+            profile.Time($"{RunProfile.Reporting} {exporter.FileName}", () =>
+            {
+                exporter.Export(table, dir);
+                return true;
+            });
+        }
+        var wall = watch.Elapsed.TotalSeconds;
         Directory.Delete(dir, recursive: true);
-        return new Measurement(watch.Elapsed.TotalSeconds, results.Count, profile.Totals());
+        return new Measurement(wall, results.Count, profile.Totals());
+    }
+
+    private sealed class TimedObserver(IRunObserver inner, RunProfile profile) : IRunObserver
+    {
+        public void OnCase(IReadOnlyList<CaseResult> results) => profile.Time($"{RunProfile.Reporting} results.jsonl", () =>
+        {
+            inner.OnCase(results);
+            return true;
+        });
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AccuracyHarness.Core.Cases;
 
 /// <summary>
@@ -66,7 +68,14 @@ public sealed record DeconvCase
     }
 
     /// <summary>The canonical one-line id; <see cref="CaseId.Parse"/> reads it back to an equal case.</summary>
-    public string Id => CaseId.Format(this);
+    /// <remarks>
+    /// Every result, report row and key names its case, so the id is formatted once per instance.
+    /// The cache is keyed by reference, not kept in a field, because a record's `with` copies
+    /// fields and would carry a stale id into the changed copy.
+    /// </remarks>
+    public string Id => Ids.GetValue(this, CaseId.Format);
+
+    private static readonly ConditionalWeakTable<DeconvCase, string> Ids = new();
 
     public override string ToString() => Id;
 

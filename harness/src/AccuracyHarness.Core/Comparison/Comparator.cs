@@ -8,62 +8,85 @@ namespace AccuracyHarness.Core.Comparison;
 public sealed record FixedTolerance(double Atol, double Rtol);
 
 /// <summary>
+/// What every backend's output for one case is measured against: the reference rounded to the
+/// storage type (what a perfect kernel would store) and each element's bound. It depends on the
+/// case alone, so a run builds it once per case and compares every backend with it.
+/// </summary>
+public sealed class ComparisonBasis
+{
+    private ComparisonBasis(Problem problem, float[] stored, double[]? bounds)
+    {
+        Problem = problem;
+        Stored = stored;
+        Bounds = bounds;
+    }
+
+    public Problem Problem { get; }
+
+    /// <summary>The reference rounded to the storage type, in logical order.</summary>
+    public float[] Stored { get; }
+
+    /// <summary>Each element's largest allowed error; null in exact mode, where any difference fails.</summary>
+    public double[]? Bounds { get; }
+
+    public static ComparisonBasis Of(Problem problem, ReferenceResult reference, FixedTolerance? fixedTolerance = null)
+    {
+        var type = problem.Case.DataType;
+        var n = reference.Output.Length;
+        var stored = new float[n];
+        for (var i = 0; i < n; i++) stored[i] = Tensor.Round(reference.Output[i], type);
+        if (problem.Case.Fill == FillMode.Exact && fixedTolerance is null) return new ComparisonBasis(problem, stored, null);
+
+        var bounds = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var refValue = reference.Output[i];
+            bounds[i] = fixedTolerance is { } t
+                ? t.Atol + (t.Rtol * Math.Abs(refValue))
+                : Tolerance.Bound(refValue, reference.AbsSum[i], reference.Terms[i], type);
+        }
+        return new ComparisonBasis(problem, stored, bounds);
+    }
+}
+
+/// <summary>
 /// Compares a backend's output with the reference element by element. Errors are taken against
 /// the reference rounded to the storage type, so a perfectly rounded result has zero error.
 /// </summary>
 public static class Comparator
 {
-    public static Metrics Compare(Problem problem, ReferenceResult reference, Tensor got, FixedTolerance? fixedTolerance = null)
+    public static Metrics Compare(Problem problem, ReferenceResult reference, Tensor got, FixedTolerance? fixedTolerance = null) =>
+        Compare(ComparisonBasis.Of(problem, reference, fixedTolerance), got);
+
+    public static Metrics Compare(ComparisonBasis basis, Tensor got)
     {
-        var type = problem.Case.DataType;
-        var exact = problem.Case.Fill == FillMode.Exact && fixedTolerance is null;
-        var n = reference.Output.Length;
+        var n = basis.Stored.Length;
         if (got.Length != n)
             throw new ArgumentException($"output has {got.Length} elements, the reference {n}", nameof(got));
 
+        var type = basis.Problem.Case.DataType;
         double maxAbs = 0, maxRel = 0, worstRatio = 0;
         long maxUlp = 0, mismatches = 0;
         var worst = -1;
-        var ratios = new double[n];
         for (var i = 0; i < n; i++)
         {
-            var refValue = reference.Output[i];
-            var stored = Tensor.Round(refValue, type);
+            var stored = basis.Stored[i];
             var value = got.Data[i];
-            double ratio;
-            if (float.IsNaN(stored) || float.IsInfinity(stored) || float.IsNaN(value) || float.IsInfinity(value))
+            if (value == stored && float.IsFinite(value)) continue;
+            var ratio = Ratio(basis, i, value);
+            if (float.IsFinite(stored) && float.IsFinite(value))
             {
-                // Non-finite values match only exactly (NaN with NaN, +Inf with +Inf).
-                var same = float.IsNaN(stored) ? float.IsNaN(value) : stored.Equals(value);
-                ratio = same ? 0 : double.PositiveInfinity;
-                if (!same)
-                {
-                    maxAbs = double.PositiveInfinity;
-                    maxRel = double.PositiveInfinity;
-                    maxUlp = long.MaxValue;
-                }
-            }
-            else
-            {
-                // Errors are measured against what a perfect kernel would store.
                 var abs = Math.Abs((double)value - stored);
-                var rel = abs == 0 ? 0 : abs / Math.Max(Math.Abs((double)stored), double.Epsilon);
                 maxAbs = Math.Max(maxAbs, abs);
-                maxRel = Math.Max(maxRel, rel);
+                maxRel = Math.Max(maxRel, abs / Math.Max(Math.Abs((double)stored), double.Epsilon));
                 maxUlp = Math.Max(maxUlp, UlpDistance(stored, value, type));
-                if (exact)
-                {
-                    ratio = value.Equals(stored) || (value == 0 && stored == 0) ? 0 : double.PositiveInfinity;
-                }
-                else
-                {
-                    var bound = fixedTolerance is { } t
-                        ? t.Atol + (t.Rtol * Math.Abs(refValue))
-                        : Tolerance.Bound(refValue, reference.AbsSum[i], reference.Terms[i], type);
-                    ratio = abs == 0 ? 0 : bound > 0 ? abs / bound : double.PositiveInfinity;
-                }
             }
-            ratios[i] = ratio;
+            else if (ratio > 0)
+            {
+                maxAbs = double.PositiveInfinity;
+                maxRel = double.PositiveInfinity;
+                maxUlp = long.MaxValue;
+            }
             if (ratio > 1) mismatches++;
             if (ratio > worstRatio || (worst < 0 && ratio > 0))
             {
@@ -72,7 +95,31 @@ public static class Comparator
             }
         }
         return new Metrics(maxAbs, maxRel, maxUlp, worstRatio, mismatches, n,
-            worst < 0 ? null : Tensor.Coordinates(problem.OutputShape, worst), ratios);
+            worst < 0 ? null : Tensor.Coordinates(basis.Problem.OutputShape, worst));
+    }
+
+    /// <summary>Every element's error over its bound (what error maps and location sentences are drawn from).</summary>
+    public static double[] Ratios(ComparisonBasis basis, Tensor got)
+    {
+        var ratios = new double[basis.Stored.Length];
+        for (var i = 0; i < ratios.Length; i++) ratios[i] = Ratio(basis, i, got.Data[i]);
+        return ratios;
+    }
+
+    /// <summary>
+    /// One element's error over its bound: 0 for a perfect value, above 1 for a mismatch, and
+    /// infinite for any difference in exact mode or between non-finite values (NaN matches only
+    /// NaN, an infinity only itself).
+    /// </summary>
+    private static double Ratio(ComparisonBasis basis, int i, float value)
+    {
+        var stored = basis.Stored[i];
+        if (!float.IsFinite(stored) || !float.IsFinite(value))
+            return (float.IsNaN(stored) ? float.IsNaN(value) : stored.Equals(value)) ? 0 : double.PositiveInfinity;
+        var abs = Math.Abs((double)value - stored);
+        if (abs == 0) return 0;
+        if (basis.Bounds is not { } bounds) return double.PositiveInfinity;
+        return bounds[i] > 0 ? abs / bounds[i] : double.PositiveInfinity;
     }
 
     /// <summary>Distance in units in the last place of the storage type, across zero as well.</summary>

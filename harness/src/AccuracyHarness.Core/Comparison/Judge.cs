@@ -22,8 +22,9 @@ public static class Judge
     /// Status and metrics of a backend's output, without backend, device and timing (which the
     /// caller sets) and without the explanation (<see cref="Explain"/>), which costs more.
     /// </summary>
-    public static (CaseResult Result, Metrics? Metrics) Evaluate(Problem problem, ReferenceResult reference, BackendOutput output, FixedTolerance? tolerance)
+    public static (CaseResult Result, Metrics? Metrics) Evaluate(ComparisonBasis basis, BackendOutput output)
     {
+        var problem = basis.Problem;
         var blank = new CaseResult { Case = problem.Case, Backend = "", Device = "", Status = Status.Error };
         switch (output)
         {
@@ -34,9 +35,9 @@ public static class Judge
         }
 
         var produced = (BackendOutput.Produced)output;
-        var metrics = Comparator.Compare(problem, reference, produced.Output, tolerance);
+        var metrics = Comparator.Compare(basis, produced.Output);
         var reasons = new List<string>();
-        if (IsDegenerate(problem, reference, produced.Output))
+        if (IsDegenerate(basis, produced.Output))
             reasons.Add(AllZeros);
         if (produced.NonZeroPaddingLanes > 0)
             reasons.Add($"{produced.NonZeroPaddingLanes} padding lane(s) of the blocked output are not zero");
@@ -64,9 +65,10 @@ public static class Judge
     /// diverging stage of a multi-stage backend, and the diagnosis (a known issue the backend
     /// named, the fault model that reproduces the output, or the device's own finding).
     /// </summary>
-    public static CaseResult Explain(Problem problem, CaseInputs inputs, ReferenceResult reference, BackendOutput output, CaseResult result, Metrics? metrics)
+    public static CaseResult Explain(ComparisonBasis basis, CaseInputs inputs, ReferenceResult reference, BackendOutput output, CaseResult result, Metrics? metrics)
     {
         if (result.Status != Status.Fail || metrics is null || output is not BackendOutput.Produced produced) return result;
+        var problem = basis.Problem;
         var note = produced.Note ?? "";
         var diagnosis =
             note.StartsWith(KnownIssue, StringComparison.Ordinal) ? note
@@ -74,10 +76,11 @@ public static class Judge
             : produced.Findings.Length > 0 ? $"{DeviceFinding}: {produced.Findings[0]}"
             : produced.NonZeroPaddingLanes > 0 ? PaddingLanesWritten
             : AllZeros;
+        var ratios = metrics.Mismatches > 0 ? Comparator.Ratios(basis, produced.Output) : null;
         return result with
         {
-            Location = metrics.Mismatches > 0 ? MismatchLocation.Of(problem, metrics.MismatchMask).Sentence : "",
-            Map = metrics.Mismatches > 0 ? ErrorMap.Of(problem, metrics.Ratios) : null,
+            Location = ratios is null ? "" : MismatchLocation.Of(problem, ratios.Select(r => r > 1).ToArray()).Sentence,
+            Map = ratios is null ? null : ErrorMap.Of(problem, ratios),
             Stage = StageChecks.Describe(problem, inputs, produced.Stages),
             Diagnosis = diagnosis,
         };
@@ -88,9 +91,6 @@ public static class Judge
     public const string PaddingLanesWritten = "padding lanes of the blocked output written";
     public const string AllZeros = "the output is all zeros where the reference is not";
 
-    private static bool IsDegenerate(Problem problem, ReferenceResult reference, Tensor got)
-    {
-        var type = problem.Case.DataType;
-        return got.Data.All(v => v == 0) && reference.Output.Any(v => Tensor.Round(v, type) != 0);
-    }
+    private static bool IsDegenerate(ComparisonBasis basis, Tensor got) =>
+        got.Data.All(v => v == 0) && basis.Stored.Any(v => v != 0);
 }

@@ -4,8 +4,8 @@ namespace AccuracyHarness.Core.Comparison;
 /// How one backend output differs from the reference rounded to the storage type. <see cref="BoundRatio"/> is the largest
 /// error divided by its element's bound (above 1 fails; in exact mode any difference fails and
 /// the ratio is infinite). <see cref="Worst"/> is the logical coordinates of the element with the
-/// largest bound ratio, or null when there is no error at all; <see cref="Ratios"/> holds every
-/// element's error over its bound.
+/// largest bound ratio, or null when there is no error at all. Each element's ratio, for maps
+/// and locations, comes from <see cref="Comparator.Ratios"/>.
 /// </summary>
 public sealed record Metrics(
     double MaxAbsErr,
@@ -14,11 +14,7 @@ public sealed record Metrics(
     double BoundRatio,
     long Mismatches,
     long Elements,
-    int[]? Worst,
-    double[] Ratios)
+    int[]? Worst)
 {
     public bool Passed => Mismatches == 0;
-
-    /// <summary>Elements whose error exceeds their bound.</summary>
-    public bool[] MismatchMask => Ratios.Select(r => r > 1).ToArray();
 }

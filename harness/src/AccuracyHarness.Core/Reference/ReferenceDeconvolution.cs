@@ -167,33 +167,36 @@ public static class ReferenceDeconvolution
         var bias = inputs.Bias?.Data;
         var output = new double[g.OutputLength];
 
+        // Plain locals: the loops below run once per multiply-add.
+        var (za, ya, xa) = (g.Z, g.Y, g.X);
         ForEachPlane(g, (n, oc) =>
         {
             var group = oc / g.Mg;
             var m = oc % g.Mg;
-            if (bias is not null)
-            {
-                for (var o = g.OutputIndex(n, oc, 0, 0, 0); o < g.OutputIndex(n, oc + 1, 0, 0, 0); o++)
-                    output[o] = bias[oc];
-            }
+            var outPlane = g.OutputIndex(n, oc, 0, 0, 0);
+            if (bias is not null) Array.Fill(output, bias[oc], outPlane, g.OutputIndex(n, oc + 1, 0, 0, 0) - outPlane);
             for (var cg = 0; cg < g.Cg; cg++)
             {
                 var ic = (group * g.Cg) + cg;
-                for (var iz = 0; iz < g.Z.In; iz++)
-                for (var iy = 0; iy < g.Y.In; iy++)
-                for (var ix = 0; ix < g.X.In; ix++)
+                var inPlane = g.InputIndex(n, ic, 0, 0, 0);
+                var weightPlane = g.WeightIndex(ic, m, 0, 0, 0);
+                for (var iz = 0; iz < za.In; iz++)
+                for (var iy = 0; iy < ya.In; iy++)
+                for (var ix = 0; ix < xa.In; ix++)
                 {
-                    double value = x[g.InputIndex(n, ic, iz, iy, ix)];
-                    for (var tz = 0; tz < g.Z.Kernel; tz++)
+                    double value = x[inPlane + (((iz * ya.In) + iy) * xa.In) + ix];
+                    for (var tz = 0; tz < za.Kernel; tz++)
                     {
-                        if (!Target(iz, tz, g.Z, out var oz)) continue;
-                        for (var ty = 0; ty < g.Y.Kernel; ty++)
+                        if (!Target(iz, tz, za, out var oz)) continue;
+                        for (var ty = 0; ty < ya.Kernel; ty++)
                         {
-                            if (!Target(iy, ty, g.Y, out var oy)) continue;
-                            for (var tx = 0; tx < g.X.Kernel; tx++)
+                            if (!Target(iy, ty, ya, out var oy)) continue;
+                            var outRow = outPlane + (((oz * ya.Out) + oy) * xa.Out);
+                            var weightRow = weightPlane + (((tz * ya.Kernel) + ty) * xa.Kernel);
+                            for (var tx = 0; tx < xa.Kernel; tx++)
                             {
-                                if (!Target(ix, tx, g.X, out var ox)) continue;
-                                output[g.OutputIndex(n, oc, oz, oy, ox)] += value * w[g.WeightIndex(ic, m, tz, ty, tx)];
+                                if (!Target(ix, tx, xa, out var ox)) continue;
+                                output[outRow + ox] += value * w[weightRow + tx];
                             }
                         }
                     }
@@ -204,7 +207,7 @@ public static class ReferenceDeconvolution
     }
 
     /// <summary>Scatter: the output position that input i reaches through tap t, if inside.</summary>
-    private static bool Target(int i, int t, Axis a, out int o)
+    private static bool Target(int i, int t, in Axis a, out int o)
     {
         o = (i * a.Stride) + (t * a.Dilation) - a.PadBegin;
         return o >= 0 && o < a.Out;

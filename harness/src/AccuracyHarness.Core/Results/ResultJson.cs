@@ -88,7 +88,7 @@ public static class ResultJson
     }
 }
 
-/// <summary>Appends each result to results.jsonl and flushes it, so a crash loses no finished result.</summary>
+/// <summary>Appends each case's results to results.jsonl and flushes them, so a crash loses no finished case.</summary>
 public sealed class JsonLinesWriter : Running.IRunObserver, IDisposable
 {
     private readonly StreamWriter _writer;
@@ -99,11 +99,11 @@ public sealed class JsonLinesWriter : Running.IRunObserver, IDisposable
         _writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read), new UTF8Encoding(false));
     }
 
-    public void OnResult(CaseResult result)
+    public void OnCase(IReadOnlyList<CaseResult> results)
     {
         lock (_gate)
         {
-            _writer.WriteLine(ResultJson.ToLine(result));
+            foreach (var result in results) _writer.WriteLine(ResultJson.ToLine(result));
             _writer.Flush();
         }
     }

@@ -30,10 +30,13 @@ public sealed record RunOptions
     public IReadOnlySet<string> Done { get; init; } = new HashSet<string>();
 }
 
-/// <summary>Receives each case's results as soon as they are final (writers, progress). Called from any thread.</summary>
+/// <summary>
+/// Receives each case's results together as soon as the case is done (writers, progress).
+/// Called from any thread, one case at a time.
+/// </summary>
 public interface IRunObserver
 {
-    void OnResult(CaseResult result);
+    void OnCase(IReadOnlyList<CaseResult> results);
 }
 
 /// <summary>
@@ -67,11 +70,10 @@ public sealed class Runner(IReadOnlyList<IBackend> backends, RunOptions options,
         Parallel.For(0, cases.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancellation }, i =>
         {
             perCase[i] = runCase(cases[i], cancellation);
+            if (perCase[i].Count == 0) return;
             lock (gate)
             {
-                foreach (var result in perCase[i])
-                foreach (var observer in observers)
-                    observer.OnResult(result);
+                foreach (var observer in observers) observer.OnCase(perCase[i]);
             }
         });
         return perCase.SelectMany(r => r).ToList();
@@ -98,6 +100,7 @@ public sealed class Runner(IReadOnlyList<IBackend> backends, RunOptions options,
 
         var inputs = _profile.Time(RunProfile.Inputs, () => Fill.For(problem));
         var reference = _profile.Time(RunProfile.Reference, () => ReferenceDeconvolution.Gather(problem, inputs));
+        var basis = _profile.Time(RunProfile.Comparison, () => ComparisonBasis.Of(problem, reference, options.Tolerance));
         var dumps = options.Dump == DumpMode.None || options.OutputDirectory is null
             ? null
             : new CaseDump(Path.Combine(options.OutputDirectory, "dumps", c.Id), problem, inputs, reference);
@@ -113,8 +116,8 @@ public sealed class Runner(IReadOnlyList<IBackend> backends, RunOptions options,
             var seconds = watch.Elapsed.TotalSeconds;
             _profile.Add(RunProfile.Backend(backend.Name, backend.Device), watch.Elapsed);
 
-            var (verdict, metrics) = _profile.Time(RunProfile.Comparison, () => Judge.Evaluate(problem, reference, output, options.Tolerance));
-            var result = _profile.Time(RunProfile.Diagnosis, () => Judge.Explain(problem, inputs, reference, output, verdict, metrics)) with
+            var (verdict, metrics) = _profile.Time(RunProfile.Comparison, () => Judge.Evaluate(basis, output));
+            var result = _profile.Time(RunProfile.Diagnosis, () => Judge.Explain(basis, inputs, reference, output, verdict, metrics)) with
             {
                 Backend = backend.Name,
                 Device = backend.Device,
