@@ -102,7 +102,8 @@ public sealed class OnnxRuntimeBackend : IBackend
 
     public long SessionReuses => _sessions.Reused;
 
-    public IReadOnlyList<KeyValuePair<string, long>> Counters => [new("sessions created", SessionsCreated), new("sessions reused", SessionReuses)];
+    public IReadOnlyList<KeyValuePair<string, long>> Counters =>
+        [new("sessions created", SessionsCreated), new("sessions reused", SessionReuses), new("sessions created again after eviction", _sessions.Recreated)];
 
     public BackendOutput Run(Problem problem, CaseInputs inputs, CancellationToken cancellation)
     {

@@ -11,12 +11,18 @@ internal sealed class SessionCache(int capacity)
 {
     private readonly Dictionary<string, LinkedListNode<(string Key, Lazy<OrtSession> Session)>> _byKey = new(StringComparer.Ordinal);
     private readonly LinkedList<(string Key, Lazy<OrtSession> Session)> _recency = new();
+    /// <summary>Signatures evicted so far: a session created again for one of them is counted apart, since it is work a larger capacity would save.</summary>
+    private readonly HashSet<string> _evicted = new(StringComparer.Ordinal);
     private long _created;
     private long _reused;
+    private long _recreated;
 
     public long Created => Interlocked.Read(ref _created);
 
     public long Reused => Interlocked.Read(ref _reused);
+
+    /// <summary>Sessions created for a signature whose earlier session had been evicted (included in <see cref="Created"/>).</summary>
+    public long Recreated => Interlocked.Read(ref _recreated);
 
     /// <summary>A session for <paramref name="key"/>, held until the lease is disposed (created when missing).</summary>
     public SessionLease Rent(string key, Func<OrtSession> create)
@@ -44,6 +50,7 @@ internal sealed class SessionCache(int capacity)
             else
             {
                 fresh = true;
+                if (_evicted.Remove(key)) Interlocked.Increment(ref _recreated);
                 entry = new Lazy<OrtSession>(create, LazyThreadSafetyMode.ExecutionAndPublication);
                 _byKey[key] = _recency.AddFirst((key, entry));
                 while (_byKey.Count > capacity)
@@ -51,6 +58,7 @@ internal sealed class SessionCache(int capacity)
                     var last = _recency.Last!;
                     _recency.RemoveLast();
                     _byKey.Remove(last.Value.Key);
+                    _evicted.Add(last.Value.Key);
                     if (last.Value.Session.IsValueCreated) last.Value.Session.Value.Dispose();
                 }
             }

@@ -149,6 +149,20 @@ public class BackendTests
     }
 
     [Test]
+    public void ASignatureSeenAgainAfterEvictionIsCountedAsCreatedAgain()
+    {
+        var backend = new OnnxRuntimeBackend(WeightsSource.GraphInput, new OnnxRuntimeOptions { SessionCacheCapacity = 1 });
+        var small = CaseId.Parse("mb1_ic2_oc3_in5x5_k3x3").Resolve();
+        var other = CaseId.Parse("mb1_ic2_oc3_in6x6_k3x3").Resolve();
+        foreach (var p in new[] { small, small, other, small })
+            Assert.That(backend.Run(p, Fill.For(p), default), Is.TypeOf<BackendOutput.Produced>());
+        var counters = backend.Counters.ToDictionary(c => c.Key, c => c.Value);
+        Assert.That(counters["sessions created"], Is.EqualTo(3));
+        Assert.That(counters["sessions reused"], Is.EqualTo(1));
+        Assert.That(counters["sessions created again after eviction"], Is.EqualTo(1));
+    }
+
+    [Test]
     public void ParallelCasesShareSessionsSafely()
     {
         var backend = new OnnxRuntimeBackend(WeightsSource.GraphInput, new OnnxRuntimeOptions { SessionCacheCapacity = 2 });

@@ -83,14 +83,18 @@ public static class BenchmarkCommand
             // Stage times are summed over the jobs: the backends' share of the wall time is their sum over the jobs.
             var overhead = Math.Max(0, median.Wall - (backendSeconds / jobs)) / median.Wall;
             Console.WriteLine($"  {"harness overhead (all but the backends)",-40} {100 * overhead,9:0.0}% of wall");
+            if (runs[0].Counters.Count == 0) continue;
+            Console.WriteLine("  caches, per run (a later run repeats only what the caches no longer hold):");
+            for (var c = 0; c < runs[0].Counters.Count; c++)
+                Console.WriteLine($"  {runs[0].Counters[c].Name,-62} {string.Join(", ", runs.Select(m => m.Counters[c].Value))}");
         }
-        Console.WriteLine();
-        foreach (var (name, value) in backends.SelectMany(b => b.Counters.Select(c => ($"{b.Name}@{b.Device}: {c.Key}", c.Value))).Distinct())
-            Console.WriteLine($"{name,-56} {value}");
         return ExitCodes.Success;
     }
 
-    private sealed record Measurement(double Wall, int Results, IReadOnlyList<(string Stage, double Seconds)> Stages);
+    private sealed record Measurement(double Wall, int Results, IReadOnlyList<(string Stage, double Seconds)> Stages, IReadOnlyList<(string Name, long Value)> Counters);
+
+    private static List<(string Name, long Value)> Counters(IReadOnlyList<IBackend> backends) =>
+        backends.SelectMany(b => b.Counters.Select(c => (Name: $"{b.Name}@{b.Device}: {c.Key}", c.Value))).DistinctBy(c => c.Name).ToList();
 
     /// <summary>
     /// One run as `run` does it, less the progress display: results.jsonl appended per result,
@@ -99,6 +103,7 @@ public static class BenchmarkCommand
     private static Measurement Measure(IReadOnlyList<SuiteCase> cases, IReadOnlyList<IBackend> backends, int jobs)
     {
         var profile = new RunProfile();
+        var before = Counters(backends);
         var dir = Path.Combine(Path.GetTempPath(), $"harness-benchmark-{Environment.ProcessId}");
         Directory.CreateDirectory(dir);
         var watch = Stopwatch.StartNew();
@@ -124,7 +129,8 @@ public static class BenchmarkCommand
         }
         var wall = watch.Elapsed.TotalSeconds;
         Directory.Delete(dir, recursive: true);
-        return new Measurement(wall, results.Count, profile.Totals());
+        var counted = Counters(backends).Select((c, i) => (c.Name, c.Value - before[i].Value)).ToList();
+        return new Measurement(wall, results.Count, profile.Totals(), counted);
     }
 
     private sealed class TimedObserver(IRunObserver inner, RunProfile profile) : IRunObserver

@@ -1,0 +1,32 @@
+using System.Text.RegularExpressions;
+
+namespace AccuracyHarness.Cli.Tests;
+
+public class BenchmarkCommandTests
+{
+    [Test]
+    public void Prints_throughput_stages_overhead_and_per_run_cache_counters()
+    {
+        var suite = Path.Combine(HarnessProcess.TempDir(), "tiny");
+        File.WriteAllText(suite, """
+            ic2_oc3_in5x5_k3x3_s2x2_bias
+            ic4_oc4_g2_in4x4_k2x2_f16
+            """);
+        var run = HarnessProcess.Run("benchmark", "--suite", suite, "--backends", "reference,opencl-direct", "--repeat", "2");
+        Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
+        Assert.That(run.Stdout, Does.Match(@"2 cases, 4 results; wall time per run [0-9.]+ s, [0-9.]+ s; median [0-9.]+ s, [0-9.]+ cases/s"));
+        foreach (var stage in new[] { "inputs", "reference", "comparison", "backend reference@cpu", "backend opencl-direct@pocl", "reporting results.jsonl", "reporting report.html" })
+            Assert.That(run.Stdout, Does.Match($@"\n  {Regex.Escape(stage)} +[0-9.]+ s +[0-9.]+% of wall"), stage);
+        Assert.That(run.Stdout, Does.Match(@"harness overhead \(all but the backends\) +[0-9.]+% of wall"));
+        // The second run finds every program the first one built.
+        Assert.That(run.Stdout, Does.Match(@"opencl-direct@pocl: programs built on pocl +[1-9][0-9]*, 0\n"));
+    }
+
+    [Test]
+    public void A_bad_repeat_count_is_a_usage_error_naming_the_option()
+    {
+        var run = HarnessProcess.Run("benchmark", "--repeat", "0");
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Stderr, Does.Contain("--repeat"));
+    }
+}
