@@ -97,7 +97,7 @@ public static class BenchmarkCommand
         backends.SelectMany(b => b.Counters.Select(c => (Name: $"{b.Name}@{b.Device}: {c.Key}", c.Value))).DistinctBy(c => c.Name).ToList();
 
     /// <summary>
-    /// One run as `run` does it, less the progress display: results.jsonl appended per result,
+    /// One run as `run` does it, less the progress display: results.jsonl appended per case,
     /// then run.json and every default report, each report timed as its own reporting stage.
     /// </summary>
     private static Measurement Measure(IReadOnlyList<SuiteCase> cases, IReadOnlyList<IBackend> backends, int jobs)

@@ -70,9 +70,9 @@ public static class ReferenceDeconvolution
                 var xBase = g.InputIndex(n, ic, 0, 0, 0);
                 var wBase = g.WeightIndex(ic, m, 0, 0, 0);
                 for (var tz = 0; tz < g.Z.Kernel; tz++)
-                for (int kz = 0, oz = zs.FirstOut[tz], iz = zs.FirstIn[tz]; kz < zs.Count[tz]; kz++, oz += zStep, iz++)
+                for (int jz = 0, oz = zs.FirstOut[tz], iz = zs.FirstIn[tz]; jz < zs.Count[tz]; jz++, oz += zStep, iz++)
                 for (var ty = 0; ty < ky; ty++)
-                for (int kyy = 0, oy = ys.FirstOut[ty], iy = ys.FirstIn[ty]; kyy < ys.Count[ty]; kyy++, oy += yStep, iy++)
+                for (int jy = 0, oy = ys.FirstOut[ty], iy = ys.FirstIn[ty]; jy < ys.Count[ty]; jy++, oy += yStep, iy++)
                 {
                     var xRow = xBase + (((iz * yIn) + iy) * xIn);
                     var wRow = wBase + (((tz * ky) + ty) * kx);
@@ -82,7 +82,7 @@ public static class ReferenceDeconvolution
                         double weight = w[wRow + tx];
                         var o = oRow + xs.FirstOut[tx];
                         var i = xRow + xs.FirstIn[tx];
-                        for (var k = 0; k < xs.Count[tx]; k++, o += xStep, i++)
+                        for (var jx = 0; jx < xs.Count[tx]; jx++, o += xStep, i++)
                         {
                             var product = x[i] * weight;
                             output[o] = sum.Add(output[o], product);
