@@ -36,6 +36,7 @@ public static class Diagnoser
     public static FaultDiagnosis Diagnose(Problem p, CaseInputs inputs, ReferenceResult reference, Tensor got, IEnumerable<FaultModel>? models = null)
     {
         var correctMisses = Misses(p, Prediction.Of(reference), got);
+        var basis = ComparisonBasis.Of(p, reference);
         var best = FaultDiagnosis.None(got.Length);
         FaultDiagnosis? explained = null;
         foreach (var hypothesis in (models ?? FaultCatalogue.All).SelectMany(m => m.Propose(p, inputs)))
@@ -43,7 +44,7 @@ public static class Diagnoser
             // A fault that gives the correct output for this case explains nothing. A fault known
             // only up to a slack (half-precision accumulation) always covers the correct output:
             // it explains an output that fails the f32 bound yet stays within its own.
-            if (hypothesis.Prediction.Slack is null && Comparator.Compare(p, reference, AsOutput(p, hypothesis.Prediction)).Passed) continue;
+            if (hypothesis.Prediction.Slack is null && Comparator.Compare(basis, AsOutput(p, hypothesis.Prediction)).Passed) continue;
             var misses = Misses(p, hypothesis.Prediction, got);
             if (misses == 0)
             {
