@@ -43,9 +43,21 @@ public static class BackendOptions
         Description = "Bake the problem sizes into OpenCL programs as constants (one build per shape) instead of reading the params buffer.",
     };
 
+    public static readonly Option<string?> OneDnnAlgorithm = new("--onednn-algorithm")
+    {
+        Description = "Algorithm of the oneDNN backends: direct (default) or winograd (n/a with oneDNN's answer where it has none).",
+        HelpName = "direct|winograd",
+    };
+
+    public static readonly Option<bool> OneDnnF16AsF32 = new("--onednn-f16-as-f32")
+    {
+        Description = "Run f16 cases on the oneDNN backends in f32 between oneDNN reorders (oneDNN 2.6 has no f16 CPU convolution; otherwise n/a).",
+    };
+
     public static void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Kernels, Rule, ZeroInsertion, JitConstants, OrtF16Casts, OrtThreads }) command.Add(option);
+        foreach (var option in new Option[] { Kernels, Rule, ZeroInsertion, JitConstants, OrtF16Casts, OrtThreads, OneDnnAlgorithm, OneDnnF16AsF32 })
+            command.Add(option);
     }
 
     /// <summary>The options under the names the backends read (BackendSettings.Options).</summary>
@@ -57,6 +69,8 @@ public static class BackendOptions
         if (parsed.GetValue(Rule) is { } rule) options["rule"] = rule;
         if (parsed.GetValue(ZeroInsertion)) options["zero-insertion"] = "true";
         if (parsed.GetValue(JitConstants)) options["jit-constants"] = "true";
+        if (parsed.GetValue(OneDnnAlgorithm) is { } algorithm) options["onednn-algorithm"] = algorithm;
+        if (parsed.GetValue(OneDnnF16AsF32)) options["onednn-f16-as-f32"] = "true";
         return options;
     }
 

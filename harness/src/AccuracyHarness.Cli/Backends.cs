@@ -1,4 +1,5 @@
 using AccuracyHarness.Core.Backends;
+using AccuracyHarness.OneDnn.Backends;
 using AccuracyHarness.OnnxRuntime;
 using AccuracyHarness.OnnxRuntime.Interop;
 using AccuracyHarness.OpenCL.Backends;
@@ -18,6 +19,7 @@ public static class BackendWiring
         foreach (var (name, description) in OnnxRuntimeBackends.Register(new BackendCatalogue()).Entries)
             catalogue.Add(name, description, RequireOnnxRuntime(name));
         OpenClBackends.Register(catalogue, manifests ?? []);
+        OneDnnBackends.Register(catalogue);
         return catalogue;
     }
 
@@ -43,6 +45,7 @@ public static class BackendWiring
             new("onnxruntime", OrtRuntimeInfo.IsAvailable(out var reason) ? OrtRuntimeInfo.Describe() : $"unavailable: {reason}"),
             new("opencl", OpenClDevices.IsLoaderAvailable(out var clReason) ? OpenClDevices.Describe(OpenClDevices.List()) : $"unavailable: {clReason}"),
         };
+        info.AddRange(OneDnnBackends.Environment());
         if (Core.Running.GitCommit.TryRead() is { } commit) info.Add(new("commit", commit));
         return info;
     }

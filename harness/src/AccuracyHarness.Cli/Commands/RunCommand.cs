@@ -276,14 +276,14 @@ public static class RunCommand
     private static List<string> WorkerArguments(ParseResult parsed)
     {
         var args = new List<string>();
-        foreach (var option in new Option[] { BackendList, Devices, Out, Dump, Atol, Rtol, BackendOptions.OrtThreads, BackendOptions.Rule })
+        foreach (var option in new Option[] { BackendList, Devices, Out, Dump, Atol, Rtol, BackendOptions.OrtThreads, BackendOptions.Rule, BackendOptions.OneDnnAlgorithm })
         {
             var result = parsed.GetResult(option);
             if (result is null || result.Implicit) continue;
             foreach (var token in result.Tokens) args.AddRange([option.Name, token.Value]);
         }
         foreach (var manifest in parsed.GetValue(BackendOptions.Kernels) ?? []) args.AddRange([BackendOptions.Kernels.Name, Path.GetFullPath(manifest)]);
-        foreach (var flag in new[] { BackendOptions.OrtF16Casts, BackendOptions.ZeroInsertion, BackendOptions.JitConstants })
+        foreach (var flag in new[] { BackendOptions.OrtF16Casts, BackendOptions.ZeroInsertion, BackendOptions.JitConstants, BackendOptions.OneDnnF16AsF32 })
         {
             if (parsed.GetValue(flag)) args.Add(flag.Name);
         }

@@ -8,6 +8,18 @@ public sealed record BackendSettings
 
     /// <summary>Free-form options by name (e.g. "rule" = "corrected", "jit-constants" = "true").</summary>
     public IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>An on/off option: absent is off; anything but true/false (1/0, yes/no, on/off) is an error naming it.</summary>
+    public bool Flag(string name)
+    {
+        if (!Options.TryGetValue(name, out var text)) return false;
+        return text.Trim().ToLowerInvariant() switch
+        {
+            "true" or "1" or "yes" or "on" => true,
+            "false" or "0" or "no" or "off" => false,
+            _ => throw new ArgumentException($"option '{name}' = '{text}': must be true or false"),
+        };
+    }
 }
 
 /// <summary>Creates the instances of one backend, one per device it runs on.</summary>

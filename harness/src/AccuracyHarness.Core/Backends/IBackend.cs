@@ -42,14 +42,17 @@ public abstract record BackendOutput
     /// multi-stage backend in pipeline order; <paramref name="Findings"/> are problems a device
     /// saw even when the numbers may agree (e.g. Oclgrind's invalid accesses);
     /// <paramref name="NonZeroPaddingLanes"/> counts padding lanes of a blocked output that
-    /// were not zero; <paramref name="Note"/> says how the result was obtained when that matters.
+    /// were not zero; <paramref name="Note"/> says how the result was obtained when that matters;
+    /// <paramref name="Impl"/> names the implementation a library picked for the case (oneDNN's
+    /// impl info, e.g. "jit:avx2"), since a divergence in one implementation is a different bug.
     /// </summary>
     public sealed record Produced(
         Tensor Output,
         ImmutableArray<StageOutput> Stages,
         ImmutableArray<string> Findings,
         long NonZeroPaddingLanes = 0,
-        string? Note = null) : BackendOutput
+        string? Note = null,
+        string? Impl = null) : BackendOutput
     {
         public static Produced Of(Tensor output) => new(output, [], []);
     }

@@ -56,6 +56,7 @@ public static class Judge
             Elements = metrics.Elements,
             Worst = metrics.Worst is null ? "" : string.Join(",", metrics.Worst.Select(v => v.ToString(CultureInfo.InvariantCulture))),
             Message = string.Join("; ", reasons.Concat(note.Length > 0 ? [note] : Array.Empty<string>())),
+            Impl = produced.Impl ?? "",
         };
         return (result, metrics);
     }

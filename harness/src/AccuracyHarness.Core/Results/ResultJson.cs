@@ -39,6 +39,7 @@ public static class ResultJson
             w.WriteString("source", r.Source);
             w.WriteString("repro", r.Repro);
             w.WriteString("repro_args", r.ReproArguments);
+            w.WriteString("impl", r.Impl);
             if (r.Map is { } map) w.WriteString("map", map.Encode());
             w.WriteEndObject();
         }
@@ -74,6 +75,7 @@ public static class ResultJson
             Seconds = D("seconds"),
             Source = S("source"),
             ReproArguments = S("repro_args"),
+            Impl = S("impl"),
             Map = Diagnosis.ErrorMap.Decode(S("map")),
         };
     }

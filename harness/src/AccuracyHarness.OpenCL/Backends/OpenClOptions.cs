@@ -1,4 +1,5 @@
 using AccuracyHarness.Core.Backends;
+using AccuracyHarness.Core.Rewrite;
 
 namespace AccuracyHarness.OpenCL.Backends;
 
@@ -19,7 +20,7 @@ public sealed record OpenClOptions(IReplacementRule Rule, bool ZeroInsertion, bo
     {
         var options = settings.Options;
         var rule = options.TryGetValue(RuleOption, out var name) ? ReplacementRules.Find(name) : ReplacementRules.Corrected;
-        return new OpenClOptions(rule, Flag(options, ZeroInsertionOption), Flag(options, JitConstantsOption));
+        return new OpenClOptions(rule, settings.Flag(ZeroInsertionOption), settings.Flag(JitConstantsOption));
     }
 
     /// <summary>The command-line flags that give these options (empty for the defaults).</summary>
@@ -29,15 +30,4 @@ public sealed record OpenClOptions(IReplacementRule Rule, bool ZeroInsertion, bo
         ZeroInsertion ? "--zero-insertion" : "",
         JitConstants ? "--jit-constants" : "",
     }.Where(a => a.Length > 0));
-
-    private static bool Flag(IReadOnlyDictionary<string, string> options, string name)
-    {
-        if (!options.TryGetValue(name, out var text)) return false;
-        return text.Trim().ToLowerInvariant() switch
-        {
-            "true" or "1" or "yes" or "on" => true,
-            "false" or "0" or "no" or "off" => false,
-            _ => throw new ArgumentException($"option '{name}' = '{text}': must be true or false"),
-        };
-    }
 }

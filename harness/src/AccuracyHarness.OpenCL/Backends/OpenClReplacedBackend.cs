@@ -1,3 +1,4 @@
+using AccuracyHarness.Core.Rewrite;
 using System.Collections.Immutable;
 using AccuracyHarness.Core.Backends;
 using AccuracyHarness.Core.Cases;

@@ -2,6 +2,7 @@ using AccuracyHarness.Core.Backends;
 using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Comparison;
 using AccuracyHarness.Core.Diagnosis;
+using AccuracyHarness.Core.Rewrite;
 using AccuracyHarness.OpenCL.Backends;
 using AccuracyHarness.OpenCL.Devices;
 using AccuracyHarness.OpenCL.Kernels;

@@ -7,7 +7,7 @@ namespace AccuracyHarness.Reports.Csv;
 
 /// <summary>
 /// results.csv: the contract columns (DESIGN.md section 10) first, in their order, then the
-/// location, message and source of each result, then every case parameter.
+/// location, message, source and implementation (impl) of each result, then every case parameter.
 /// </summary>
 public sealed class CsvExporter : IExporter
 {
@@ -41,6 +41,7 @@ public sealed class CsvExporter : IExporter
         ("message", r => r.Message),
         ("worst", r => r.Worst),
         ("source", r => r.Source),
+        ("impl", r => r.Impl),
         ("rank", r => r.Case.Rank.ToString(CultureInfo.InvariantCulture)),
         ("batch", r => r.Case.Batch.ToString(CultureInfo.InvariantCulture)),
         ("in_channels", r => r.Case.InChannels.ToString(CultureInfo.InvariantCulture)),

@@ -1,8 +1,7 @@
 using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Reference;
-using AccuracyHarness.Core.Rewrite;
 
-namespace AccuracyHarness.OpenCL.Backends;
+namespace AccuracyHarness.Core.Rewrite;
 
 /// <summary>
 /// The convolution a rule rewrites a deconvolution into. <see cref="ZeroInsertStrides"/> is set
@@ -20,7 +19,7 @@ public sealed record RuleDecision(ConvPlan? Plan, string? NotApplicable)
     public static RuleDecision Skip(string reason) => new(null, reason);
 }
 
-/// <summary>Decides whether and how <c>opencl-replaced</c> rewrites a case (DESIGN.md section 3).</summary>
+/// <summary>Decides whether and how the replaced backends (<c>opencl-replaced</c>, <c>onednn-replaced</c>) rewrite a case (DESIGN.md section 3).</summary>
 public interface IReplacementRule
 {
     string Name { get; }
