@@ -64,13 +64,15 @@ public static unsafe class Dnnl
     public static DnnlEngineHandle CpuEngineHandle()
     {
         nint raw = 0;
-        return Wrap<DnnlEngineHandle>(raw, DnnlNative.dnnl_engine_create(&raw, CpuEngine, 0), "dnnl_engine_create");
+        var status = DnnlNative.dnnl_engine_create(&raw, CpuEngine, 0);
+        return Wrap<DnnlEngineHandle>(raw, status, "dnnl_engine_create");
     }
 
     public static DnnlStreamHandle Stream(DnnlEngineHandle engine)
     {
         nint raw = 0;
-        return Wrap<DnnlStreamHandle>(raw, DnnlNative.dnnl_stream_create(&raw, engine, StreamDefaultFlags), "dnnl_stream_create");
+        var status = DnnlNative.dnnl_stream_create(&raw, engine, StreamDefaultFlags);
+        return Wrap<DnnlStreamHandle>(raw, status, "dnnl_stream_create");
     }
 
     public static void Wait(DnnlStreamHandle stream) => DnnlStatus.Check(DnnlNative.dnnl_stream_wait(stream), "dnnl_stream_wait");
@@ -114,7 +116,8 @@ public static unsafe class Dnnl
     public static DnnlPrimitiveDescHandle PrimitiveDesc(DnnlOpDesc op, DnnlEngineHandle engine)
     {
         nint raw = 0;
-        return Wrap<DnnlPrimitiveDescHandle>(raw, DnnlNative.dnnl_primitive_desc_create(&raw, &op, 0, engine, 0), "dnnl_primitive_desc_create");
+        var status = DnnlNative.dnnl_primitive_desc_create(&raw, &op, 0, engine, 0);
+        return Wrap<DnnlPrimitiveDescHandle>(raw, status, "dnnl_primitive_desc_create");
     }
 
     public static DnnlPrimitiveDescHandle ReorderDesc(DnnlMemoryDesc src, DnnlMemoryDesc dst, DnnlEngineHandle engine)
@@ -142,14 +145,16 @@ public static unsafe class Dnnl
     public static DnnlPrimitiveHandle Primitive(DnnlPrimitiveDescHandle pd)
     {
         nint raw = 0;
-        return Wrap<DnnlPrimitiveHandle>(raw, DnnlNative.dnnl_primitive_create(&raw, pd), "dnnl_primitive_create");
+        var status = DnnlNative.dnnl_primitive_create(&raw, pd);
+        return Wrap<DnnlPrimitiveHandle>(raw, status, "dnnl_primitive_create");
     }
 
     /// <summary>A memory object whose buffer oneDNN allocates and owns.</summary>
     public static DnnlMemoryHandle Memory(DnnlMemoryDesc desc, DnnlEngineHandle engine)
     {
         nint raw = 0;
-        return Wrap<DnnlMemoryHandle>(raw, DnnlNative.dnnl_memory_create(&raw, &desc, engine, Allocate), "dnnl_memory_create");
+        var status = DnnlNative.dnnl_memory_create(&raw, &desc, engine, Allocate);
+        return Wrap<DnnlMemoryHandle>(raw, status, "dnnl_memory_create");
     }
 
     /// <summary>The bytes of a memory object's buffer, valid while the handle lives (CPU engine: the data itself).</summary>
@@ -209,7 +214,10 @@ public static unsafe class Dnnl
         return op;
     }
 
-    /// <summary>Wraps what a creator returned before checking its status, so that no created object can leak.</summary>
+    /// <summary>
+    /// Wraps what a creator returned before checking its status, so that no created object can
+    /// leak. Callers take the status into a local first: an argument list would read raw before the call.
+    /// </summary>
     private static T Wrap<T>(nint raw, int status, string call) where T : DnnlHandle, new()
     {
         var handle = new T();
