@@ -44,7 +44,7 @@ public abstract class OneDnnBackend : IBackend
         }
         catch (DnnlException e) when (e.IsRefusal)
         {
-            return new BackendOutput.NotApplicable(Refusal(e, compute));
+            return new BackendOutput.NotApplicable(Refusal(problem, e, compute));
         }
         catch (DnnlException e)
         {
@@ -61,13 +61,18 @@ public abstract class OneDnnBackend : IBackend
         return run.PrimitiveDesc(op);
     }
 
-    private string Refusal(DnnlException e, DnnlDataType compute)
+    /// <summary>The geometry as handed to oneDNN, for refusals, e.g. "strides 1x1, dilates 2x1, padding_l 0x0, padding_r -2x-1".</summary>
+    private protected abstract string Handed(Problem problem);
+
+    private string Refusal(Problem problem, DnnlException e, DnnlDataType compute)
     {
         var isa = Dnnl.EffectiveIsa();
+        if (e.Status == DnnlStatus.InvalidArguments)
+            return $"oneDNN refuses this {Operation} ({Handed(problem)}): {e.Message}";
         if (compute == DnnlDataType.F16)
             return $"oneDNN {Dnnl.Version()} has no f16 {Operation} on the CPU (ISA {isa}): {e.Message}; --{OneDnnOptions.F16AsF32Option} runs f16 cases in f32 between oneDNN reorders";
         if (Options.Winograd)
             return $"oneDNN has no winograd {Operation} for this case on ISA {isa}: {e.Message}";
-        return $"oneDNN refuses this {Operation}: {e.Message}";
+        return $"oneDNN has no implementation of this {Operation} ({Handed(problem)}): {e.Message}";
     }
 }

@@ -31,6 +31,14 @@ public sealed class OneDnnDeconvolutionBackend : OneDnnBackend
 
     private protected override string Operation => "deconvolution";
 
+    private protected override string Handed(Problem problem)
+    {
+        var c = problem.Case;
+        var padsR = string.Join("x", _mapping(problem).PaddingR);
+        return $"strides {c.Strides}, dilates {c.Dilations.Map((d, _) => d - 1)}, padding_l {problem.PadsBegin}, " +
+            $"padding_r = pads_end - output_padding = {padsR}; oneDNN accepts padding_r down to -(stride-1)";
+    }
+
     private protected override BackendOutput Execute(Problem problem, CaseInputs inputs, OneDnnRun run)
     {
         var c = problem.Case;
