@@ -13,7 +13,8 @@ public class MutantsCommandTests
         Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
         foreach (var mutant in MutantsCommand.All)
             Assert.That(run.Stdout, Does.Match($"{mutant.Name} +│ [^│]+│ yes "), $"{mutant.Name} not caught:\n{run.Stdout}");
-        Assert.That(MutantsCommand.All.Select(m => m.Name), Does.Contain("onednn-reorder-not-flipped").And.Contain("onednn-padding-r-without-output-padding"));
+        Assert.That(MutantsCommand.All.Select(m => m.Name),
+            Does.Contain("onednn-reorder-not-flipped").And.Contain("onednn-padding-r-without-output-padding"));
         Assert.That(run.Stdout, Does.Contain($"mutants: {MutantsCommand.All.Count}, caught {MutantsCommand.All.Count} (100%)"));
     }
 

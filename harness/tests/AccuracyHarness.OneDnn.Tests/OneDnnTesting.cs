@@ -37,5 +37,6 @@ public static class OneDnnTesting
     }
 
     public static string Describe(CaseResult r) =>
-        $"{r.Status}: {r.Mismatches}/{r.Elements} mismatches, bound ratio {r.BoundRatio:G4}, impl {r.Impl}; {r.Message} {r.Diagnosis} {r.Stage}";
+        $"{r.Status}: {r.Mismatches}/{r.Elements} mismatches, bound ratio {r.BoundRatio:G4}, impl {r.Impl}; " +
+        $"{r.Message} {r.Diagnosis} {r.Stage}";
 }

@@ -19,7 +19,10 @@ public sealed record RuleDecision(ConvPlan? Plan, string? NotApplicable)
     public static RuleDecision Skip(string reason) => new(null, reason);
 }
 
-/// <summary>Decides whether and how the replaced backends (<c>opencl-replaced</c>, <c>onednn-replaced</c>) rewrite a case (DESIGN.md section 3).</summary>
+/// <summary>
+/// Decides whether and how the replaced backends (<c>opencl-replaced</c>, <c>onednn-replaced</c>)
+/// rewrite a case (DESIGN.md section 3).
+/// </summary>
 public interface IReplacementRule
 {
     string Name { get; }

@@ -28,7 +28,8 @@ public abstract class OneDnnBackend : IBackend
 
     public abstract string ReproArguments { get; }
 
-    public IReadOnlyList<KeyValuePair<string, long>> Counters => [new("oneDNN primitive descriptors created", OneDnnEngine.PrimitiveDescsCreated)];
+    public IReadOnlyList<KeyValuePair<string, long>> Counters =>
+        [new("oneDNN primitive descriptors created", OneDnnEngine.PrimitiveDescsCreated)];
 
     /// <summary>The operation's name in refusals ("deconvolution", "convolution").</summary>
     private protected abstract string Operation { get; }
@@ -70,7 +71,10 @@ public abstract class OneDnnBackend : IBackend
         if (e.Status == DnnlStatus.InvalidArguments)
             return $"oneDNN refuses this {Operation} ({Handed(problem)}): {e.Message}";
         if (compute == DnnlDataType.F16)
-            return $"oneDNN {Dnnl.Version()} has no f16 {Operation} on the CPU (ISA {isa}): {e.Message}; --{OneDnnOptions.F16AsF32Option} runs f16 cases in f32 between oneDNN reorders";
+        {
+            return $"oneDNN {Dnnl.Version()} has no f16 {Operation} on the CPU (ISA {isa}): {e.Message}; " +
+                $"--{OneDnnOptions.F16AsF32Option} runs f16 cases in f32 between oneDNN reorders";
+        }
         if (Options.Winograd)
             return $"oneDNN has no winograd {Operation} for this case on ISA {isa}: {e.Message}";
         return $"oneDNN has no implementation of this {Operation} ({Handed(problem)}): {e.Message}";

@@ -72,7 +72,9 @@ public sealed class OneDnnDeconvolutionBackend : OneDnnBackend
         var written = new DataLayout(c.Layout, c.Batch, c.OutChannels, mapping.Output);
         var (tensor, nonZeroLanes) = run.Download(dst, dstMd, written, tag, null, c.DataType);
         var output = mapping.Output.Equals(problem.Output) ? tensor : Placed(problem, tensor);
-        var reordered = Dnnl.Equal(weightsMd, Dnnl.MemoryDesc(weightsDims, run.Compute, weightsTag)) ? "used as given" : "reordered by oneDNN to its format";
+        var reordered = Dnnl.Equal(weightsMd, Dnnl.MemoryDesc(weightsDims, run.Compute, weightsTag))
+            ? "used as given"
+            : "reordered by oneDNN to its format";
         var note = $"oneDNN {impl}, {OneDnnLayouts.ActivationsName(c.Layout, rank)}, weights {reordered}" + ComputeNote(run);
         return new BackendOutput.Produced(output, [], [], nonZeroLanes, note, impl);
     }

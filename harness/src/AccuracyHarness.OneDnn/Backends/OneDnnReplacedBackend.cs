@@ -39,7 +39,8 @@ public sealed class OneDnnReplacedBackend : OneDnnBackend
 
     private protected override string Handed(Problem problem) =>
         Options.Rule.Decide(problem, Options.ZeroInsertion).Plan is { } plan
-            ? $"rule {Options.Rule.Name}: dilates {plan.Conv.Dilations.Map((d, _) => d - 1)}, padding_l {plan.Conv.PadsBegin}, padding_r {plan.PadsEnd}"
+            ? $"rule {Options.Rule.Name}: dilates {plan.Conv.Dilations.Map((d, _) => d - 1)}, " +
+                $"padding_l {plan.Conv.PadsBegin}, padding_r {plan.PadsEnd}"
             : $"rule {Options.Rule.Name}";
 
     private protected override BackendOutput Execute(Problem problem, CaseInputs inputs, OneDnnRun run)

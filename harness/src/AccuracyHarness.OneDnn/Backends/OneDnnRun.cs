@@ -113,7 +113,10 @@ internal sealed class OneDnnRun : IDisposable
     {
         var size = Dnnl.Size(desc);
         if (size != elements * ElementBytes)
-            throw new InvalidOperationException($"oneDNN sizes the buffer at {size} bytes; the harness has {elements} elements of {ElementBytes} bytes");
+        {
+            throw new InvalidOperationException(
+                $"oneDNN sizes the buffer at {size} bytes; the harness has {elements} elements of {ElementBytes} bytes");
+        }
         return size;
     }
 

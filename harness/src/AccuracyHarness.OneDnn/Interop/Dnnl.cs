@@ -81,7 +81,10 @@ public static unsafe class Dnnl
     {
         DnnlMemoryDesc desc;
         fixed (long* d = dims)
-            DnnlStatus.Check(DnnlNative.dnnl_memory_desc_init_by_tag(&desc, dims.Length, d, (int)type, tag), "dnnl_memory_desc_init_by_tag");
+        {
+            var status = DnnlNative.dnnl_memory_desc_init_by_tag(&desc, dims.Length, d, (int)type, tag);
+            DnnlStatus.Check(status, "dnnl_memory_desc_init_by_tag");
+        }
         return desc;
     }
 
@@ -138,7 +141,8 @@ public static unsafe class Dnnl
     public static string ImplInfo(DnnlPrimitiveDescHandle pd)
     {
         byte* text = null;
-        DnnlStatus.Check(DnnlNative.dnnl_primitive_desc_query(pd, QueryImplInfoString, 0, &text), "dnnl_primitive_desc_query(impl_info_str)");
+        var status = DnnlNative.dnnl_primitive_desc_query(pd, QueryImplInfoString, 0, &text);
+        DnnlStatus.Check(status, "dnnl_primitive_desc_query(impl_info_str)");
         return Marshal.PtrToStringUTF8((nint)text) ?? "";
     }
 

@@ -66,7 +66,8 @@ internal static unsafe partial class DnnlNative
         DnnlMemoryDesc* dst, long* strides, long* dilates, long* paddingL, long* paddingR);
 
     [LibraryImport(Library)]
-    internal static partial int dnnl_primitive_desc_create(nint* primitiveDesc, DnnlOpDesc* opDesc, nint attr, DnnlEngineHandle engine, nint hint);
+    internal static partial int dnnl_primitive_desc_create(
+        nint* primitiveDesc, DnnlOpDesc* opDesc, nint attr, DnnlEngineHandle engine, nint hint);
 
     [LibraryImport(Library)]
     internal static partial int dnnl_reorder_primitive_desc_create(
@@ -85,7 +86,8 @@ internal static unsafe partial class DnnlNative
     internal static partial int dnnl_primitive_create(nint* primitive, DnnlPrimitiveDescHandle primitiveDesc);
 
     [LibraryImport(Library)]
-    internal static partial int dnnl_primitive_execute(DnnlPrimitiveHandle primitive, DnnlStreamHandle stream, int nargs, DnnlExecArg* args);
+    internal static partial int dnnl_primitive_execute(
+        DnnlPrimitiveHandle primitive, DnnlStreamHandle stream, int nargs, DnnlExecArg* args);
 
     [LibraryImport(Library)]
     internal static partial int dnnl_primitive_destroy(nint primitive);

@@ -20,7 +20,8 @@ public static class OneDnnMutants
             FaultCatalogue.WeightsNotFlipped, OneDnnBackend.Device,
             () => new OneDnnReplacedBackend(OneDnnOptions.Default with { ZeroInsertion = true, F16AsF32 = true },
                 (p, w) => DeconvAsConvolution.Reorder(p, w, swapChannels: true, flippedAxes: 0))),
-        new("onednn-padding-r-without-output-padding", "onednn with padding_r = pads_end (output_padding left out) and the output size that follows",
+        new("onednn-padding-r-without-output-padding",
+            "onednn with padding_r = pads_end (output_padding left out) and the output size that follows",
             FaultCatalogue.OutputPaddingDropped, OneDnnBackend.Device,
             () => new OneDnnDeconvolutionBackend(OneDnnOptions.Default with { F16AsF32 = true }, WithoutOutputPadding)),
     ];

@@ -120,7 +120,8 @@ public class DeconvolutionBackendTests
         var backend = new OneDnnDeconvolutionBackend(OneDnnOptions.Default with { Winograd = true });
         var (output, _) = OneDnnTesting.Judge(backend, "mb1_ic3_oc5_in7_k3_s2_nhwc");
         Assert.That(output, Is.TypeOf<BackendOutput.NotApplicable>());
-        Assert.That(((BackendOutput.NotApplicable)output).Reason, Does.StartWith("oneDNN has no winograd deconvolution").And.Contain("dnnl_unimplemented"));
+        Assert.That(((BackendOutput.NotApplicable)output).Reason,
+            Does.StartWith("oneDNN has no winograd deconvolution").And.Contain("dnnl_unimplemented"));
         Assert.That(backend.ReproArguments, Is.EqualTo("--onednn-algorithm winograd"));
     }
 }
