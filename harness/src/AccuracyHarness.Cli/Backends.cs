@@ -19,7 +19,7 @@ public static class BackendWiring
         foreach (var (name, description) in OnnxRuntimeBackends.Register(new BackendCatalogue()).Entries)
             catalogue.Add(name, description, RequireOnnxRuntime(name));
         OpenClBackends.Register(catalogue, manifests ?? []);
-        OneDnnBackends.Register(catalogue);
+        new OneDnnFamily().Register(catalogue);
         return catalogue;
     }
 
@@ -45,7 +45,8 @@ public static class BackendWiring
             new("onnxruntime", OrtRuntimeInfo.IsAvailable(out var reason) ? OrtRuntimeInfo.Describe() : $"unavailable: {reason}"),
             new("opencl", OpenClDevices.IsLoaderAvailable(out var clReason) ? OpenClDevices.Describe(OpenClDevices.List()) : $"unavailable: {clReason}"),
         };
-        info.AddRange(OneDnnBackends.Environment());
+        var onednn = new OneDnnFamily();
+        info.Add(new(onednn.Name, onednn.IsAvailable(out var dnnlReason) ? onednn.Describe() : $"unavailable: {dnnlReason}"));
         if (Core.Running.GitCommit.TryRead() is { } commit) info.Add(new("commit", commit));
         return info;
     }

@@ -1,0 +1,47 @@
+namespace AccuracyHarness.Cli.Tests;
+
+/// <summary>The oneDNN family through the command line: library choice, ISA cap, impl column, main-job defaults.</summary>
+public class OneDnnCommandTests
+{
+    private const string Library = "ACCURACYHARNESS_DNNL_LIBRARY";
+
+    [Test]
+    public void A_library_that_does_not_load_makes_the_backends_unavailable_and_is_never_replaced()
+    {
+        var env = new Dictionary<string, string> { [Library] = "/nonexistent/libdnnl.so.2" };
+        var devices = HarnessProcess.RunWith(env, "devices");
+        Assert.That(devices.Stdout, Does.Contain($"onednn: unavailable: {Library}=/nonexistent/libdnnl.so.2 could not be loaded"));
+        var run = HarnessProcess.RunWith(env, "run", "--case", "ic2_oc2_in3_k2", "--backends", "onednn", "--out", HarnessProcess.TempDir());
+        Assert.That(run.ExitCode, Is.EqualTo(3), run.Stderr);
+        Assert.That(run.Stderr, Does.Contain("backend onednn is unavailable"));
+    }
+
+    [Test]
+    public void The_isa_cap_is_honoured_shown_and_recorded_with_the_impl_of_every_result()
+    {
+        var real = HarnessProcess.Run("devices").Stdout.Split('\n').Single(l => l.StartsWith("onednn: ", StringComparison.Ordinal));
+        var path = real[(real.LastIndexOf(", ", StringComparison.Ordinal) + 2)..].Trim();
+        Assert.That(File.Exists(path), Is.True, real);
+
+        var env = new Dictionary<string, string> { [Library] = path, ["ONEDNN_MAX_CPU_ISA"] = "avx2" };
+        var devices = HarnessProcess.RunWith(env, "devices");
+        Assert.That(devices.Stdout, Does.Contain($"ISA avx2 (ONEDNN_MAX_CPU_ISA=avx2), {path}"));
+
+        var dir = HarnessProcess.TempDir();
+        var run = HarnessProcess.RunWith(env, "run", "--case", "mb1_ic3_oc5_in6x5_k3x2_d2x3_pb1x2_pe2x0_nhwc",
+            "--backends", "onednn,onednn-replaced", "--out", dir);
+        Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
+        Assert.That(File.ReadLines(Path.Combine(dir, "results.csv")).First().Split(','), Does.Contain("impl"));
+        var results = Core.Results.ResultJson.ReadFile(Path.Combine(dir, "results.jsonl"));
+        Assert.That(results.Select(r => r.Impl), Is.EqualTo(new[] { "jit:avx2", "jit:avx2" }));
+        Assert.That(File.ReadAllText(Path.Combine(dir, "run.json")), Does.Contain("ONEDNN_MAX_CPU_ISA=avx2"));
+        Assert.That(File.ReadAllText(Path.Combine(dir, "junit.xml")), Does.Contain("<property name=\"impl\" value=\"jit:avx2\" />"));
+    }
+
+    [Test]
+    public void A_plain_run_includes_both_onednn_backends()
+    {
+        var run = HarnessProcess.Run("run", "--case", "ic2_oc2_in3_k2", "--out", HarnessProcess.TempDir());
+        Assert.That(run.Stdout, Does.Match(@"onednn +cpu +pass +1").And.Match(@"onednn-replaced +cpu +pass +1"));
+    }
+}
