@@ -36,7 +36,7 @@ public sealed class OneDnnDeconvolutionBackend : OneDnnBackend
         var c = problem.Case;
         var padsR = string.Join("x", _mapping(problem).PaddingR);
         return $"strides {c.Strides}, dilates {c.Dilations.Map((d, _) => d - 1)}, padding_l {problem.PadsBegin}, " +
-            $"padding_r = pads_end - output_padding = {padsR}; oneDNN accepts padding_r down to -(stride-1)";
+            $"padding_r = pads_end - output_padding = {padsR}; oneDNN accepts padding_l >= 0 and padding_r >= -(stride-1)";
     }
 
     private protected override BackendOutput Execute(Problem problem, CaseInputs inputs, OneDnnRun run)
