@@ -1,10 +1,9 @@
 using System.CommandLine;
-using AccuracyHarness.Core.Backends;
+using AccuracyHarness.Core.Mutants;
 using AccuracyHarness.Core.Results;
 using AccuracyHarness.Core.Running;
-using AccuracyHarness.OpenCL.Devices;
-using AccuracyHarness.Core.Mutants;
 using AccuracyHarness.OneDnn.Mutants;
+using AccuracyHarness.OpenCL.Devices;
 using AccuracyHarness.OpenCL.Mutants;
 using Spectre.Console;
 using Status = AccuracyHarness.Core.Results.Status;
