@@ -63,6 +63,26 @@ public class ReplacedBackendTests
     }
 
     [Test]
+    public void ReproArgumentsRenderTheOptionsEachBackendReads()
+    {
+        var options = OneDnnOptions.From(new Core.Backends.BackendSettings
+        {
+            Options = new Dictionary<string, string>
+            {
+                ["zero-insertion"] = "true", ["onednn-f16-as-f32"] = "true", ["onednn-algorithm"] = "winograd", ["jit-constants"] = "true",
+            },
+        });
+        Assert.That(new OneDnnReplacedBackend(options).ReproArguments,
+            Is.EqualTo("--onednn-algorithm winograd --onednn-f16-as-f32 --zero-insertion"));
+        Assert.That(new OneDnnDeconvolutionBackend(options).ReproArguments, Is.EqualTo("--onednn-algorithm winograd --onednn-f16-as-f32"));
+        var bad = Assert.Throws<ArgumentException>(() => OneDnnOptions.From(new Core.Backends.BackendSettings
+        {
+            Options = new Dictionary<string, string> { ["onednn-algorithm"] = "fft" },
+        }))!;
+        Assert.That(bad.Message, Is.EqualTo("option 'onednn-algorithm' = 'fft': must be direct or winograd"));
+    }
+
+    [Test]
     public void F16IsNotApplicableWithOneDnnsReason()
     {
         var (output, _) = OneDnnTesting.Judge(Backend, "mb1_ic4_oc4_in5x5_k3x3_pb1x1_f16");
