@@ -79,7 +79,7 @@ public abstract class OpenClBackend : IBackend
             output,
             run.Upload(parameters));
         var (tensor, nonZeroLanes) = run.DownloadActivations(output, outputLayout);
-        return new BackendOutput.Produced(tensor, [], run.Findings, nonZeroLanes, run.Timings);
+        return new BackendOutput.Produced(tensor, [], run.Findings, nonZeroLanes) { DeviceTimes = run.Timings };
     }
 }
 

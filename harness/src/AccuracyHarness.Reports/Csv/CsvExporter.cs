@@ -7,7 +7,8 @@ namespace AccuracyHarness.Reports.Csv;
 
 /// <summary>
 /// results.csv: the contract columns (DESIGN.md section 10) first, in their order, then the
-/// location, message and source of each result, then every case parameter.
+/// location, message and source of each result, then every case parameter, then the diagnosis's
+/// structured parts (added later, so they come last).
 /// </summary>
 public sealed class CsvExporter : IExporter
 {
@@ -38,7 +39,7 @@ public sealed class CsvExporter : IExporter
         ("seconds", r => r.Seconds.ToString("0.######", CultureInfo.InvariantCulture)),
         ("repro", r => r.Repro),
         ("location", r => r.Location),
-        ("message", r => r.Message),
+        ("message", ResultText.Message),
         ("worst", r => r.Worst),
         ("source", r => r.Source),
         ("rank", r => r.Case.Rank.ToString(CultureInfo.InvariantCulture)),
@@ -58,6 +59,12 @@ public sealed class CsvExporter : IExporter
         ("bias", r => r.Case.HasBias ? "1" : "0"),
         ("fill", r => Names.Of(r.Case.Fill)),
         ("seed", r => r.Case.Seed.ToString(CultureInfo.InvariantCulture)),
+        ("diagnosis_kind", r => r.DiagnosisKind == DiagnosisKind.None ? "" : r.DiagnosisKind.ToString()),
+        ("fault_model", r => r.FaultModel),
+        ("equally_fitting", r => string.Join(" ", r.EquallyFitting)),
+        ("known_issues", r => ResultText.KnownIssues(r.KnownIssues)),
+        ("findings", r => string.Join("; ", r.Findings)),
+        ("device_time", r => ResultText.DeviceTimes(r.DeviceTimes)),
     ];
 
     public string FileName => Name;

@@ -17,7 +17,7 @@ public sealed record ResultComparison(string Previous, IReadOnlyList<StatusChang
 
     public static ResultComparison Of(string previous, IEnumerable<CaseResult> before, IEnumerable<CaseResult> now)
     {
-        var earlier = new Dictionary<string, Status>();
+        var earlier = new Dictionary<ResultKey, Status>();
         foreach (var r in before) earlier[r.Key] = r.Status;
         var changes = now.Select(r => new StatusChange(r, earlier.TryGetValue(r.Key, out var s) ? s : null)).ToList();
         return new ResultComparison(
@@ -46,7 +46,7 @@ public sealed record ResultComparison(string Previous, IReadOnlyList<StatusChang
         foreach (var c in changes)
         {
             var r = c.Now;
-            var why = string.Join("; ", new[] { r.Diagnosis, r.Location, r.Message }.Where(s => s.Length > 0));
+            var why = string.Join("; ", new[] { r.Diagnosis, r.Location, ResultText.Message(r) }.Where(s => s.Length > 0));
             text.AppendLine($"  {StatusNames.Of(r.Status),-5} (was {Was(c.Before)}) {r.Backend}@{r.Device} {r.CaseId}{(why.Length > 0 ? ": " + why : "")}");
             text.AppendLine($"        repro: {r.Repro}");
         }

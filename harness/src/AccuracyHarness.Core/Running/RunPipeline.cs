@@ -1,0 +1,70 @@
+using AccuracyHarness.Core.Backends;
+using AccuracyHarness.Core.Results;
+using AccuracyHarness.Core.Suites;
+
+namespace AccuracyHarness.Core.Running;
+
+/// <summary>Runs one case on every backend of a run and returns its results (in process, or in a worker process).</summary>
+public delegate IReadOnlyList<CaseResult> CaseRunner(SuiteCase suiteCase, IReadOnlySet<ResultKey> done, CancellationToken cancellation);
+
+/// <summary>
+/// The one sequence every command runs cases with: results a resumed run already has are kept
+/// and not run again, each finished case goes to results.jsonl in the output folder (when there
+/// is one) and to the observers, and the results come back resumed ones first, then in case order.
+/// </summary>
+public sealed class RunPipeline
+{
+    private readonly IReadOnlyList<IBackend> _backends;
+    private readonly RunOptions _options;
+
+    /// <param name="resume">Continue the run in <see cref="RunOptions.OutputDirectory"/> (its results.jsonl must exist) rather than start afresh.</param>
+    /// <param name="dropped">Told of each unfinished line a resumed results.jsonl had.</param>
+    public RunPipeline(IReadOnlyList<IBackend> backends, RunOptions options, RunProfile? profile = null, bool resume = false, Action<string>? dropped = null)
+    {
+        _backends = backends;
+        Profile = profile ?? new RunProfile();
+        if (options.OutputDirectory is { } dir)
+        {
+            Directory.CreateDirectory(dir);
+            JsonLines = Path.Combine(dir, ResultJson.FileName);
+            if (resume) Previous = ResultJson.RepairForResume(JsonLines, dropped ?? (_ => { }));
+            else File.Delete(JsonLines);
+        }
+        _options = options with { Done = Previous.Select(r => r.Key).ToHashSet() };
+    }
+
+    public RunProfile Profile { get; }
+
+    /// <summary>The results file, or null when the run has no output folder.</summary>
+    public string? JsonLines { get; }
+
+    /// <summary>Results of the run being resumed.</summary>
+    public IReadOnlyList<CaseResult> Previous { get; } = [];
+
+    /// <summary>The options the cases run with, <see cref="RunOptions.Done"/> holding the resumed results.</summary>
+    public RunOptions Options => _options;
+
+    /// <summary>Results still to produce for <paramref name="cases"/>.</summary>
+    public int Pending(IReadOnlyList<SuiteCase> cases) => Math.Max(0, cases.Count * _backends.Count - Previous.Count);
+
+    /// <param name="caseRunner">How a case runs; default: in this process.</param>
+    public IReadOnlyList<CaseResult> Run(IReadOnlyList<SuiteCase> cases, IReadOnlyList<IRunObserver> observers, CaseRunner? caseRunner = null)
+    {
+        var runner = new Runner(_backends, _options, [], Profile);
+        var run = caseRunner ?? ((c, _, ct) => runner.RunCase(c, ct));
+        using var writer = JsonLines is null ? null : new JsonLinesWriter(JsonLines);
+        IReadOnlyList<IRunObserver> all = writer is null ? observers : [new TimedObserver(writer, Profile), .. observers];
+        var fresh = Runner.RunAll(cases, (c, ct) => run(c, _options.Done, ct), _options.Jobs, all, CancellationToken.None);
+        return [.. Previous, .. fresh];
+    }
+
+    /// <summary>Writing results.jsonl counts as reporting in the run's profile.</summary>
+    private sealed class TimedObserver(IRunObserver inner, RunProfile profile) : IRunObserver
+    {
+        public void OnCase(IReadOnlyList<CaseResult> results) => profile.Time($"{RunProfile.Reporting} {ResultJson.FileName}", () =>
+        {
+            inner.OnCase(results);
+            return true;
+        });
+    }
+}
