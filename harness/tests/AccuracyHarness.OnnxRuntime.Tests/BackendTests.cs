@@ -201,9 +201,9 @@ public class BackendTests
     {
         var options = OnnxRuntimeOptions.From(new BackendSettings
         {
-            Options = new Dictionary<string, string> { ["ort-f16-casts"] = "true", ["ort-threads"] = "2", ["ort-opset"] = "17" },
+            Options = new Dictionary<string, string> { ["ort-f16-casts"] = "true", ["ort-threads"] = "2", ["ort-opset"] = "13" },
         });
-        Assert.That(new OnnxRuntimeBackend(WeightsSource.Initializer, options).ReproArguments, Is.EqualTo("--ort-f16-casts --ort-threads 2 --ort-opset 17"));
+        Assert.That(new OnnxRuntimeBackend(WeightsSource.Initializer, options).ReproArguments, Is.EqualTo("--ort-f16-casts --ort-threads 2 --ort-opset 13"));
         Assert.That(new OnnxRuntimeOptions().ReproArguments, Is.Empty);
     }
 
