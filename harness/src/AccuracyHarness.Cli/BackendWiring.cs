@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using AccuracyHarness.Core.Backends;
 using AccuracyHarness.OnnxRuntime;
 using AccuracyHarness.OpenCL.Backends;
@@ -13,24 +14,27 @@ public static class BackendWiring
     public static IReadOnlyList<IBackendFamily> Families(IReadOnlyList<KernelManifest> manifests) =>
         [new ReferenceFamily(), new OnnxRuntimeFamily(), new OpenClFamily(manifests)];
 
-    public static BackendCatalogue Catalogue(IReadOnlyList<KernelManifest>? manifests = null) => BackendCatalogue.Of(Families(manifests ?? []));
+    public static BackendCatalogue Catalogue(IReadOnlyList<KernelManifest>? manifests = null) =>
+        BackendCatalogue.Of(Families(manifests ?? []));
 
     /// <summary>
     /// The backends a command asked for: <paramref name="names"/> (null: the defaults) on the
     /// devices given, configured by the backend options of <paramref name="parsed"/>. Unknown
     /// names, devices and bad option values are usage errors; a missing native library is not.
     /// </summary>
-    public static IReadOnlyList<IBackend> Create(ParseResult parsed, string option, IReadOnlyList<string>? names, IReadOnlyList<string> devices)
+    public static IReadOnlyList<IBackend> Create(
+        ParseResult parsed, string option, IReadOnlyList<string>? names, IReadOnlyList<string> devices)
     {
         var catalogue = Catalogue(BackendOptions.Manifests(parsed));
+        var known = string.Join(", ", catalogue.Entries.Select(e => e.Name));
         foreach (var name in names ?? [])
         {
-            if (!catalogue.Contains(name))
-                throw new UsageException($"{option}: unknown backend '{name}' (known: {string.Join(", ", catalogue.Entries.Select(e => e.Name))})");
+            if (!catalogue.Contains(name)) throw new UsageException($"{option}: unknown backend '{name}' (known: {known})");
         }
+        var settings = new BackendSettings { Devices = devices, Options = BackendOptions.Settings(parsed) };
         try
         {
-            return catalogue.Create(names ?? catalogue.Defaults, new BackendSettings { Devices = devices, Options = BackendOptions.Settings(parsed) });
+            return catalogue.Create(names ?? catalogue.Defaults, settings);
         }
         catch (ArgumentException e)
         {
@@ -44,8 +48,9 @@ public static class BackendWiring
         var info = new List<KeyValuePair<string, string>>
         {
             new("harness", typeof(BackendWiring).Assembly.GetName().Version?.ToString() ?? "?"),
-            new("dotnet", System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription),
-            new("machine", $"{System.Environment.MachineName}, {System.Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}"),
+            new("dotnet", RuntimeInformation.FrameworkDescription),
+            new("machine",
+                $"{System.Environment.MachineName}, {System.Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}"),
         };
         foreach (var family in Families([]))
             info.Add(new(family.Name, family.IsAvailable(out var reason) ? family.Describe() : $"unavailable: {reason}"));

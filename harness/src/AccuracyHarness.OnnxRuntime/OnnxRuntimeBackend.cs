@@ -54,7 +54,11 @@ public sealed class OnnxRuntimeBackend : IBackend
     public string ReproArguments => _options.ReproArguments;
 
     public IReadOnlyList<KeyValuePair<string, long>> Counters =>
-        [new("sessions created", _sessions.Created), new("sessions reused", _sessions.Reused), new("sessions created again after eviction", _sessions.Recreated)];
+    [
+        new("sessions created", _sessions.Created),
+        new("sessions reused", _sessions.Reused),
+        new("sessions created again after eviction", _sessions.Recreated),
+    ];
 
     public BackendOutput Run(Problem problem, CaseInputs inputs, CancellationToken cancellation)
     {
@@ -63,7 +67,10 @@ public sealed class OnnxRuntimeBackend : IBackend
             return new BackendOutput.NotApplicable(F16Unsupported);
         try
         {
-            var modelOptions = new ConvTransposeModelOptions { Weights = _weights, F16ViaCasts = _options.F16ViaCasts, Opset = _options.Opset };
+            var modelOptions = new ConvTransposeModelOptions
+            {
+                Weights = _weights, F16ViaCasts = _options.F16ViaCasts, Opset = _options.Opset,
+            };
             var model = ConvTransposeModel.Build(problem, modelOptions, inputs);
             var bytes = model.ToBytes();
             var key = $"{_options.IntraOpThreads}:{Convert.ToHexString(SHA256.HashData(bytes))}";

@@ -11,7 +11,7 @@ namespace AccuracyHarness.OnnxRuntime;
 /// </summary>
 public sealed class OnnxRuntimeFamily : IBackendFamily
 {
-    /// <summary>Sessions kept for the process (the least recently used goes first); about twice the signatures one case mix revisits.</summary>
+    /// <summary>Sessions kept for the process, the least recently used evicted first (each backend kept 64 of its own before).</summary>
     public const int SessionCapacity = 128;
 
     internal static SessionCache Sessions { get; } = new(SessionCapacity);

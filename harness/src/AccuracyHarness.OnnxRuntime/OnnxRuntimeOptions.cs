@@ -12,7 +12,8 @@ public sealed record OnnxRuntimeOptions
     public static readonly BackendOption Threads = new("ort-threads", "ONNX Runtime intra-op threads per session (default 1).", "N");
 
     public static readonly BackendOption OpsetOption = new("ort-opset",
-        $"The ONNX opset of the models given to ONNX Runtime (default {DefaultOpset}; at least {ConvTransposeModelOptions.MinimumOpset}).", "N");
+        $"The ONNX opset of the models given to ONNX Runtime (default {DefaultOpset}; at least {ConvTransposeModelOptions.MinimumOpset}).",
+            "N");
 
     public static IReadOnlyList<BackendOption> All { get; } = [F16Casts, Threads, OpsetOption];
 

@@ -21,8 +21,10 @@ public static class Exporters
     public static ExporterEntry Get(string name) =>
         All.FirstOrDefault(e => e.Name == name) ?? throw new ArgumentException($"unknown report format '{name}' (known: {string.Join(", ", All.Select(e => e.Name))})", nameof(name));
 
-    /// <summary>Writes the default formats into the folder, each timed as a reporting stage of <paramref name="profile"/>; returns the paths written.</summary>
-    public static IReadOnlyList<string> Export(ResultTable table, string directory, ExportContext? context = null, RunProfile? profile = null)
+    /// <summary>Writes the default formats into the folder, each timed as a reporting stage of <paramref name="profile"/>; returns the
+    /// paths written.</summary>
+    public static IReadOnlyList<string> Export(ResultTable table, string directory, ExportContext? context = null,
+        RunProfile? profile = null)
     {
         Directory.CreateDirectory(directory);
         var written = new List<string>();

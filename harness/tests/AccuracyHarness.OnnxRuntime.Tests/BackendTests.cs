@@ -189,7 +189,8 @@ public class BackendTests
         var catalogue = BackendCatalogue.Of([new OnnxRuntimeFamily()]);
         foreach (var name in new[] { OnnxRuntimeBackend.InitializerId, OnnxRuntimeBackend.DynamicWeightsId })
         {
-            var created = catalogue.Create(name, new BackendSettings { Options = new Dictionary<string, string> { [OnnxRuntimeOptions.Threads.Name] = "2" } });
+            var settings = new BackendSettings { Options = new Dictionary<string, string> { [OnnxRuntimeOptions.Threads.Name] = "2" } };
+            var created = catalogue.Create(name, settings);
             Assert.That(created.Select(b => (b.Name, b.Device)), Is.EqualTo(new[] { (name, "cpu") }));
         }
         Assert.Throws<ArgumentException>(() => catalogue.Create(OnnxRuntimeBackend.InitializerId,
@@ -203,7 +204,8 @@ public class BackendTests
         {
             Options = new Dictionary<string, string> { ["ort-f16-casts"] = "true", ["ort-threads"] = "2", ["ort-opset"] = "13" },
         });
-        Assert.That(new OnnxRuntimeBackend(WeightsSource.Initializer, options).ReproArguments, Is.EqualTo("--ort-f16-casts --ort-threads 2 --ort-opset 13"));
+        Assert.That(new OnnxRuntimeBackend(WeightsSource.Initializer, options).ReproArguments,
+            Is.EqualTo("--ort-f16-casts --ort-threads 2 --ort-opset 13"));
         Assert.That(new OnnxRuntimeOptions().ReproArguments, Is.Empty);
     }
 

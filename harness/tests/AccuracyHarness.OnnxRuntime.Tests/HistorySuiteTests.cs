@@ -89,7 +89,8 @@ public class HistorySuiteTests
             Assert.That(output, Is.TypeOf<BackendOutput.Produced>(), () => output.ToString());
             var produced = (BackendOutput.Produced)output;
             var spec = Ort.Compare(problem, inputs, produced.Output);
-            TestContext.Out.WriteLine($"{weights}: {(spec.Passed ? "pass" : "fail")} ({Ort.Describe(spec)}){(produced.KnownIssues.IsEmpty ? "" : "; " + ResultText.KnownIssues(produced.KnownIssues))}");
+            var known = produced.KnownIssues.IsEmpty ? "" : "; " + ResultText.KnownIssues(produced.KnownIssues);
+            TestContext.Out.WriteLine($"{weights}: {(spec.Passed ? "pass" : "fail")} ({Ort.Describe(spec)}){known}");
             switch (expected)
             {
                 case Outcome.Pass:
@@ -106,7 +107,8 @@ public class HistorySuiteTests
                 case Outcome.KnownDefect:
                     Assert.That(spec.Passed, Is.False);
                     Assert.That(produced.KnownIssues.Select(k => k.Kind), Does.Contain(KnownIssueKind.Defect));
-                    Assert.That(produced.KnownIssues.Single(k => k.Kind == KnownIssueKind.Defect).Text, Does.StartWith("known ONNX Runtime defect:"));
+                    var defect = produced.KnownIssues.Single(k => k.Kind == KnownIssueKind.Defect);
+                    Assert.That(defect.Text, Does.StartWith("known ONNX Runtime defect:"));
                     break;
             }
         }

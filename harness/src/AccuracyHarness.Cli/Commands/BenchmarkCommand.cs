@@ -15,7 +15,8 @@ public static class BenchmarkCommand
 {
     private static readonly Option<string[]> Suites = CommonOptions.Suites("Suites to measure (repeatable; default: cases/smoke).");
 
-    private static readonly Option<string?> BackendList = CommonOptions.Backends("Comma-separated backends (default: every built-in backend).");
+    private static readonly Option<string?> BackendList =
+        CommonOptions.Backends("Comma-separated backends (default: every built-in backend).");
 
     private static readonly Option<string?> Devices = CommonOptions.Devices();
 
@@ -60,7 +61,8 @@ public static class BenchmarkCommand
     {
         var inputs = new Inputs(parsed.GetValue(Suites) ?? [], parsed.GetValue(Repeat), parsed.GetValue(Jobs));
         inputs.Validate();
-        var backends = BackendWiring.Create(parsed, BackendList.Name, CommonOptions.Split(parsed.GetValue(BackendList)), CommonOptions.Split(parsed.GetValue(Devices)) ?? []);
+        var backends = BackendWiring.Create(parsed, BackendList.Name, CommonOptions.Split(parsed.GetValue(BackendList)),
+            CommonOptions.Split(parsed.GetValue(Devices)) ?? []);
         var (repeat, jobs) = (inputs.Repeat, inputs.Jobs);
         var suites = inputs.Suites.Length > 0 ? inputs.Suites : [Path.Combine(ProjectPaths.Cases, "smoke")];
         var names = backends.Select(b => $"{b.Name}@{b.Device}");

@@ -95,7 +95,8 @@ public static class MutantsCommand
     public static Row Score(Mutant mutant, IReadOnlyList<CaseResult> results)
     {
         var failing = results.Where(r => r.Status == Status.Fail).ToList();
-        var diagnosis = failing.GroupBy(Named).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key ?? "";
+        var diagnosis = failing.GroupBy(Named).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .FirstOrDefault()?.Key ?? "";
         var named = failing.Count(r => Names(r, mutant.Expected));
         return new Row(mutant.Name, mutant.Expected, failing.Count > 0, diagnosis, diagnosis == mutant.Expected, named, failing.Count, results.Count);
     }
@@ -103,7 +104,7 @@ public static class MutantsCommand
     /// <summary>Whether a result's diagnosis names the model, first or as an equally good fit.</summary>
     private static bool Names(CaseResult r, string model) => Named(r) == model || r.EquallyFitting.Contains(model);
 
-    /// <summary>What a failing result's diagnosis names: a fault model it explains, a device finding, or else its kind and closest model.</summary>
+    /// <summary>What a failing result's diagnosis names: the fault model it explains, a device finding, else its kind.</summary>
     private static string Named(CaseResult r) => r.DiagnosisKind switch
     {
         DiagnosisKind.FaultModel => r.FaultModel,

@@ -7,7 +7,8 @@ namespace AccuracyHarness.Cli.Commands;
 /// <summary>The options of `run`, and the one place that reads them into <see cref="RunInputs"/>.</summary>
 public static class RunArguments
 {
-    public static readonly Option<string[]> Suites = CommonOptions.Suites("A suite file, a benchdnn shape or batch file, or a folder of them (repeatable).");
+    public static readonly Option<string[]> Suites =
+        CommonOptions.Suites("A suite file, a benchdnn shape or batch file, or a folder of them (repeatable).");
 
     public static readonly Option<string[]> Cases = new("--case")
     {
@@ -15,7 +16,8 @@ public static class RunArguments
         HelpName = "TEXT",
     };
 
-    public static readonly Option<string?> BackendList = CommonOptions.Backends("Comma-separated backends (default: every built-in backend). See the list below.");
+    public static readonly Option<string?> BackendList =
+        CommonOptions.Backends("Comma-separated backends (default: every built-in backend). See the list below.");
 
     public static readonly Option<string?> Devices = CommonOptions.Devices();
 
@@ -33,7 +35,8 @@ public static class RunArguments
 
     public static readonly Option<string?> FillOption = new("--fill")
     {
-        Description = "Override every case's input fill: random (uniform reals, checked against error bounds) or exact (small integers, checked bit for bit).",
+        Description = "Override every case's input fill: random (uniform reals, checked against error bounds) " +
+            "or exact (small integers, checked bit for bit).",
         HelpName = "random|exact",
     };
 
@@ -86,7 +89,8 @@ public static class RunArguments
         HelpName = "REGEX",
     };
 
-    public static readonly Option<int> Jobs = CommonOptions.Jobs("Cases run at the same time (default 1; the reference already uses every core on large cases).");
+    public static readonly Option<int> Jobs =
+        CommonOptions.Jobs("Cases run at the same time (default 1; the reference already uses every core on large cases).");
 
     public static readonly Option<double?> Timeout = new("--timeout")
     {

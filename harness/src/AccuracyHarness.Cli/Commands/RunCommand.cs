@@ -49,7 +49,8 @@ public static class RunCommand
             using var pool = new WorkerPool(RunArguments.ForWorker(parsed), plan.Options.Timeout, backends);
             return pipeline.Run(cases, [progress], pool.RunCase);
         });
-        var table = new ResultTable(results, new RunInfo(BackendWiring.Environment()) { Started = started, CommandLine = Invocation.Text() });
+        var info = new RunInfo(BackendWiring.Environment()) { Started = started, CommandLine = Invocation.Text() };
+        var table = new ResultTable(results, info);
         Reporting.Write(table, outDir, pipeline.Profile);
 
         var verdict = baseline.Classify(results);

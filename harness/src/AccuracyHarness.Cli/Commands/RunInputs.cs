@@ -38,12 +38,11 @@ public sealed record RunInputs
         if (Timeout is <= 0) throw new UsageException("--timeout must be > 0 seconds");
         if (Rtol is not null && Atol is null) throw new UsageException("--rtol needs --atol");
         if (Sample is <= 0 or > 100) throw new UsageException("--sample must be a percentage in (0, 100]");
-        if (Dump.ToLowerInvariant() is not ("none" or "failing" or "all")) throw new UsageException($"--dump: '{Dump}' is not none, failing or all");
-        var fill = default(FillMode?);
-        if (Fill is not null) fill = Names.TryParseFill(Fill, out var mode) ? mode : throw new UsageException($"--fill: '{Fill}' is not random or exact");
+        if (!Enum.TryParse<DumpMode>(Dump, ignoreCase: true, out var dump) || !Enum.IsDefined(dump))
+            throw new UsageException($"--dump: '{Dump}' is not none, failing or all");
         var options = new RunOptions
         {
-            Dump = Enum.Parse<DumpMode>(Dump, ignoreCase: true),
+            Dump = dump,
             Tolerance = Atol is { } atol ? new FixedTolerance(atol, Rtol ?? 0) : null,
             Jobs = Jobs,
             Timeout = Timeout is { } t ? TimeSpan.FromSeconds(t) : null,
@@ -55,7 +54,7 @@ public sealed record RunInputs
             Layouts = ParseLayouts("--layouts", Layouts),
             CrossDataTypes = ParseDataTypes("--cross-dtypes", CrossDataTypes),
             CrossLayouts = ParseLayouts("--cross-layouts", CrossLayouts),
-            Fill = fill,
+            Fill = ParseFill(Fill),
             Seed = Seed,
             Match = ParseMatch(Match),
             Shard = ParseShard(Shard),
@@ -69,6 +68,13 @@ public sealed record RunInputs
 
     private static List<LayoutFamily>? ParseLayouts(string option, string? text) => CommonOptions.Split(text)?.Select(l =>
         Names.TryParseLayout(l, out var f) ? f : throw new UsageException($"{option}: '{l}' is not one of {Names.LayoutChoices}")).ToList();
+
+    private static FillMode? ParseFill(string? text)
+    {
+        if (text is null) return null;
+        if (!Names.TryParseFill(text, out var mode)) throw new UsageException($"--fill: '{text}' is not random or exact");
+        return mode;
+    }
 
     private static Regex? ParseMatch(string? pattern)
     {

@@ -78,7 +78,8 @@ public static class ShrinkCommand
         if (maxTries < 1) throw new UsageException("--max-tries: must be at least 1");
         var start = ParseCase(parsed.GetValue(CaseOption)!);
         var device = parsed.GetValue(DeviceOption);
-        var backend = BackendWiring.Create(parsed, BackendOption.Name, [parsed.GetValue(BackendOption)!], device is null ? [] : [device]).Single();
+        var backend = BackendWiring.Create(parsed, BackendOption.Name, [parsed.GetValue(BackendOption)!],
+            device is null ? [] : [device]).Single();
         var pipeline = new RunPipeline([backend], new RunOptions());
         CaseResult Run(DeconvCase c) => pipeline.Run([new SuiteCase(c, "shrink")], []).Single();
 

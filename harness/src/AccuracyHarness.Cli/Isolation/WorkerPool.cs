@@ -44,7 +44,8 @@ public sealed class WorkerPool(IReadOnlyList<string> runArguments, TimeSpan? tim
                     _idle.Add(worker);
                     return results;
                 }
-                if (line.StartsWith(WorkerProtocol.Start, StringComparison.Ordinal)) running = WorkerProtocol.Index(line[WorkerProtocol.Start.Length..]);
+                if (line.StartsWith(WorkerProtocol.Start, StringComparison.Ordinal))
+                    running = WorkerProtocol.Index(line[WorkerProtocol.Start.Length..]);
                 else if (line.StartsWith(WorkerProtocol.Result, StringComparison.Ordinal))
                 {
                     var result = ResultJson.FromLine(line[WorkerProtocol.Result.Length..]) with { Source = suiteCase.Source };

@@ -40,7 +40,8 @@ public sealed class BackendCatalogue
 
     public bool Contains(string name) => _entries.ContainsKey(name);
 
-    /// <summary>The instances of one backend (one per device); an unknown name is an <see cref="ArgumentException"/> listing the known ones.</summary>
+    /// <summary>The instances of one backend (one per device); an unknown name is an <see cref="ArgumentException"/> listing the known
+    /// ones.</summary>
     public IReadOnlyList<IBackend> Create(string name, BackendSettings settings)
     {
         if (!_entries.TryGetValue(name, out var entry))

@@ -60,7 +60,8 @@ public static class ResultEvaluator
     /// diverging stage of a multi-stage backend, and the diagnosis (a known issue the backend
     /// named, the fault model that reproduces the output, or the device's own finding).
     /// </summary>
-    public static CaseResult Explain(ComparisonBasis basis, CaseInputs inputs, ReferenceResult reference, BackendOutput output, CaseResult result, Metrics? metrics)
+    public static CaseResult Explain(ComparisonBasis basis, CaseInputs inputs, ReferenceResult reference, BackendOutput output,
+        CaseResult result, Metrics? metrics)
     {
         if (result.Status != Status.Fail || metrics is null || output is not BackendOutput.Produced produced) return result;
         var problem = basis.Problem;
@@ -73,7 +74,8 @@ public static class ResultEvaluator
         };
     }
 
-    private static CaseResult Diagnose(CaseResult result, Cases.Problem problem, CaseInputs inputs, ReferenceResult reference, BackendOutput.Produced produced, Metrics metrics)
+    private static CaseResult Diagnose(CaseResult result, Cases.Problem problem, CaseInputs inputs, ReferenceResult reference,
+        BackendOutput.Produced produced, Metrics metrics)
     {
         if (produced.KnownIssues.Length > 0)
             return result with { DiagnosisKind = DiagnosisKind.KnownIssue, Diagnosis = ResultText.KnownIssues(produced.KnownIssues) };

@@ -69,24 +69,31 @@ public static class FaultCatalogue
     public static IReadOnlyList<FaultModel> All { get; } =
     [
         new(WeightsNotFlipped, "weights not flipped (the rewrite's rotate_180 missing)",
-            (p, i) => One(WeightsNotFlipped, "kernel not rotated by 180 degrees", () => Run(p, i, weights: Flip(p, i.Weights.Data, _ => true)), p.Case.Kernel.Any(k => k > 1))),
+            (p, i) => One(WeightsNotFlipped, "kernel not rotated by 180 degrees", () => Run(p, i, weights: Flip(p, i.Weights.Data, _ =>
+                true)), p.Case.Kernel.Any(k => k > 1))),
         new(WeightsFlippedOneAxis, "weights flipped on one spatial axis only",
             (p, i) => p.Rank < 2 ? [] : Enumerable.Range(0, p.Rank)
                 .Where(a => p.Case.Kernel.Where((k, b) => b != a).Any(k => k > 1))
                 .Select(a => new Hypothesis(WeightsFlippedOneAxis, $"flipped on {Axis(p, a)} only", Run(p, i, weights: Flip(p, i.Weights.Data, b => b != a))))),
         new(ChannelsNotSwapped, "in/out channels not swapped in the weights reorder (IOYX read as OIYX: the transposed reorder fault)",
-            (p, i) => One(ChannelsNotSwapped, "weights read as OIYX", () => Run(p, i, weights: Reinterpret(p, i.Weights.Data)), p.Cg > 1 || p.Mg > 1)),
+            (p, i) => One(ChannelsNotSwapped, "weights read as OIYX", () =>
+                Run(p, i, weights: Reinterpret(p, i.Weights.Data)), p.Cg > 1 || p.Mg > 1)),
         new(NotFlippedNotSwapped, "weights neither flipped nor channel-swapped",
-            (p, i) => One(NotFlippedNotSwapped, "weights read as OIYX and not rotated", () => Run(p, i, weights: Flip(p, Reinterpret(p, i.Weights.Data), _ => true)), (p.Cg > 1 || p.Mg > 1) && p.Case.Kernel.Any(k => k > 1))),
+            (p, i) => One(NotFlippedNotSwapped, "weights read as OIYX and not rotated", () => Run(p, i, weights: Flip(p, Reinterpret(p,
+                i.Weights.Data), _ => true)), (p.Cg > 1 || p.Mg > 1) && p.Case.Kernel.Any(k => k > 1))),
         new(DilationDropped, "dilation ignored (taps treated as dense)",
-            (p, i) => One(DilationDropped, "dilation 1 on every axis", () => Run(p, i, axes: Geometry(p).Axes.Select(a => a with { Dilation = 1 }).ToArray()), p.Case.Dilations.Any(d => d > 1))),
+            (p, i) => One(DilationDropped, "dilation 1 on every axis", () => Run(p, i, axes: Geometry(p).Axes.Select(a =>
+                a with { Dilation = 1 }).ToArray()), p.Case.Dilations.Any(d => d > 1))),
         new(PadBeginOffByOne, "begin pad off by one on one axis",
             (p, i) => Enumerable.Range(0, p.Rank).SelectMany(a => new[] { -1, 1 }.Select(delta =>
                 new Hypothesis(PadBeginOffByOne, $"begin pad of {Axis(p, a)} {(delta > 0 ? "+1" : "-1")}", Run(p, i, axes: MapAxis(p, a, x => x with { PadBegin = x.PadBegin + delta })))))),
         new(PadsSwapped, "begin and end pads swapped",
-            (p, i) => One(PadsSwapped, "pads swapped on every axis", () => Run(p, i, axes: Geometry(p).Axes.Select(a => a with { PadBegin = a.PadEnd, PadEnd = a.PadBegin }).ToArray()), Enumerable.Range(0, p.Rank).Any(a => p.PadsBegin[a] != p.PadsEnd[a]))),
+            (p, i) => One(PadsSwapped, "pads swapped on every axis",
+                () => Run(p, i, axes: Geometry(p).Axes.Select(a => a with { PadBegin = a.PadEnd, PadEnd = a.PadBegin }).ToArray()),
+                Enumerable.Range(0, p.Rank).Any(a => p.PadsBegin[a] != p.PadsEnd[a]))),
         new(OutputPaddingDropped, "output padding dropped (the last rows/columns it adds are not written)",
-            (p, i) => One(OutputPaddingDropped, "output padding not computed", () => NotWritten(p, Run(p, i), c => Enumerable.Range(0, p.Rank).Any(a => c[2 + a] >= p.Output[a] - p.Case.OutputPadding[a])), p.Case.OutputPadding.Any(o => o > 0))),
+            (p, i) => One(OutputPaddingDropped, "output padding not computed", () => NotWritten(p, Run(p, i), c => Enumerable.Range(0,
+                p.Rank).Any(a => c[2 + a] >= p.Output[a] - p.Case.OutputPadding[a])), p.Case.OutputPadding.Any(o => o > 0))),
         new(GroupOffsetWrong, "group offsets computed with the wrong channel count",
             (p, i) => p.Case.Groups == 1 || p.Cg == p.Mg ? [] :
             [

@@ -7,5 +7,6 @@ public static class ReproLine
     public const string Program = "scripts/harness";
 
     public static string Of(string caseId, string backend, string device, string backendArguments) =>
-        $"{Program} run --case {caseId} --backends {backend} --devices {device}" + (backendArguments.Length > 0 ? " " + backendArguments : "");
+        string.Join(" ", new[] { $"{Program} run --case {caseId} --backends {backend} --devices {device}", backendArguments }
+            .Where(part => part.Length > 0));
 }

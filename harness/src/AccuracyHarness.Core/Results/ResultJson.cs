@@ -108,7 +108,8 @@ public static class ResultJson
             KnownIssues = A("known_issues").Select(v => new KnownIssue(
                 Enum.Parse<KnownIssueKind>(v.GetProperty("kind").GetString()!), v.GetProperty("text").GetString()!)).ToList(),
             Findings = A("findings").Select(v => v.GetString()!).ToList(),
-            DeviceTimes = A("device_times").Select(v => new DeviceTime(v.GetProperty("stage").GetString()!, v.GetProperty("ms").GetDouble())).ToList(),
+            DeviceTimes = A("device_times").Select(v =>
+                new DeviceTime(v.GetProperty("stage").GetString()!, v.GetProperty("ms").GetDouble())).ToList(),
             Worst = S("worst"),
             Seconds = D("seconds"),
             Source = S("source"),

@@ -14,5 +14,6 @@ public static class ResultText
     /// <summary>"device time: deconv 0.123 ms, ..." or empty.</summary>
     public static string DeviceTimes(IReadOnlyList<DeviceTime> times) => times.Count == 0
         ? ""
-        : "device time: " + string.Join(", ", times.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Stage} {t.Milliseconds:0.###} ms")));
+        : "device time: " + string.Join(", ", times.Select(t =>
+            string.Create(CultureInfo.InvariantCulture, $"{t.Stage} {t.Milliseconds:0.###} ms")));
 }

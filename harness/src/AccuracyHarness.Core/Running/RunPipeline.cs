@@ -17,9 +17,11 @@ public sealed class RunPipeline
     private readonly IReadOnlyList<IBackend> _backends;
     private readonly RunOptions _options;
 
-    /// <param name="resume">Continue the run in <see cref="RunOptions.OutputDirectory"/> (its results.jsonl must exist) rather than start afresh.</param>
+    /// <param name="resume">Continue the run in <see cref="RunOptions.OutputDirectory"/> (its results.jsonl must exist) rather than start
+    /// afresh.</param>
     /// <param name="dropped">Told of each unfinished line a resumed results.jsonl had.</param>
-    public RunPipeline(IReadOnlyList<IBackend> backends, RunOptions options, RunProfile? profile = null, bool resume = false, Action<string>? dropped = null)
+    public RunPipeline(IReadOnlyList<IBackend> backends, RunOptions options, RunProfile? profile = null, bool resume = false,
+        Action<string>? dropped = null)
     {
         _backends = backends;
         Profile = profile ?? new RunProfile();
@@ -48,7 +50,8 @@ public sealed class RunPipeline
     public int Pending(IReadOnlyList<SuiteCase> cases) => Math.Max(0, cases.Count * _backends.Count - Previous.Count);
 
     /// <param name="caseRunner">How a case runs; default: in this process.</param>
-    public IReadOnlyList<CaseResult> Run(IReadOnlyList<SuiteCase> cases, IReadOnlyList<IRunObserver> observers, CaseRunner? caseRunner = null)
+    public IReadOnlyList<CaseResult> Run(IReadOnlyList<SuiteCase> cases, IReadOnlyList<IRunObserver> observers,
+        CaseRunner? caseRunner = null)
     {
         var runner = new Runner(_backends, _options, [], Profile);
         var run = caseRunner ?? ((c, _, ct) => runner.RunCase(c, ct));

@@ -18,7 +18,8 @@ namespace AccuracyHarness.Core.Running;
 /// that case; the run goes on. Backends must allow concurrent calls.
 /// </summary>
 /// <param name="backendStarting">Told each backend before it runs a case (isolated workers report it, so a crash can be blamed).</param>
-public sealed class Runner(IReadOnlyList<IBackend> backends, RunOptions options, IReadOnlyList<IRunObserver> observers, RunProfile? profile = null, Action<IBackend>? backendStarting = null)
+public sealed class Runner(IReadOnlyList<IBackend> backends, RunOptions options, IReadOnlyList<IRunObserver> observers,
+    RunProfile? profile = null, Action<IBackend>? backendStarting = null)
 {
     private readonly RunProfile _profile = profile ?? new RunProfile();
 
@@ -88,7 +89,8 @@ public sealed class Runner(IReadOnlyList<IBackend> backends, RunOptions options,
             _profile.Add(RunProfile.Backend(backend.Name, backend.Device), watch.Elapsed);
 
             var (verdict, metrics) = _profile.Time(RunProfile.Comparison, () => ResultEvaluator.Evaluate(basis, output));
-            var result = _profile.Time(RunProfile.Diagnosis, () => ResultEvaluator.Explain(basis, inputs, reference, output, verdict, metrics)) with
+            var result = _profile.Time(RunProfile.Diagnosis, () =>
+                ResultEvaluator.Explain(basis, inputs, reference, output, verdict, metrics)) with
             {
                 Backend = backend.Name,
                 Device = backend.Device,

@@ -21,7 +21,8 @@ public static unsafe class OrtRuntimeInfo
             reason = "";
             return true;
         }
-        catch (Exception e) when (e is OnnxRuntimeUnavailableException or DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
+        catch (Exception e) when (e is OnnxRuntimeUnavailableException or DllNotFoundException or EntryPointNotFoundException
+                                   or BadImageFormatException)
         {
             reason = e.Message;
             return false;

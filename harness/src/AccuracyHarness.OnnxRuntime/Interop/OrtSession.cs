@@ -122,7 +122,8 @@ public sealed unsafe class OrtSession : IDisposable
         {
             float[] floats => (floats.AsMemory().Pin(), (nuint)(floats.Length * sizeof(float)), ElementFloat),
             Half[] halves => (halves.AsMemory().Pin(), (nuint)(halves.Length * sizeof(Half)), ElementFloat16),
-            _ => throw new ArgumentException($"only float and float16 tensors go to ONNX Runtime, not {tensor.Elements.GetType().Name}", nameof(tensor)),
+            _ => throw new ArgumentException($"only float and float16 tensors go to ONNX Runtime, not {tensor.Elements.GetType().Name}",
+                nameof(tensor)),
         };
         pins.Add(pin);
         var shape = tensor.Shape;
@@ -153,7 +154,8 @@ public sealed unsafe class OrtSession : IDisposable
         {
             ElementFloat => new OrtTensor(shape, new ReadOnlySpan<float>(data, count).ToArray()),
             ElementFloat16 => new OrtTensor(shape, new ReadOnlySpan<Half>(data, count).ToArray()),
-            _ => throw new NotSupportedException($"ONNX Runtime produced element type {elementType}; only float (1) and float16 (10) are read"),
+            _ => throw new NotSupportedException(
+                $"ONNX Runtime produced element type {elementType}; only float (1) and float16 (10) are read"),
         };
     }
 }

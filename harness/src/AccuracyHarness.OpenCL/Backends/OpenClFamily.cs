@@ -11,7 +11,8 @@ namespace AccuracyHarness.OpenCL.Backends;
 /// Its native cache is one session per device for the whole process (DeviceSession: context,
 /// queue and built programs), shared by every backend on the device.
 /// </summary>
-/// <param name="manifests">Users' kernels (--kernel): deconv kernels become ext:NAME backends, stage kernels replace stages of opencl-replaced.</param>
+/// <param name="manifests">Users' kernels (--kernel): deconv kernels become ext:NAME backends, stage kernels replace stages of
+/// opencl-replaced.</param>
 public sealed class OpenClFamily(IReadOnlyList<KernelManifest> manifests) : IBackendFamily
 {
     public const string DefaultDevice = OpenClDevices.Pocl;
@@ -31,12 +32,14 @@ public sealed class OpenClFamily(IReadOnlyList<KernelManifest> manifests) : IBac
             settings => PerDevice(OpenClDirectBackend.Id, settings, (device, options) => new OpenClDirectBackend(device, options)));
         catalogue.Add(this, OpenClReplacedBackend.Id,
             "deconvolution rewritten as weights reorder + stride-1 convolution on the device (option rule: corrected | openvino-2024)",
-            settings => PerDevice(OpenClReplacedBackend.Id, settings, (device, options) => new OpenClReplacedBackend(device, options, stageKernels)));
+            settings => PerDevice(OpenClReplacedBackend.Id, settings, (device, options) =>
+                new OpenClReplacedBackend(device, options, stageKernels)));
         foreach (var manifest in manifests.Where(m => m.Role == KernelRole.Deconv))
         {
             var name = ExternalDeconvBackend.Prefix + manifest.Name;
             catalogue.Add(this, name, $"user kernel {manifest.Source.Entry} from {manifest.ManifestPath}",
-                settings => PerDevice(name, settings, (device, options) => new ExternalDeconvBackend(manifest, device, options)), isDefault: false);
+                settings => PerDevice(name, settings, (device, options) =>
+                    new ExternalDeconvBackend(manifest, device, options)), isDefault: false);
         }
     }
 
@@ -45,7 +48,8 @@ public sealed class OpenClFamily(IReadOnlyList<KernelManifest> manifests) : IBac
     /// unavailable (the setup installs them); any other name the loader does not report is a usage
     /// error that lists the devices there are.
     /// </summary>
-    private static IReadOnlyList<IBackend> PerDevice(string backend, BackendSettings settings, Func<OpenClDevice, OpenClOptions, IBackend> create)
+    private static IReadOnlyList<IBackend> PerDevice(
+        string backend, BackendSettings settings, Func<OpenClDevice, OpenClOptions, IBackend> create)
     {
         var options = OpenClOptions.From(settings);
         var names = settings.Devices.Count == 0 ? [DefaultDevice] : settings.Devices;

@@ -6,7 +6,8 @@ namespace AccuracyHarness.OpenCL.Backends;
 public sealed record OpenClOptions(IReplacementRule Rule, bool ZeroInsertion, bool JitConstants)
 {
     public static readonly BackendOption RuleOption = new("rule",
-        "Replacement rule of opencl-replaced: corrected (exact for stride 1; default) or openvino-2024 (the real pass, blind spots included).",
+        "Replacement rule of opencl-replaced: corrected (exact for stride 1; default) or openvino-2024 " +
+        "(the real pass, blind spots included).",
         "corrected|openvino-2024");
 
     public static readonly BackendOption ZeroInsertionOption = new("zero-insertion",
@@ -26,5 +27,6 @@ public sealed record OpenClOptions(IReplacementRule Rule, bool ZeroInsertion, bo
 
     /// <summary>The command-line flags that give these options (empty for the defaults).</summary>
     public string ReproArguments => BackendOption.Join(
-        [RuleOption.Repro(Rule.Name, ReplacementRules.Corrected.Name), ZeroInsertionOption.Repro(ZeroInsertion), JitConstantsOption.Repro(JitConstants)]);
+        [RuleOption.Repro(Rule.Name, ReplacementRules.Corrected.Name), ZeroInsertionOption.Repro(ZeroInsertion),
+            JitConstantsOption.Repro(JitConstants)]);
 }

@@ -72,7 +72,8 @@ public sealed class OpenClReplacedBackend : OpenClBackend
         run.Launch("conv", run.Kernel(_conv?.Source ?? KernelSource.Conv, convParams), outputLayout.PhysicalLength,
             input, reordered, run.Upload(inputs.Bias?.Data ?? []), output, run.Upload(convParams));
         var (tensor, nonZeroLanes) = run.DownloadActivations(output, outputLayout);
-        return new BackendOutput.Produced(tensor, stages.ToImmutable(), run.Findings, nonZeroLanes, $"rule {Options.Rule.Name}{StageNote()}")
+        return new BackendOutput.Produced(tensor, stages.ToImmutable(), run.Findings, nonZeroLanes,
+            $"rule {Options.Rule.Name}{StageNote()}")
         {
             DeviceTimes = run.Timings,
         };

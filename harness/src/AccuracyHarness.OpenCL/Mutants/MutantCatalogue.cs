@@ -62,7 +62,8 @@ public static class MutantCatalogue
             s => Patch(s, "IN_IDX(n, ic, nz / SD, ny / SH, nx / SW)", "(((((long)n * IC + ic) * ID + nz / SD) * IH + ny / SH) * IW + nx / SW)")),
         Direct("deconv-half-accumulation", "direct kernel rounding products and sums to half precision", FaultCatalogue.HalfAccumulation,
             s => RoundToHalf + Patch(Patch(s, Product, "acc = round_to_half(acc + round_to_half(LOAD(input, IN_IDX(n, ic, nz / SD, ny / SH, nx / SW))"), ProductEnd, "* LOAD(weights, WEI_IDX(ic, m, tz, ty, tx))));")),
-        Direct("deconv-oob-read", "direct kernel that reads one element past the end of the weights without using it", ResultEvaluator.DeviceFinding,
+        Direct("deconv-oob-read", "direct kernel that reads one element past the end of the weights without using it",
+            ResultEvaluator.DeviceFinding,
             s => Patch(s, Store, "    if (LOAD(weights, IC * (OC / G) * KD * KH * KW) == 1234.5f) acc += 1.0f;\n" + Store),
             OpenClDevices.Oclgrind),
     ];

@@ -14,12 +14,6 @@ public sealed class CsvExporter : IExporter
 {
     public const string Name = "results.csv";
 
-    public static readonly IReadOnlyList<string> ContractColumns =
-    [
-        "case_id", "backend", "device", "dtype", "layout", "status", "max_abs_err", "max_rel_err",
-        "max_ulp", "bound_ratio", "mismatches", "elements", "diagnosis", "stage", "seconds", "repro",
-    ];
-
     private static readonly IReadOnlyList<(string Column, Func<CaseResult, string> Value)> Columns =
     [
         ("case_id", r => r.CaseId),

@@ -82,14 +82,17 @@ public class ShrinkerTests
     [TestCase(Status.Fail, DiagnosisKind.ClosestFaultModel, "weights-not-flipped", "", "fail: weights-not-flipped")]
     [TestCase(Status.Fail, DiagnosisKind.Unexplained, "", "", "fail: Unexplained")]
     [TestCase(Status.Fail, DiagnosisKind.DeviceFinding, "", "oclgrind (deconv): invalid read", "fail: DeviceFinding")]
-    [TestCase(Status.Error, DiagnosisKind.None, "", "ext:k on pocl: clBuildProgram failed with CL_BUILD_PROGRAM_FAILURE (-11); build log:\nline 3",
+    [TestCase(Status.Error, DiagnosisKind.None, "",
+        "ext:k on pocl: clBuildProgram failed with CL_BUILD_PROGRAM_FAILURE (-11); build log:\nline 3",
         "error: ext:k on pocl: clBuildProgram failed with CL_BUILD_PROGRAM_FAILURE (-N); build log:")]
     [TestCase(Status.Pass, DiagnosisKind.None, "", "", "pass")]
-    public void The_signature_keeps_the_fault_and_drops_what_changes_with_size(Status status, DiagnosisKind kind, string model, string message, string expected)
+    public void The_signature_keeps_the_fault_and_drops_what_changes_with_size(Status status, DiagnosisKind kind, string model,
+        string message, string expected)
     {
         var result = new CaseResult
         {
-            Case = CaseId.Parse("ic1_oc1_in3_k3"), Backend = "b", Device = "d", Status = status, DiagnosisKind = kind, FaultModel = model, Message = message,
+            Case = CaseId.Parse("ic1_oc1_in3_k3"), Backend = "b", Device = "d", Status = status, DiagnosisKind = kind, FaultModel = model,
+                Message = message,
             Diagnosis = "a sentence the signature must not read",
         };
         Assert.That(Shrinker.Signature(result), Is.EqualTo(expected));
@@ -100,7 +103,8 @@ public class ShrinkerTests
     {
         CaseResult Known(string text) => new()
         {
-            Case = CaseId.Parse("ic1_oc1_in3_k3"), Backend = "b", Device = "d", Status = Status.Fail, DiagnosisKind = DiagnosisKind.KnownIssue,
+            Case = CaseId.Parse("ic1_oc1_in3_k3"), Backend = "b", Device = "d", Status = Status.Fail,
+                DiagnosisKind = DiagnosisKind.KnownIssue,
             KnownIssues = [new KnownIssue(KnownIssueKind.Ambiguity, text)],
         };
         Assert.That(Shrinker.Signature(Known("axis 0: 7 > 5")), Is.EqualTo(Shrinker.Signature(Known("axis 1: 3 > 2"))));

@@ -35,7 +35,8 @@ public class HtmlExporterTests
         foreach (var r in listed)
         {
             Assert.That(Page, Does.Contain(WebUtility.HtmlEncode(r.Repro)), r.Key.ToString());
-            Assert.That(Page, Does.Contain(WebUtility.HtmlEncode(r.Diagnosis)).And.Contain(WebUtility.HtmlEncode(r.Location)), r.Key.ToString());
+            Assert.That(Page, Does.Contain(WebUtility.HtmlEncode(r.Diagnosis)).And.Contain(WebUtility.HtmlEncode(r.Location)),
+                r.Key.ToString());
         }
         foreach (var r in SampleRun.Failing)
             Assert.That(Page, Does.Contain($"data-map=\"{WebUtility.HtmlEncode(HtmlExporter.Encode(r.Map!))}\""), r.Key.ToString());
