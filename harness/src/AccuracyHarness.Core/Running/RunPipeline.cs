@@ -4,9 +4,6 @@ using AccuracyHarness.Core.Suites;
 
 namespace AccuracyHarness.Core.Running;
 
-/// <summary>Runs one case on every backend of a run and returns its results (in process, or in a worker process).</summary>
-public delegate IReadOnlyList<CaseResult> CaseRunner(SuiteCase suiteCase, IReadOnlySet<ResultKey> done, CancellationToken cancellation);
-
 /// <summary>
 /// The one sequence every command runs cases with: results a resumed run already has are kept
 /// and not run again, each finished case goes to results.jsonl in the output folder (when there
@@ -53,12 +50,34 @@ public sealed class RunPipeline
     public IReadOnlyList<CaseResult> Run(IReadOnlyList<SuiteCase> cases, IReadOnlyList<IRunObserver> observers,
         CaseRunner? caseRunner = null)
     {
-        var runner = new Runner(_backends, _options, [], Profile);
+        var runner = new Runner(_backends, _options, Profile);
         var run = caseRunner ?? ((c, _, ct) => runner.RunCase(c, ct));
         using var writer = JsonLines is null ? null : new JsonLinesWriter(JsonLines);
         IReadOnlyList<IRunObserver> all = writer is null ? observers : [new TimedObserver(writer, Profile), .. observers];
-        var fresh = Runner.RunAll(cases, (c, ct) => run(c, _options.Done, ct), _options.Jobs, all, CancellationToken.None);
+        var fresh = RunAll(cases, (c, ct) => run(c, _options.Done, ct), _options.Jobs, all, CancellationToken.None);
         return [.. Previous, .. fresh];
+    }
+
+    /// <summary>Up to <paramref name="jobs"/> cases at once, results published per case, returned in case order.</summary>
+    private static IReadOnlyList<CaseResult> RunAll(
+        IReadOnlyList<SuiteCase> cases,
+        Func<SuiteCase, CancellationToken, IReadOnlyList<CaseResult>> runCase,
+        int jobs,
+        IReadOnlyList<IRunObserver> observers,
+        CancellationToken cancellation)
+    {
+        var perCase = new IReadOnlyList<CaseResult>[cases.Count];
+        var gate = new Lock();
+        Parallel.For(0, cases.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancellation }, i =>
+        {
+            perCase[i] = runCase(cases[i], cancellation);
+            if (perCase[i].Count == 0) return;
+            lock (gate)
+            {
+                foreach (var observer in observers) observer.OnCase(perCase[i]);
+            }
+        });
+        return perCase.SelectMany(r => r).ToList();
     }
 
     /// <summary>Writing results.jsonl counts as reporting in the run's profile.</summary>

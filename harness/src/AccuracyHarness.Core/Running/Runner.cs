@@ -11,45 +11,15 @@ using AccuracyHarness.Core.Tensors;
 namespace AccuracyHarness.Core.Running;
 
 /// <summary>
-/// Runs cases through backends one way: case -> validation -> inputs -> reference -> each
-/// backend -> comparison -> diagnosis -> result. Cases run in parallel (<see cref="RunOptions.Jobs"/>);
-/// each case's results go to the observers as soon as the case is done, and the returned table
-/// keeps the order of the cases. A backend that throws or times out becomes an error result for
-/// that case; the run goes on. Backends must allow concurrent calls.
+/// Runs one case through the backends one way: case -> validation -> inputs -> reference -> each
+/// backend -> comparison -> diagnosis -> result (<see cref="RunPipeline"/> runs many, in parallel).
+/// A backend that throws or times out becomes an error result for that case; the run goes on.
+/// Backends must allow concurrent calls.
 /// </summary>
 /// <param name="backendStarting">Told each backend before it runs a case (isolated workers report it, so a crash can be blamed).</param>
-public sealed class Runner(IReadOnlyList<IBackend> backends, RunOptions options, IReadOnlyList<IRunObserver> observers,
-    RunProfile? profile = null, Action<IBackend>? backendStarting = null)
+public sealed class Runner(IReadOnlyList<IBackend> backends, RunOptions options, RunProfile? profile = null, Action<IBackend>? backendStarting = null)
 {
     private readonly RunProfile _profile = profile ?? new RunProfile();
-
-    public IReadOnlyList<CaseResult> Run(IReadOnlyList<SuiteCase> cases, CancellationToken cancellation = default) =>
-        RunAll(cases, RunCase, options.Jobs, observers, cancellation);
-
-    /// <summary>
-    /// The scheduling shared by in-process and isolated runs: up to <paramref name="jobs"/> cases
-    /// at once, results published per case, returned in case order.
-    /// </summary>
-    public static IReadOnlyList<CaseResult> RunAll(
-        IReadOnlyList<SuiteCase> cases,
-        Func<SuiteCase, CancellationToken, IReadOnlyList<CaseResult>> runCase,
-        int jobs,
-        IReadOnlyList<IRunObserver> observers,
-        CancellationToken cancellation)
-    {
-        var perCase = new IReadOnlyList<CaseResult>[cases.Count];
-        var gate = new Lock();
-        Parallel.For(0, cases.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancellation }, i =>
-        {
-            perCase[i] = runCase(cases[i], cancellation);
-            if (perCase[i].Count == 0) return;
-            lock (gate)
-            {
-                foreach (var observer in observers) observer.OnCase(perCase[i]);
-            }
-        });
-        return perCase.SelectMany(r => r).ToList();
-    }
 
     public IReadOnlyList<CaseResult> RunCase(SuiteCase suiteCase, CancellationToken cancellation = default)
     {

@@ -3,9 +3,6 @@ using AccuracyHarness.Core.Results;
 
 namespace AccuracyHarness.Reports.Runs;
 
-/// <summary>A result whose outcome changed since an earlier run; <paramref name="Before"/> is null for a key the earlier run lacked.</summary>
-public sealed record StatusChange(CaseResult Now, Status? Before);
-
 /// <summary>
 /// What changed since an earlier run, matched by <see cref="CaseResult.Key"/>: results that fail
 /// or error now but passed, were n/a or did not exist before; and results that pass now but

@@ -30,7 +30,7 @@ public class ShrinkerTests
         }
     }
 
-    private static readonly Runner Planted = new([new UnflippedWeightsBackend()], new RunOptions(), []);
+    private static readonly Runner Planted = new([new UnflippedWeightsBackend()], new RunOptions());
 
     private static CaseResult Run(DeconvCase c) => Planted.RunCase(new SuiteCase(c, "test")).Single();
 
