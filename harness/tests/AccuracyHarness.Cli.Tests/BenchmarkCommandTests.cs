@@ -29,4 +29,19 @@ public class BenchmarkCommandTests
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Stderr, Does.Contain("--repeat"));
     }
+
+    [Test]
+    public void Honours_devices_and_backend_options_as_run_does()
+    {
+        var suite = Path.Combine(HarnessProcess.TempDir(), "one");
+        File.WriteAllText(suite, "ic2_oc3_in5x5_k3x3_s2x2_bias\n");
+        var run = HarnessProcess.Run("benchmark", "--suite", suite, "--backends", "opencl-direct", "--devices", "oclgrind", "--jit-constants",
+            "--repeat", "1");
+        Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
+        Assert.That(run.Stdout, Does.Contain("backends opencl-direct@oclgrind").And.Contain("backend opencl-direct@oclgrind "));
+
+        var bad = HarnessProcess.Run("benchmark", "--suite", suite, "--backends", "onnxruntime", "--ort-threads", "zero");
+        Assert.That(bad.ExitCode, Is.EqualTo(2), bad.Stdout + bad.Stderr);
+        Assert.That(bad.Stderr, Does.Contain("ort-threads").And.Contain("zero"));
+    }
 }
