@@ -104,13 +104,13 @@ public static class MutantsCommand
     /// <summary>Whether a result's diagnosis names the model, first or as an equally good fit.</summary>
     private static bool Names(CaseResult r, string model) => Named(r) == model || r.EquallyFitting.Contains(model);
 
-    /// <summary>What a failing result's diagnosis names: the fault model it explains, a device finding, else its kind.</summary>
+    /// <summary>What a failing result's diagnosis names: the fault model it explains, a device finding, else what it says.</summary>
     private static string Named(CaseResult r) => r.DiagnosisKind switch
     {
         DiagnosisKind.FaultModel => r.FaultModel,
         DiagnosisKind.DeviceFinding => ResultEvaluator.DeviceFinding,
         DiagnosisKind.ClosestFaultModel => $"closest: {r.FaultModel}",
-        var kind => kind.ToString(),
+        _ => r.Diagnosis,
     };
 
     private static void Print(IReadOnlyList<Row> rows)
