@@ -12,7 +12,7 @@ using AccuracyHarness.Reports;
 
 namespace AccuracyHarness.Cli.Commands;
 
-/// <summary>`run`: cases in, results out (DESIGN.md section 10).</summary>
+/// <summary>`run`: cases in, results out (docs/ARCHITECTURE.md sections 2 and 9.6).</summary>
 public static class RunCommand
 {
     private static readonly Option<string[]> Suites = new("--suite")

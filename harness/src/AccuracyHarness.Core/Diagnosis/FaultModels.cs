@@ -45,7 +45,7 @@ public sealed record Hypothesis(string Model, string Detail, Prediction Predicti
 public sealed record FaultModel(string Name, string Description, Func<Problem, CaseInputs, IEnumerable<Hypothesis>> Propose);
 
 /// <summary>
-/// The catalogue of fault models (DESIGN.md section 8), keyed by name. Each is the reference run
+/// The catalogue of fault models (docs/ARCHITECTURE.md section 8), keyed by name. Each is the reference run
 /// on transformed weights, inputs or geometry, so it shares the reference's clarity.
 /// </summary>
 public static class FaultCatalogue

@@ -6,7 +6,7 @@ using CsvHelper;
 namespace AccuracyHarness.Reports.Csv;
 
 /// <summary>
-/// results.csv: the contract columns (DESIGN.md section 10) first, in their order, then the
+/// results.csv: the contract columns (docs/ARCHITECTURE.md section 9.4) first, in their order, then the
 /// location, message and source of each result, then every case parameter.
 /// </summary>
 public sealed class CsvExporter : IExporter
