@@ -175,7 +175,7 @@ internal sealed partial class SuiteReader
     }
 
     /// <summary>The path itself, or the files its last part matches when that has '*' or '?' (in name order).</summary>
-    private static IReadOnlyList<string> Matches(string target, SuiteLine line)
+    private static List<string> Matches(string target, SuiteLine line)
     {
         var pattern = Path.GetFileName(target);
         if (pattern.IndexOfAny(['*', '?']) < 0) return [target];
