@@ -10,6 +10,8 @@ namespace AccuracyHarness.Core.Suites;
 /// </summary>
 internal sealed partial class SuiteGrid
 {
+    private readonly List<(string Param, string?[] Values)> _params = [];
+
     private SuiteGrid(SuiteLine header, string name)
     {
         Header = header;
@@ -26,8 +28,6 @@ internal sealed partial class SuiteGrid
     public List<SuiteCase>? Bases { get; set; }
 
     public double? Sample { get; set; }
-
-    private List<(string Param, string?[] Values)> Params { get; } = [];
 
     [GeneratedRegex(@"^(?<param>[A-Za-z_]+)\s*=(?<values>.*)$")]
     private static partial Regex ParamLine();
@@ -55,14 +55,14 @@ internal sealed partial class SuiteGrid
         var param = m.Groups["param"].Value;
         if (!GridParams.Names.Contains(param))
             throw line.Error(param, $"not a grid parameter (parameters: {string.Join(", ", GridParams.Names)})");
-        if (Params.Any(p => p.Param == param))
+        if (_params.Any(p => p.Param == param))
             throw line.Error(param, $"given twice in grid {Name}; list every value on one line");
         var texts = m.Groups["values"].Value.Split(',').Select(v => v.Trim()).ToArray();
         if (texts.Any(t => t.Length == 0))
             throw line.Error(param, "an empty value (write values separated by commas: 1, 2, 3)");
         try
         {
-            Params.Add((param, texts.Select(t => GridParams.Normalise(param, t)).Distinct().ToArray()));
+            _params.Add((param, texts.Select(t => GridParams.Normalise(param, t)).Distinct().ToArray()));
         }
         catch (FormatException e)
         {
@@ -75,7 +75,7 @@ internal sealed partial class SuiteGrid
     {
         if (Bases is null)
         {
-            var missing = GridParams.Required.Where(r => Params.All(p => p.Param != r)).ToList();
+            var missing = GridParams.Required.Where(r => _params.All(p => p.Param != r)).ToList();
             if (missing.Count > 0)
             {
                 throw Header.Error($"grid {Name}",
@@ -109,7 +109,7 @@ internal sealed partial class SuiteGrid
     private IEnumerable<List<(string Param, string? Value)>> Cross()
     {
         IEnumerable<List<(string, string?)>> result = [[]];
-        foreach (var (param, values) in Params)
+        foreach (var (param, values) in _params)
             result = result.SelectMany(prefix => values.Select(v => new List<(string, string?)>(prefix) { (param, v) })).ToList();
         return result;
     }
