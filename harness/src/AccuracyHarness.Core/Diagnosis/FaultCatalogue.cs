@@ -8,7 +8,7 @@ using AccuracyHarness.Core.Tensors;
 namespace AccuracyHarness.Core.Diagnosis;
 
 /// <summary>
-/// The catalogue of fault models (DESIGN.md section 8), keyed by name. Each is the reference run
+/// The catalogue of fault models (docs/ARCHITECTURE.md section 8), keyed by name. Each is the reference run
 /// on transformed weights, inputs or geometry, so it shares the reference's clarity.
 /// </summary>
 public static class FaultCatalogue

@@ -20,7 +20,7 @@ public sealed record RuleDecision(ConvPlan? Plan, string? NotApplicable)
     public static RuleDecision Skip(string reason) => new(null, reason);
 }
 
-/// <summary>Decides whether and how <c>opencl-replaced</c> rewrites a case (DESIGN.md section 3).</summary>
+/// <summary>Decides whether and how <c>opencl-replaced</c> rewrites a case (docs/ARCHITECTURE.md section 4).</summary>
 public interface IReplacementRule
 {
     string Name { get; }

@@ -6,9 +6,9 @@ using CsvHelper;
 namespace AccuracyHarness.Reports.Csv;
 
 /// <summary>
-/// results.csv: the contract columns (DESIGN.md section 10) first, in their order, then the
-/// location, message and source of each result, then every case parameter, then the diagnosis's
-/// structured parts (added later, so they come last).
+/// results.csv: the contract columns (docs/ARCHITECTURE.md section 9.4) first, in their order, then
+/// the location, message and source of each result, then every case parameter, then the
+/// diagnosis's structured parts (added later, so they come last).
 /// </summary>
 public sealed class CsvExporter : IExporter
 {
