@@ -6,6 +6,9 @@ namespace AccuracyHarness.OnnxRuntime;
 /// <summary>The ONNX Runtime backends' typed options, read from <see cref="BackendSettings"/>.</summary>
 public sealed record OnnxRuntimeOptions
 {
+    /// <summary>Declared first: the option descriptions below are built from it.</summary>
+    private static readonly int DefaultOpset = new ConvTransposeModelOptions().Opset;
+
     public static readonly BackendOption F16Casts = new("ort-f16-casts",
         "Run f16 cases on ONNX Runtime in f32 between Cast nodes (it has no CPU f16 ConvTranspose; otherwise n/a).");
 
@@ -16,8 +19,6 @@ public sealed record OnnxRuntimeOptions
             "N");
 
     public static IReadOnlyList<BackendOption> All { get; } = [F16Casts, Threads, OpsetOption];
-
-    private static readonly int DefaultOpset = new ConvTransposeModelOptions().Opset;
 
     /// <summary>Run f16 cases in f32 between Cast nodes (ONNX Runtime has no CPU f16 ConvTranspose).</summary>
     public bool F16ViaCasts { get; init; }

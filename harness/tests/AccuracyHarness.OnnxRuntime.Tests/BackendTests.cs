@@ -209,5 +209,9 @@ public class BackendTests
         Assert.That(new OnnxRuntimeOptions().ReproArguments, Is.Empty);
     }
 
+    [Test]
+    public void TheOpsetOptionNamesItsDefault() =>
+        Assert.That(OnnxRuntimeOptions.OpsetOption.Description, Does.Contain($"default {new OnnxRuntimeOptions().Opset};"));
+
     private static long Count(OnnxRuntimeBackend backend, string counter) => backend.Counters.Single(c => c.Key == counter).Value;
 }
