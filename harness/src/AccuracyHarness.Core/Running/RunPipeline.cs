@@ -14,8 +14,14 @@ public sealed class RunPipeline
     private readonly IReadOnlyList<IBackend> _backends;
     private readonly RunOptions _options;
 
-    /// <param name="resume">Continue the run in <see cref="RunOptions.OutputDirectory"/> (its results.jsonl must exist) rather than start
-    /// afresh.</param>
+    /// <summary>results.jsonl, or null when the run has no output folder.</summary>
+    private readonly string? _jsonLines;
+
+    /// <summary>Results of the run being resumed.</summary>
+    private readonly IReadOnlyList<CaseResult> _previous = [];
+
+    /// <param name="resume">Continue the run in <see cref="RunOptions.OutputDirectory"/> (its results.jsonl must exist) rather
+    /// than start afresh.</param>
     /// <param name="dropped">Told of each unfinished line a resumed results.jsonl had.</param>
     public RunPipeline(IReadOnlyList<IBackend> backends, RunOptions options, RunProfile? profile = null, bool resume = false,
         Action<string>? dropped = null)
@@ -25,26 +31,17 @@ public sealed class RunPipeline
         if (options.OutputDirectory is { } dir)
         {
             Directory.CreateDirectory(dir);
-            JsonLines = Path.Combine(dir, ResultJson.FileName);
-            if (resume) Previous = ResultJson.RepairForResume(JsonLines, dropped ?? (_ => { }));
-            else File.Delete(JsonLines);
+            _jsonLines = Path.Combine(dir, ResultJson.FileName);
+            if (resume) _previous = ResultJson.RepairForResume(_jsonLines, dropped ?? (_ => { }));
+            else File.Delete(_jsonLines);
         }
-        _options = options with { Done = Previous.Select(r => r.Key).ToHashSet() };
+        _options = options with { Done = _previous.Select(r => r.Key).ToHashSet() };
     }
 
     public RunProfile Profile { get; }
 
-    /// <summary>The results file, or null when the run has no output folder.</summary>
-    public string? JsonLines { get; }
-
-    /// <summary>Results of the run being resumed.</summary>
-    public IReadOnlyList<CaseResult> Previous { get; } = [];
-
-    /// <summary>The options the cases run with, <see cref="RunOptions.Done"/> holding the resumed results.</summary>
-    public RunOptions Options => _options;
-
     /// <summary>Results still to produce for <paramref name="cases"/>.</summary>
-    public int Pending(IReadOnlyList<SuiteCase> cases) => Math.Max(0, cases.Count * _backends.Count - Previous.Count);
+    public int Pending(IReadOnlyList<SuiteCase> cases) => Math.Max(0, cases.Count * _backends.Count - _previous.Count);
 
     /// <param name="caseRunner">How a case runs; default: in this process.</param>
     public IReadOnlyList<CaseResult> Run(IReadOnlyList<SuiteCase> cases, IReadOnlyList<IRunObserver> observers,
@@ -52,10 +49,10 @@ public sealed class RunPipeline
     {
         var runner = new Runner(_backends, _options, Profile);
         var run = caseRunner ?? ((c, _, ct) => runner.RunCase(c, ct));
-        using var writer = JsonLines is null ? null : new JsonLinesWriter(JsonLines);
+        using var writer = _jsonLines is null ? null : new JsonLinesWriter(_jsonLines);
         IReadOnlyList<IRunObserver> all = writer is null ? observers : [new TimedObserver(writer, Profile), .. observers];
         var fresh = RunAll(cases, (c, ct) => run(c, _options.Done, ct), _options.Jobs, all, CancellationToken.None);
-        return [.. Previous, .. fresh];
+        return [.. _previous, .. fresh];
     }
 
     /// <summary>Up to <paramref name="jobs"/> cases at once, results published per case, returned in case order.</summary>
