@@ -35,8 +35,8 @@ public class BenchmarkCommandTests
     {
         var suite = Path.Combine(HarnessProcess.TempDir(), "one");
         File.WriteAllText(suite, "ic2_oc3_in5x5_k3x3_s2x2_bias\n");
-        var run = HarnessProcess.Run("benchmark", "--suite", suite, "--backends", "opencl-direct", "--devices", "oclgrind", "--jit-constants",
-            "--repeat", "1");
+        var run = HarnessProcess.Run(
+            "benchmark", "--suite", suite, "--backends", "opencl-direct", "--devices", "oclgrind", "--jit-constants", "--repeat", "1");
         Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
         Assert.That(run.Stdout, Does.Contain("backends opencl-direct@oclgrind").And.Contain("backend opencl-direct@oclgrind "));
 

@@ -5,7 +5,9 @@ using AccuracyHarness.Core.Running;
 
 namespace AccuracyHarness.Cli.Commands;
 
-/// <summary>`run`: cases in, results out (docs/ARCHITECTURE.md sections 2 and 9.6). Its options are in <see cref="RunArguments"/>.</summary>
+/// <summary>
+/// `run`: cases in, results out (docs/ARCHITECTURE.md sections 2 and 9.6). Its options are in <see cref="RunArguments"/>.
+/// </summary>
 public static class RunCommand
 {
     public static Command Create()

@@ -65,7 +65,8 @@ public sealed class RunPipeline
     {
         var perCase = new IReadOnlyList<CaseResult>[cases.Count];
         var gate = new Lock();
-        Parallel.For(0, cases.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancellation }, i =>
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancellation };
+        Parallel.For(0, cases.Count, parallel, i =>
         {
             perCase[i] = runCase(cases[i], cancellation);
             if (perCase[i].Count == 0) return;

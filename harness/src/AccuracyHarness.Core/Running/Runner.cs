@@ -17,7 +17,8 @@ namespace AccuracyHarness.Core.Running;
 /// Backends must allow concurrent calls.
 /// </summary>
 /// <param name="backendStarting">Told each backend before it runs a case (isolated workers report it, so a crash can be blamed).</param>
-public sealed class Runner(IReadOnlyList<IBackend> backends, RunOptions options, RunProfile? profile = null, Action<IBackend>? backendStarting = null)
+public sealed class Runner(
+    IReadOnlyList<IBackend> backends, RunOptions options, RunProfile? profile = null, Action<IBackend>? backendStarting = null)
 {
     private readonly RunProfile _profile = profile ?? new RunProfile();
 
