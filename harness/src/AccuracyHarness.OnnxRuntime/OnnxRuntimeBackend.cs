@@ -55,9 +55,9 @@ public sealed class OnnxRuntimeBackend : IBackend
 
     public IReadOnlyList<KeyValuePair<string, long>> Counters =>
     [
-        new("sessions created", _sessions.Created),
-        new("sessions reused", _sessions.Reused),
-        new("sessions created again after eviction", _sessions.Recreated),
+        new($"{OnnxRuntimeFamily.Id} sessions created", _sessions.Created),
+        new($"{OnnxRuntimeFamily.Id} sessions reused", _sessions.Reused),
+        new($"{OnnxRuntimeFamily.Id} sessions created again after eviction", _sessions.Recreated),
     ];
 
     public BackendOutput Run(Problem problem, CaseInputs inputs, CancellationToken cancellation)

@@ -16,7 +16,9 @@ public sealed class OnnxRuntimeFamily : IBackendFamily
 
     internal static SessionCache Sessions { get; } = new(SessionCapacity);
 
-    public string Name => "onnxruntime";
+    public const string Id = "onnxruntime";
+
+    public string Name => Id;
 
     public IReadOnlyList<BackendOption> Options => OnnxRuntimeOptions.All;
 

@@ -146,9 +146,9 @@ public class BackendTests
                 Assert.That(Ort.Compare(p, inputs, ((BackendOutput.Produced)backend.Run(p, inputs, default)).Output).Passed);
         }
         // Weights are graph inputs: one model for all three runs.
-        Assert.That((Count(dynamic, "sessions created"), Count(dynamic, "sessions reused")), Is.EqualTo((1L, 2L)));
+        Assert.That((Count(dynamic, "onnxruntime sessions created"), Count(dynamic, "onnxruntime sessions reused")), Is.EqualTo((1L, 2L)));
         // Weights are part of the model: one session per seed, reused for the repeated seed.
-        Assert.That((Count(constant, "sessions created"), Count(constant, "sessions reused")), Is.EqualTo((2L, 1L)));
+        Assert.That((Count(constant, "onnxruntime sessions created"), Count(constant, "onnxruntime sessions reused")), Is.EqualTo((2L, 1L)));
     }
 
     [Test]
@@ -160,9 +160,9 @@ public class BackendTests
         foreach (var p in new[] { small, small, other, small })
             Assert.That(backend.Run(p, Fill.For(p), default), Is.TypeOf<BackendOutput.Produced>());
         var counters = backend.Counters.ToDictionary(c => c.Key, c => c.Value);
-        Assert.That(counters["sessions created"], Is.EqualTo(3));
-        Assert.That(counters["sessions reused"], Is.EqualTo(1));
-        Assert.That(counters["sessions created again after eviction"], Is.EqualTo(1));
+        Assert.That(counters["onnxruntime sessions created"], Is.EqualTo(3));
+        Assert.That(counters["onnxruntime sessions reused"], Is.EqualTo(1));
+        Assert.That(counters["onnxruntime sessions created again after eviction"], Is.EqualTo(1));
     }
 
     [Test]
@@ -180,7 +180,7 @@ public class BackendTests
         });
         Assert.That(failures, Is.Empty);
         // Lookups: one per run, plus one more whenever eviction took the session between lookup and rent.
-        Assert.That(Count(backend, "sessions created") + Count(backend, "sessions reused"), Is.GreaterThanOrEqualTo(60));
+        Assert.That(Count(backend, "onnxruntime sessions created") + Count(backend, "onnxruntime sessions reused"), Is.GreaterThanOrEqualTo(60));
     }
 
     [Test]

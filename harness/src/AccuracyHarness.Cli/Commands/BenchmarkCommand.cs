@@ -92,7 +92,7 @@ public static class BenchmarkCommand
     private sealed record Measurement(double Wall, int Results, IReadOnlyList<(string Stage, double Seconds)> Stages, IReadOnlyList<(string Name, long Value)> Counters);
 
     private static List<(string Name, long Value)> Counters(IReadOnlyList<IBackend> backends) =>
-        backends.SelectMany(b => b.Counters.Select(c => (Name: $"{b.Name}@{b.Device}: {c.Key}", c.Value))).DistinctBy(c => c.Name).ToList();
+        backends.SelectMany(b => b.Counters).DistinctBy(c => c.Key).Select(c => (Name: c.Key, c.Value)).ToList();
 
     /// <summary>
     /// One run as `run` does it, less the progress display: results.jsonl appended per case,

@@ -23,7 +23,10 @@ public interface IBackend
     /// </summary>
     string ReproArguments => "";
 
-    /// <summary>Counters of the work a backend saved or repeated (programs built, sessions created and reused), for benchmarks.</summary>
+    /// <summary>
+    /// Counters of the work the backend's native cache saved or repeated (programs built, sessions created and reused), for
+    /// benchmarks. Named by the cache: backends that share one report the same counters, which count once.
+    /// </summary>
     IReadOnlyList<KeyValuePair<string, long>> Counters => [];
 
     /// <summary>Runs one case. Called concurrently from several threads: implementations guard shared state.</summary>
