@@ -31,7 +31,9 @@ public class OneDnnCommandTests
         var run = HarnessProcess.RunWith(env, "run", "--case", "mb1_ic3_oc5_in6x5_k3x2_d2x3_pb1x2_pe2x0_nhwc",
             "--backends", "onednn,onednn-replaced", "--out", dir);
         Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
-        Assert.That(File.ReadLines(Path.Combine(dir, "results.csv")).First().Split(','), Does.Contain("impl"));
+        var csv = File.ReadAllLines(Path.Combine(dir, "results.csv")).Select(l => l.Split(',')).ToList();
+        Assert.That(csv[0][^1], Is.EqualTo("impl"), "impl is the last column, added after the diagnosis's parts");
+        Assert.That(csv.Skip(1).Select(row => row[^1]), Is.EqualTo(new[] { "jit:avx2", "jit:avx2" }));
         var results = Core.Results.ResultJson.ReadFile(Path.Combine(dir, "results.jsonl"));
         Assert.That(results.Select(r => r.Impl), Is.EqualTo(new[] { "jit:avx2", "jit:avx2" }));
         Assert.That(File.ReadAllText(Path.Combine(dir, "run.json")), Does.Contain("ONEDNN_MAX_CPU_ISA=avx2"));
@@ -43,5 +45,22 @@ public class OneDnnCommandTests
     {
         var run = HarnessProcess.Run("run", "--case", "ic2_oc2_in3_k2", "--out", HarnessProcess.TempDir());
         Assert.That(run.Stdout, Does.Match(@"onednn +cpu +pass +1").And.Match(@"onednn-replaced +cpu +pass +1"));
+    }
+
+    /// <summary>
+    /// The family's options reach isolated workers: without them this f16 strided case is n/a on both
+    /// backends (no f16 convolution; stride 2 without zero insertion), with them it passes on both.
+    /// </summary>
+    [Test]
+    public void Options_reach_isolated_workers_and_the_repro_line()
+    {
+        var dir = HarnessProcess.TempDir();
+        var run = HarnessProcess.Run("run", "--case", "mb1_ic2_oc3_in4x4_k3x3_s2x2_pb1x1_f16", "--backends", "onednn,onednn-replaced",
+            "--onednn-f16-as-f32", "--zero-insertion", "--isolate", "--out", dir);
+        Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
+        var results = Core.Results.ResultJson.ReadFile(Path.Combine(dir, "results.jsonl"));
+        Assert.That(results.Select(r => r.Status), Is.EqualTo(new[] { Core.Results.Status.Pass, Core.Results.Status.Pass }));
+        Assert.That(results.Single(r => r.Backend == "onednn").Repro, Does.EndWith("--onednn-f16-as-f32"));
+        Assert.That(results.Single(r => r.Backend == "onednn-replaced").Repro, Does.EndWith("--onednn-f16-as-f32 --zero-insertion"));
     }
 }

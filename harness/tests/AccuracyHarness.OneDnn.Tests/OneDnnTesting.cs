@@ -14,26 +14,26 @@ public static class OneDnnTesting
     public static void Require() =>
         Assert.That(Dnnl.IsAvailable(out var reason), Is.True, () => $"run scripts/setup.sh (it installs libdnnl2): {reason}");
 
-    /// <summary>Runs a case on a backend and judges it against the reference as the runner does.</summary>
-    public static (BackendOutput Output, CaseResult Result) Judge(IBackend backend, string id)
+    /// <summary>Runs a case on a backend and evaluates it against the reference as the runner does.</summary>
+    public static (BackendOutput Output, CaseResult Result) Evaluate(IBackend backend, string id)
     {
         var problem = CaseId.Parse(id).Resolve();
-        return Judge(backend, problem, Fill.For(problem));
+        return Evaluate(backend, problem, Fill.For(problem));
     }
 
-    public static (BackendOutput Output, CaseResult Result) Judge(IBackend backend, Problem problem, CaseInputs inputs)
+    public static (BackendOutput Output, CaseResult Result) Evaluate(IBackend backend, Problem problem, CaseInputs inputs)
     {
         var output = backend.Run(problem, inputs, default);
-        return (output, Judge(problem, inputs, output));
+        return (output, Evaluate(problem, inputs, output));
     }
 
     /// <summary>The result the runner would make of an output.</summary>
-    public static CaseResult Judge(Problem problem, CaseInputs inputs, BackendOutput output)
+    public static CaseResult Evaluate(Problem problem, CaseInputs inputs, BackendOutput output)
     {
         var reference = ReferenceDeconvolution.Gather(problem, inputs);
         var basis = ComparisonBasis.Of(problem, reference);
-        var (result, metrics) = Core.Comparison.Judge.Evaluate(basis, output);
-        return Core.Comparison.Judge.Explain(basis, inputs, reference, output, result, metrics);
+        var (result, metrics) = ResultEvaluator.Evaluate(basis, output);
+        return ResultEvaluator.Explain(basis, inputs, reference, output, result, metrics);
     }
 
     public static string Describe(CaseResult r) =>

@@ -8,7 +8,7 @@ namespace AccuracyHarness.Core.Mutants;
 /// diagnosis work. Each backend family keeps its own catalogue of them.
 /// </summary>
 /// <param name="Expected">
-/// A fault model name (<see cref="Diagnosis.FaultCatalogue"/>) or <see cref="Comparison.Judge.DeviceFinding"/>.
+/// A fault model name (<see cref="Diagnosis.FaultCatalogue"/>) or <see cref="Comparison.ResultEvaluator.DeviceFinding"/>.
 /// </param>
 /// <param name="Device">The device that can see the fault (Oclgrind for invalid accesses).</param>
 /// <param name="Create">Makes the faulty backend; may throw when its device is missing.</param>

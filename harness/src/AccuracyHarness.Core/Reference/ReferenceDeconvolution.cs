@@ -12,7 +12,7 @@ public sealed record ReferenceResult(double[] Output, double[] AbsSum, int[] Ter
 
 /// <summary>
 /// ONNX ConvTranspose in double precision, written for clarity in two independent forms that
-/// check each other (DESIGN.md section 2). Work is split across cores by (batch, output
+/// check each other (docs/ARCHITECTURE.md section 3). Work is split across cores by (batch, output
 /// channel): every task writes its own output plane, so both forms stay deterministic.
 /// </summary>
 public static class ReferenceDeconvolution

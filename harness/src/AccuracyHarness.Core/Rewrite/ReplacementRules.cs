@@ -3,35 +3,6 @@ using AccuracyHarness.Core.Reference;
 
 namespace AccuracyHarness.Core.Rewrite;
 
-/// <summary>
-/// The convolution a rule rewrites a deconvolution into. <see cref="ZeroInsertStrides"/> is set
-/// when the input first gets s-1 zeros between neighbours (then <see cref="Conv"/>'s input is
-/// the zero-inserted one). <see cref="PadsEnd"/> is the end pad the rule computes; the kernel
-/// needs only the begin pads and the output size.
-/// </summary>
-public sealed record ConvPlan(ConvGeometry Conv, Dims PadsEnd, Dims? ZeroInsertStrides);
-
-/// <summary>A rule's answer for a case: a plan, or why it does not apply.</summary>
-public sealed record RuleDecision(ConvPlan? Plan, string? NotApplicable)
-{
-    public static RuleDecision Apply(ConvPlan plan) => new(plan, null);
-
-    public static RuleDecision Skip(string reason) => new(null, reason);
-}
-
-/// <summary>
-/// Decides whether and how the replaced backends (<c>opencl-replaced</c>, <c>onednn-replaced</c>)
-/// rewrite a case (DESIGN.md section 3).
-/// </summary>
-public interface IReplacementRule
-{
-    string Name { get; }
-
-    string Description { get; }
-
-    RuleDecision Decide(Problem p, bool zeroInsertion);
-}
-
 /// <summary>The rules, keyed by name.</summary>
 public static class ReplacementRules
 {
@@ -40,10 +11,6 @@ public static class ReplacementRules
     public static readonly IReplacementRule OpenVino2024 = new OpenVino2024Rule();
 
     public static IReadOnlyList<IReplacementRule> All { get; } = [Corrected, OpenVino2024];
-
-    public static IReplacementRule Find(string name) =>
-        All.FirstOrDefault(r => r.Name.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"option 'rule' = '{name}': must be one of {string.Join(", ", All.Select(r => r.Name))}");
 
     /// <summary>
     /// Exact for stride 1: pads pb' = (k-1)*d - pb, pe' = (k-1)*d - pe + op, dilation kept. With

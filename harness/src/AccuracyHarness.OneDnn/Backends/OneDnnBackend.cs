@@ -43,7 +43,7 @@ public abstract class OneDnnBackend : IBackend
         var compute = problem.Case.DataType == DataType.F16 && !Options.F16AsF32 ? DnnlDataType.F16 : DnnlDataType.F32;
         try
         {
-            using var run = new OneDnnRun(OneDnnEngine.Handle, problem.Case.DataType, compute);
+            using var run = new OneDnnRun(OneDnnFamily.Engine, problem.Case.DataType, compute);
             return Execute(problem, inputs, run);
         }
         catch (DnnlException e) when (e.IsRefusal)
@@ -76,7 +76,7 @@ public abstract class OneDnnBackend : IBackend
         if (compute == DnnlDataType.F16)
         {
             return $"oneDNN {Dnnl.Version()} has no f16 {Operation} on the CPU (ISA {isa}): {e.Message}; " +
-                $"--{OneDnnOptions.F16AsF32Option} runs f16 cases in f32 between oneDNN reorders";
+                $"{OneDnnOptions.F16AsF32Option.Flag} runs f16 cases in f32 between oneDNN reorders";
         }
         if (Options.Winograd)
             return $"oneDNN has no winograd {Operation} for this case on ISA {isa}: {e.Message}";

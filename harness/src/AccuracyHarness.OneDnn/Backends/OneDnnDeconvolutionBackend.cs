@@ -76,7 +76,7 @@ public sealed class OneDnnDeconvolutionBackend : OneDnnBackend
             ? "used as given"
             : "reordered by oneDNN to its format";
         var note = $"oneDNN {impl}, {OneDnnLayouts.ActivationsName(c.Layout, rank)}, weights {reordered}" + ComputeNote(run);
-        return new BackendOutput.Produced(output, [], [], nonZeroLanes, note, impl);
+        return new BackendOutput.Produced(output, [], [], nonZeroLanes, note) { Impl = impl };
     }
 
     /// <summary>An output smaller than the case's at the front of it, the rest NaN (not written).</summary>

@@ -4,22 +4,31 @@ using AccuracyHarness.OneDnn.Interop;
 namespace AccuracyHarness.OneDnn.Backends;
 
 /// <summary>
-/// The oneDNN family, the one place the command line calls: <see cref="Register"/> adds
-/// <c>onednn</c> and <c>onednn-replaced</c> to the catalogue (unavailable, exit 3, when libdnnl
-/// cannot be loaded), <see cref="Describe"/> says which library runs them for <c>devices</c> and
-/// run.json. Both run on oneDNN's CPU engine only (its GPU engine needs an Intel GPU); the
-/// family's native cache is that engine (<see cref="OneDnnEngine"/>).
+/// The oneDNN family: <c>onednn</c> and <c>onednn-replaced</c> (device "cpu"), both reading
+/// <see cref="OneDnnOptions"/>. Both run on oneDNN's CPU engine only (its GPU engine needs an
+/// Intel GPU). Its native cache is <see cref="Engine"/>, one CPU engine for the whole process,
+/// shared by both backends and every thread (engines are thread-safe; each case gets its own
+/// stream); oneDNN caches primitives itself (its primitive cache), so descriptors are not kept.
 /// </summary>
-public sealed class OneDnnFamily
+public sealed class OneDnnFamily : IBackendFamily
 {
     /// <summary>oneDNN's own variable capping the instruction set its JIT uses (read by the library itself).</summary>
     public const string MaxIsaVariable = "ONEDNN_MAX_CPU_ISA";
 
-    public string Name => "onednn";
+    public const string Id = "onednn";
+
+    private static readonly Lazy<DnnlEngineHandle> CpuEngine = new(Dnnl.CpuEngineHandle, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The CPU engine, created at first use (after the catalogue checked that the library loads).</summary>
+    internal static DnnlEngineHandle Engine => CpuEngine.Value;
+
+    public string Name => Id;
+
+    public IReadOnlyList<BackendOption> Options => OneDnnOptions.All;
 
     public bool IsAvailable(out string reason) => Dnnl.IsAvailable(out reason);
 
-    /// <summary>Version, effective ISA with the cap asked for, and library path; called only when available.</summary>
+    /// <summary>Version, effective ISA with the cap asked for, and library path.</summary>
     public string Describe()
     {
         var cap = Environment.GetEnvironmentVariable(MaxIsaVariable);
@@ -27,20 +36,11 @@ public sealed class OneDnnFamily
         return $"{Dnnl.Version()}, ISA {Dnnl.EffectiveIsa()} ({asked}), {Dnnl.LibraryPath}";
     }
 
-    public void Register(BackendCatalogue catalogue)
-    {
-        catalogue.Add(OneDnnDeconvolutionBackend.Id,
+    public void Register(BackendCatalogue catalogue) => catalogue
+        .Add(this, OneDnnDeconvolutionBackend.Id,
             "oneDNN's CPU deconvolution forward, weights reordered by oneDNN (options onednn-algorithm, onednn-f16-as-f32)",
-            settings => Create(OneDnnDeconvolutionBackend.Id, settings, options => new OneDnnDeconvolutionBackend(options)));
-        catalogue.Add(OneDnnReplacedBackend.Id,
+            s => [new OneDnnDeconvolutionBackend(OneDnnOptions.From(s))])
+        .Add(this, OneDnnReplacedBackend.Id,
             "deconvolution rewritten as the project's weights reorder + oneDNN's CPU convolution (options rule, zero-insertion)",
-            settings => Create(OneDnnReplacedBackend.Id, settings, options => new OneDnnReplacedBackend(options)));
-    }
-
-    private IReadOnlyList<IBackend> Create(string name, BackendSettings settings, Func<OneDnnOptions, IBackend> create)
-    {
-        var options = OneDnnOptions.From(settings);
-        if (!IsAvailable(out var reason)) throw new BackendUnavailableException(name, reason);
-        return [create(options)];
-    }
+            s => [new OneDnnReplacedBackend(OneDnnOptions.From(s))]);
 }

@@ -10,7 +10,7 @@ using AccuracyHarness.OneDnn.Interop;
 namespace AccuracyHarness.OneDnn.Backends;
 
 /// <summary>
-/// <c>onednn-replaced</c>: the rewrite of DESIGN.md section 3 with oneDNN's convolution forward as
+/// <c>onednn-replaced</c>: the rewrite of docs/ARCHITECTURE.md section 4 with oneDNN's convolution forward as
 /// its convolution stage. The replacement rule decides applicability and pads as for
 /// <c>opencl-replaced</c>; the project's own transforms make the stages <c>zero_insert</c> (stride
 /// > 1 with zero insertion) and <c>weights_reorder</c> (IOYX to OIYX, flipped), which the white-box
@@ -105,6 +105,6 @@ public sealed class OneDnnReplacedBackend : OneDnnBackend
         var pads = cropBegin is null ? "" : "; oneDNN refused the negative pads: convolved with them at 0 and cropped by a oneDNN reorder";
         var note = $"rule {Options.Rule.Name}; oneDNN {impl}, {OneDnnLayouts.ActivationsName(c.Layout, problem.Rank)}{pads}"
             + OneDnnDeconvolutionBackend.ComputeNote(run);
-        return new BackendOutput.Produced(tensor, stages.ToImmutable(), [], nonZeroLanes, note, impl);
+        return new BackendOutput.Produced(tensor, stages.ToImmutable(), [], nonZeroLanes, note) { Impl = impl };
     }
 }

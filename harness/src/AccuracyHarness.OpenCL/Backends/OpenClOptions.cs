@@ -4,30 +4,24 @@ using AccuracyHarness.Core.Rewrite;
 namespace AccuracyHarness.OpenCL.Backends;
 
 /// <summary>
-/// The OpenCL backends' options, read from <see cref="BackendSettings.Options"/>:
-/// <c>rule</c> (corrected | openvino-2024), <c>zero-insertion</c> and <c>jit-constants</c>
-/// (true | false). Options of other backends in the same dictionary are ignored.
+/// The OpenCL backends' typed options, read from <see cref="BackendSettings"/>: the rewrite's
+/// (<see cref="RewriteOptions"/>, shared with oneDNN) and <c>jit-constants</c>.
 /// </summary>
 public sealed record OpenClOptions(IReplacementRule Rule, bool ZeroInsertion, bool JitConstants)
 {
-    public const string RuleOption = "rule";
-    public const string ZeroInsertionOption = "zero-insertion";
-    public const string JitConstantsOption = "jit-constants";
+    public static readonly BackendOption JitConstantsOption = new("jit-constants",
+        "Bake the problem sizes into OpenCL programs as constants (one build per shape) instead of reading the params buffer.");
+
+    public static IReadOnlyList<BackendOption> All { get; } = [RewriteOptions.Rule, RewriteOptions.ZeroInsertion, JitConstantsOption];
 
     public static OpenClOptions Default => new(ReplacementRules.Corrected, false, false);
 
-    public static OpenClOptions From(BackendSettings settings)
-    {
-        var options = settings.Options;
-        var rule = options.TryGetValue(RuleOption, out var name) ? ReplacementRules.Find(name) : ReplacementRules.Corrected;
-        return new OpenClOptions(rule, settings.Flag(ZeroInsertionOption), settings.Flag(JitConstantsOption));
-    }
+    public static OpenClOptions From(BackendSettings settings) => new(
+        RewriteOptions.RuleFrom(settings),
+        settings.Flag(RewriteOptions.ZeroInsertion),
+        settings.Flag(JitConstantsOption));
 
     /// <summary>The command-line flags that give these options (empty for the defaults).</summary>
-    public string ReproArguments => string.Join(" ", new[]
-    {
-        Rule == ReplacementRules.Corrected ? "" : $"--rule {Rule.Name}",
-        ZeroInsertion ? "--zero-insertion" : "",
-        JitConstants ? "--jit-constants" : "",
-    }.Where(a => a.Length > 0));
+    public string ReproArguments => BackendOption.Join(
+        [RewriteOptions.RuleRepro(Rule), RewriteOptions.ZeroInsertion.Repro(ZeroInsertion), JitConstantsOption.Repro(JitConstants)]);
 }

@@ -39,7 +39,9 @@ public static class MutantCatalogue
         Direct("deconv-dilation-dropped", "direct kernel ignoring dilation", FaultCatalogue.DilationDropped,
             s => Patch(Patch(Patch(s, "tz * DD", "tz"), "ty * DH", "ty"), "tx * DW", "tx")),
         new("rule-openvino-2024", "opencl-replaced with OpenVINO's 2024 rule: pads (k-1) - |pb|, dilation forced to 1", FaultCatalogue.DilationDropped,
-            OpenClDevices.Pocl, On(OpenClDevices.Pocl, d => new OpenClReplacedBackend(d, OpenClOptions.Default with { Rule = ReplacementRules.OpenVino2024 }, []))),
+            OpenClDevices.Pocl,
+            On(OpenClDevices.Pocl, d =>
+                new OpenClReplacedBackend(d, OpenClOptions.Default with { Rule = ReplacementRules.OpenVino2024 }, []))),
         Direct("deconv-pad-begin-plus-one", "direct kernel with the begin pad of x one too large", FaultCatalogue.PadBeginOffByOne,
             s => Patch(s, "ox + PW0", "ox + PW0 + 1")),
         Direct("deconv-pads-swapped", "direct kernel using the end pads as begin pads", FaultCatalogue.PadsSwapped,
@@ -56,7 +58,8 @@ public static class MutantCatalogue
             s => Patch(s, "IN_IDX(n, ic, nz / SD, ny / SH, nx / SW)", "(((((long)n * IC + ic) * ID + nz / SD) * IH + ny / SH) * IW + nx / SW)")),
         Direct("deconv-half-accumulation", "direct kernel rounding products and sums to half precision", FaultCatalogue.HalfAccumulation,
             s => RoundToHalf + Patch(Patch(s, Product, "acc = round_to_half(acc + round_to_half(LOAD(input, IN_IDX(n, ic, nz / SD, ny / SH, nx / SW))"), ProductEnd, "* LOAD(weights, WEI_IDX(ic, m, tz, ty, tx))));")),
-        Direct("deconv-oob-read", "direct kernel that reads one element past the end of the weights without using it", Judge.DeviceFinding,
+        Direct("deconv-oob-read", "direct kernel that reads one element past the end of the weights without using it",
+            ResultEvaluator.DeviceFinding,
             s => Patch(s, Store, "    if (LOAD(weights, IC * (OC / G) * KD * KH * KW) == 1234.5f) acc += 1.0f;\n" + Store),
             OpenClDevices.Oclgrind),
     ];
@@ -72,12 +75,14 @@ public static class MutantCatalogue
 
     private static Mutant Direct(string name, string description, string expected, Func<string, string> patch, string device = OpenClDevices.Pocl) =>
         new(name, description, expected, device,
-            On(device, d => new ExternalDeconvBackend(Manifest(name, KernelRole.Deconv, KernelSource.DeconvDirect, patch), d, OpenClOptions.Default)));
+            On(device, d =>
+                new ExternalDeconvBackend(Manifest(name, KernelRole.Deconv, KernelSource.DeconvDirect, patch), d, OpenClOptions.Default)));
 
     /// <summary>Reorder mutants run with zero insertion so that strided cases exercise them too.</summary>
     private static Mutant Reorder(string name, string description, string expected, Func<string, string> patch) =>
-        new(name, description, expected, OpenClDevices.Pocl, On(OpenClDevices.Pocl, d => new OpenClReplacedBackend(d, OpenClOptions.Default with { ZeroInsertion = true },
-            [Manifest(name, KernelRole.WeightsReorder, KernelSource.WeightsReorder, patch)])));
+        new(name, description, expected, OpenClDevices.Pocl, On(OpenClDevices.Pocl, d =>
+            new OpenClReplacedBackend(d, OpenClOptions.Default with { ZeroInsertion = true },
+                [Manifest(name, KernelRole.WeightsReorder, KernelSource.WeightsReorder, patch)])));
 
     /// <summary>The device is looked up when the mutant is made, so listing mutants needs no OpenCL.</summary>
     private static Func<IBackend> On(string device, Func<OpenClDevice, IBackend> create) => () => create(OpenClDevices.Find(device));

@@ -41,10 +41,13 @@ public sealed class JUnitExporter : IExporter
             new XAttribute("name", r.CaseId),
             new XAttribute("classname", $"{backend}.{device}"),
             new XAttribute("time", Seconds(r.Seconds)),
-            r.Impl.Length > 0 ? new XElement("properties", new XElement("property", new XAttribute("name", "impl"), new XAttribute("value", Clean(r.Impl)))) : null);
+            r.Impl.Length > 0
+                ? new XElement("properties",
+                    new XElement("property", new XAttribute("name", "impl"), new XAttribute("value", Clean(r.Impl))))
+                : null);
         var summary = r.Diagnosis.Length > 0 ? r.Diagnosis
             : r.Status == Status.Fail ? $"bound ratio {r.BoundRatio:G3}, {r.Mismatches} of {r.Elements} elements outside the bound"
-            : r.Message;
+            : ResultText.Message(r);
         switch (r.Status)
         {
             case Status.Fail:
@@ -54,7 +57,7 @@ public sealed class JUnitExporter : IExporter
                 test.Add(new XElement("error", new XAttribute("message", Clean(summary)), new XAttribute("type", "backend-error"), Clean(Details(r))));
                 break;
             case Status.NotApplicable:
-                test.Add(new XElement("skipped", new XAttribute("message", Clean(r.Message))));
+                test.Add(new XElement("skipped", new XAttribute("message", Clean(ResultText.Message(r)))));
                 break;
         }
         return test;

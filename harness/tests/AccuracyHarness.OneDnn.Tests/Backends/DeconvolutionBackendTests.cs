@@ -39,7 +39,7 @@ public class DeconvolutionBackendTests
     [TestCase("mb1_ic4_oc4_in5x5_k3x3_s2x2_pb1x1_exact", Description = "exact fill: bit for bit")]
     public void MatchesTheReference(string id)
     {
-        var (output, result) = OneDnnTesting.Judge(Backend, id);
+        var (output, result) = OneDnnTesting.Evaluate(Backend, id);
         Assert.That(output, Is.TypeOf<BackendOutput.Produced>(), () => $"{output}");
         Assert.That(result.Status, Is.EqualTo(Status.Pass), () => OneDnnTesting.Describe(result));
         Assert.That(result.Impl, Is.Not.Empty);
@@ -50,7 +50,7 @@ public class DeconvolutionBackendTests
     public Property PassesOrIsRefusedForPaddingROnly() =>
         Prop.ForAll(CaseGen.Arbitrary(new CaseSpace { DataTypes = [DataType.F32] }), c =>
         {
-            var (output, result) = OneDnnTesting.Judge(Backend, c.Id);
+            var (output, result) = OneDnnTesting.Evaluate(Backend, c.Id);
             return output is BackendOutput.NotApplicable na
                 ? na.Reason.Contains("padding_r = pads_end - output_padding") && na.Reason.Contains("dnnl_invalid_arguments")
                 : result.Status == Status.Pass;
@@ -59,7 +59,7 @@ public class DeconvolutionBackendTests
     [Test]
     public void BlockedCasesRunOnNChw16cWithAJitImplementation()
     {
-        var (output, result) = OneDnnTesting.Judge(Backend, "mb1_ic20_oc20_in6x6_k3x3_s1x1_pb1x1_pe1x1_blocked16");
+        var (output, result) = OneDnnTesting.Evaluate(Backend, "mb1_ic20_oc20_in6x6_k3x3_s1x1_pb1x1_pe1x1_blocked16");
         var produced = (BackendOutput.Produced)output;
         Assert.That(result.Status, Is.EqualTo(Status.Pass), () => OneDnnTesting.Describe(result));
         Assert.That(produced.Note, Does.Contain("nChw16c"));
@@ -76,7 +76,7 @@ public class DeconvolutionBackendTests
     {
         var problem = CaseId.Parse("mb1_ic2_oc3_in3x3_k2x2_blocked16").Resolve();
         var layout = DataLayout.ForOutput(problem);
-        using var run = new OneDnnRun(OneDnnEngine.Handle, DataType.F32, DnnlDataType.F32);
+        using var run = new OneDnnRun(OneDnnFamily.Engine, DataType.F32, DnnlDataType.F32);
         var md = run.Md(OneDnnLayouts.ActivationDims(1, 3, problem.Output), DnnlTag.NChw16c);
         var unwritten = run.Poisoned(md);
         var (tensor, lanes) = run.Download(unwritten, md, layout, DnnlTag.NChw16c, null, DataType.F32);
@@ -85,7 +85,7 @@ public class DeconvolutionBackendTests
         var inputs = Fill.For(problem);
         var written = new BackendOutput.Produced(
             ((BackendOutput.Produced)Backend.Run(problem, inputs, default)).Output, [], [], lanes);
-        var result = OneDnnTesting.Judge(problem, inputs, written);
+        var result = OneDnnTesting.Evaluate(problem, inputs, written);
         Assert.That(result.Status, Is.EqualTo(Status.Fail));
         Assert.That(result.Message, Does.Contain($"{lanes} padding lane(s) of the blocked output are not zero"));
         Assert.That(tensor.Data, Has.All.NaN);
@@ -95,12 +95,13 @@ public class DeconvolutionBackendTests
     public void F16IsNotApplicableWithOneDnnsReasonUnlessRunInF32()
     {
         const string id = "mb1_ic4_oc4_in5x5_k3x3_s2x2_pb1x1_nhwc_f16_bias";
-        var (output, _) = OneDnnTesting.Judge(Backend, id);
+        var (output, _) = OneDnnTesting.Evaluate(Backend, id);
         Assert.That(output, Is.TypeOf<BackendOutput.NotApplicable>());
         Assert.That(((BackendOutput.NotApplicable)output).Reason, Does.Contain("has no f16 deconvolution on the CPU")
             .And.Contain("dnnl_primitive_desc_create failed with dnnl_unimplemented").And.Contain("--onednn-f16-as-f32"));
 
-        var (converted, result) = OneDnnTesting.Judge(new OneDnnDeconvolutionBackend(OneDnnOptions.Default with { F16AsF32 = true }), id);
+        var inF32 = new OneDnnDeconvolutionBackend(OneDnnOptions.Default with { F16AsF32 = true });
+        var (converted, result) = OneDnnTesting.Evaluate(inF32, id);
         Assert.That(result.Status, Is.EqualTo(Status.Pass), () => OneDnnTesting.Describe(result));
         Assert.That(((BackendOutput.Produced)converted).Note, Does.Contain("computed in f32 between oneDNN reorders"));
     }
@@ -108,7 +109,7 @@ public class DeconvolutionBackendTests
     [Test]
     public void AnOutputPaddingBeyondStrideMinusOneIsRefusedWithTheMapping()
     {
-        var (output, _) = OneDnnTesting.Judge(Backend, "mb1_ic2_oc2_in5x5_k3x3_s1x1_d3x2_op2x1");
+        var (output, _) = OneDnnTesting.Evaluate(Backend, "mb1_ic2_oc2_in5x5_k3x3_s1x1_d3x2_op2x1");
         Assert.That(output, Is.TypeOf<BackendOutput.NotApplicable>());
         Assert.That(((BackendOutput.NotApplicable)output).Reason,
             Does.Contain("padding_r = pads_end - output_padding = -2x-1").And.Contain("dnnl_invalid_arguments"));
@@ -118,7 +119,7 @@ public class DeconvolutionBackendTests
     public void WinogradIsNotApplicableWhereOneDnnHasNone()
     {
         var backend = new OneDnnDeconvolutionBackend(OneDnnOptions.Default with { Winograd = true });
-        var (output, _) = OneDnnTesting.Judge(backend, "mb1_ic3_oc5_in7_k3_s2_nhwc");
+        var (output, _) = OneDnnTesting.Evaluate(backend, "mb1_ic3_oc5_in7_k3_s2_nhwc");
         Assert.That(output, Is.TypeOf<BackendOutput.NotApplicable>());
         Assert.That(((BackendOutput.NotApplicable)output).Reason,
             Does.StartWith("oneDNN has no winograd deconvolution").And.Contain("dnnl_unimplemented"));

@@ -25,7 +25,7 @@ public class ReplacedBackendTests
     [TestCase("mb1_ic4_oc4_in5x5_k3x3_s2x2_pb1x1_exact", Description = "exact fill: bit for bit")]
     public void MatchesTheReference(string id)
     {
-        var (output, result) = OneDnnTesting.Judge(Backend, id);
+        var (output, result) = OneDnnTesting.Evaluate(Backend, id);
         Assert.That(output, Is.TypeOf<BackendOutput.Produced>(), () => $"{output}");
         Assert.That(result.Status, Is.EqualTo(Status.Pass), () => OneDnnTesting.Describe(result));
         var stages = ((BackendOutput.Produced)output).Stages;
@@ -35,7 +35,7 @@ public class ReplacedBackendTests
     [Test]
     public void NegativePadsOneDnnRefusesAreCroppedByAReorder()
     {
-        var (output, result) = OneDnnTesting.Judge(Backend, "mb1_ic2_oc2_in5_k3_pb0_pe4_nhwc");
+        var (output, result) = OneDnnTesting.Evaluate(Backend, "mb1_ic2_oc2_in5_k3_pb0_pe4_nhwc");
         Assert.That(result.Status, Is.EqualTo(Status.Pass), () => OneDnnTesting.Describe(result));
         Assert.That(((BackendOutput.Produced)output).Note, Does.Contain("cropped by a oneDNN reorder"));
     }
@@ -44,19 +44,19 @@ public class ReplacedBackendTests
     [FsCheck.NUnit.Property(MaxTest = 80)]
     public Property PassesOnGeneratedCases() =>
         Prop.ForAll(CaseGen.Arbitrary(new CaseSpace { DataTypes = [DataType.F32] }), c =>
-            OneDnnTesting.Judge(Backend, c.Id).Result.Status == Status.Pass);
+            OneDnnTesting.Evaluate(Backend, c.Id).Result.Status == Status.Pass);
 
     [Test]
     public void TheRuleDecidesAsForOpenCl()
     {
         var strict = new OneDnnReplacedBackend(OneDnnOptions.Default with { Rule = ReplacementRules.OpenVino2024 });
-        var (output, _) = OneDnnTesting.Judge(strict, "mb1_ic4_oc4_in5x5_k3x3_s2x2_pb1x1");
+        var (output, _) = OneDnnTesting.Evaluate(strict, "mb1_ic4_oc4_in5x5_k3x3_s2x2_pb1x1");
         Assert.That(((BackendOutput.NotApplicable)output).Reason, Does.StartWith("rule openvino-2024 fires only when all strides are 1"));
-        Assert.That(OneDnnTesting.Judge(strict, "mb1_ic2_oc2_in6x6_k3x3_pb2x1_pe0x1_bias").Result.Status, Is.EqualTo(Status.Pass));
+        Assert.That(OneDnnTesting.Evaluate(strict, "mb1_ic2_oc2_in6x6_k3x3_pb2x1_pe0x1_bias").Result.Status, Is.EqualTo(Status.Pass));
 
         // With dilation the rule's convolution (dilation dropped, the deconvolution's output size) is
         // inconsistent, which oneDNN checks: it refuses rather than computing the wrong values.
-        var (dropped, _) = OneDnnTesting.Judge(strict, "mb1_ic2_oc2_in6x6_k3x3_d2x2_pb2x2_pe2x2");
+        var (dropped, _) = OneDnnTesting.Evaluate(strict, "mb1_ic2_oc2_in6x6_k3x3_d2x2_pb2x2_pe2x2");
         Assert.That(((BackendOutput.NotApplicable)dropped).Reason,
             Does.StartWith("oneDNN refuses this convolution (rule openvino-2024: dilates 0x0").And.Contain("dnnl_invalid_arguments"));
         Assert.That(strict.ReproArguments, Is.EqualTo("--rule openvino-2024"));
@@ -79,13 +79,25 @@ public class ReplacedBackendTests
         {
             Options = new Dictionary<string, string> { ["onednn-algorithm"] = "fft" },
         }))!;
-        Assert.That(bad.Message, Is.EqualTo("option 'onednn-algorithm' = 'fft': must be direct or winograd"));
+        Assert.That(bad.Message, Is.EqualTo("option 'onednn-algorithm' = 'fft': must be one of direct, winograd"));
+    }
+
+    /// <summary>oneDNN's flags take the one syntax every family takes: true or false, nothing else.</summary>
+    [TestCase("yes")]
+    [TestCase("1")]
+    public void FlagsTakeOnlyTrueOrFalse(string text)
+    {
+        var bad = Assert.Throws<ArgumentException>(() => OneDnnOptions.From(new Core.Backends.BackendSettings
+        {
+            Options = new Dictionary<string, string> { ["onednn-f16-as-f32"] = text },
+        }))!;
+        Assert.That(bad.Message, Is.EqualTo($"option 'onednn-f16-as-f32' = '{text}': must be true or false"));
     }
 
     [Test]
     public void F16IsNotApplicableWithOneDnnsReason()
     {
-        var (output, _) = OneDnnTesting.Judge(Backend, "mb1_ic4_oc4_in5x5_k3x3_pb1x1_f16");
+        var (output, _) = OneDnnTesting.Evaluate(Backend, "mb1_ic4_oc4_in5x5_k3x3_pb1x1_f16");
         Assert.That(((BackendOutput.NotApplicable)output).Reason, Does.Contain("has no f16 convolution on the CPU"));
     }
 }
