@@ -30,9 +30,12 @@ public abstract class OneDnnBackend : IBackend
 
     private long _primitiveDescs;
 
-    /// <summary>oneDNN caches primitives itself; this counts the descriptors the backend asked it for.</summary>
+    /// <summary>
+    /// oneDNN caches primitives itself; this counts the descriptors this backend asked it for, named
+    /// by the backend because each backend counts its own (counters of one name count once).
+    /// </summary>
     public IReadOnlyList<KeyValuePair<string, long>> Counters =>
-        [new("oneDNN primitive descriptors created", Interlocked.Read(ref _primitiveDescs))];
+        [new($"{Name}: oneDNN primitive descriptors created", Interlocked.Read(ref _primitiveDescs))];
 
     /// <summary>The operation's name in refusals ("deconvolution", "convolution").</summary>
     private protected abstract string Operation { get; }
