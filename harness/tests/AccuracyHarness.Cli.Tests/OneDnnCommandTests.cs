@@ -40,6 +40,19 @@ public class OneDnnCommandTests
         Assert.That(File.ReadAllText(Path.Combine(dir, "junit.xml")), Does.Contain("<property name=\"impl\" value=\"jit:avx2\" />"));
     }
 
+    /// <summary>The command line declares an option once: families that read the same option list the same declaration.</summary>
+    [Test]
+    public void Families_that_read_the_rewrite_options_share_their_declarations()
+    {
+        var families = BackendWiring.Families([]);
+        var byName = families.SelectMany(f => f.Options).GroupBy(o => o.Name).ToList();
+        Assert.That(byName.Where(g => g.Distinct().Count() > 1).Select(g => g.Key), Is.Empty);
+        var readers = families.Where(f => f.Options.Contains(Core.Rewrite.RewriteOptions.Rule)).Select(f => f.Name);
+        Assert.That(readers, Is.EquivalentTo(new[] { "opencl", "onednn" }));
+        Assert.That(families.Single(f => f.Name == "onednn").Options.Select(o => o.Flag),
+            Is.EqualTo(new[] { "--onednn-algorithm", "--onednn-f16-as-f32", "--rule", "--zero-insertion" }));
+    }
+
     [Test]
     public void A_plain_run_includes_both_onednn_backends()
     {
