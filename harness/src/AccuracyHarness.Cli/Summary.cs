@@ -13,8 +13,9 @@ public static class Summary
     {
         foreach (var group in table.Results.GroupBy(r => (r.Backend, r.Device)).OrderBy(g => g.Key))
         {
-            int Count(Status s) => group.Count(r => r.Status == s);
-            output.WriteLine($"{group.Key.Backend,-24} {group.Key.Device,-10} pass {Count(Status.Pass),5}  fail {Count(Status.Fail),5}  error {Count(Status.Error),5}  n/a {Count(Status.NotApplicable),5}");
+            int Count(Status s) => group.Count(r => r.Status == s && !r.IsKnown);
+            output.WriteLine($"{group.Key.Backend,-24} {group.Key.Device,-10} pass {Count(Status.Pass),5}  fail {Count(Status.Fail),5}  " +
+                $"known {group.Count(r => r.IsKnown),5}  error {Count(Status.Error),5}  n/a {Count(Status.NotApplicable),5}");
         }
         var bad = verdict.New;
         foreach (var r in bad.Take(Listed))
@@ -29,6 +30,6 @@ public static class Summary
             output.WriteLine($"{verdict.Known.Count} known divergence(s) from the baseline: {string.Join("; ", verdict.Known.Select(k => k.Entry.Source).Distinct())}");
         foreach (var entry in verdict.NowPassing)
             output.WriteLine($"baseline entry {entry.Source} ({entry}) now passes: it can be trimmed");
-        output.WriteLine($"{table.Results.Count} results: {table.Count(Status.Pass)} pass, {table.Count(Status.Fail)} fail, {table.Count(Status.Error)} error, {table.Count(Status.NotApplicable)} n/a; written to {outDir}");
+        output.WriteLine($"{table.Results.Count} results: {table.Totals()}; written to {outDir}");
     }
 }

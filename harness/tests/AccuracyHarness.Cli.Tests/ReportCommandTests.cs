@@ -71,6 +71,24 @@ public class ReportCommandTests
         Assert.That(better.Stdout, Does.Contain("0 newly failing, 1 newly passing").And.Contain("(was fail)"));
     }
 
+    [Test]
+    public void A_corrupt_results_line_or_run_json_is_a_usage_error_naming_file_line_and_field()
+    {
+        var dir = Shard(First);
+        var jsonl = Path.Combine(dir, StoredRuns.ResultsFile);
+        var line = File.ReadAllText(jsonl).Trim();
+        File.WriteAllText(jsonl, line + "\n" + line.Replace("\"elements\":", "\"elements\":x") + "\n");
+        var report = HarnessProcess.Run("report", "--from", dir);
+        Assert.That(report.ExitCode, Is.EqualTo(2), report.Stdout + report.Stderr);
+        Assert.That(report.Stderr.Trim(), Does.StartWith($"error: {jsonl}:2: elements: not valid JSON (byte ").And.Not.Contain("\n"));
+
+        File.WriteAllText(jsonl, line + "\n");
+        File.WriteAllText(Path.Combine(dir, RunJson.FileName), "{\"started\": \"yesterday\"}");
+        report = HarnessProcess.Run("report", "--from", dir);
+        Assert.That(report.ExitCode, Is.EqualTo(2), report.Stdout + report.Stderr);
+        Assert.That(report.Stderr.Trim(), Is.EqualTo($"error: {Path.Combine(dir, RunJson.FileName)}: started: 'yesterday' is not a date and time (e.g. 2026-01-31T12:00:00+00:00)"));
+    }
+
     [TestCase("--from", "no/such/run", "--from: no such folder: no/such/run")]
     [TestCase("--compare", "no/such/run", "--compare: no such folder: no/such/run")]
     [TestCase("--from", "cases", "--from: cases has no results.jsonl")]

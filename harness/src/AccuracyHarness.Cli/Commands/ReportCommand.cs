@@ -52,12 +52,12 @@ public static class ReportCommand
         if (previous is not null) RequireResults("--compare", previous);
         var outDir = parsed.GetValue(Out) ?? (folders.Length == 1 ? folders[0] : throw new UsageException("--out is required when --from is given more than once"));
 
-        var stored = StoredRuns.Read(folders);
+        var stored = Read(folders);
         Console.Out.WriteLine(stored.Shards > 1
             ? $"merged {stored.Shards} shards: {stored.Rows} results read, {stored.Table.Results.Count} kept ({stored.Replaced} replaced by a later shard)"
             : $"read {stored.Table.Results.Count} results ({stored.Replaced} replaced by a later row with the same key)");
 
-        var comparison = previous is null ? null : ResultComparison.Of(previous, StoredRuns.Read([previous]).Table.Results, stored.Table.Results);
+        var comparison = previous is null ? null : ResultComparison.Of(previous, Read([previous]).Table.Results, stored.Table.Results);
         Directory.CreateDirectory(outDir);
         if (folders.Length > 1 || !SameFolder(outDir, folders[0]))
         {
@@ -75,9 +75,22 @@ public static class ReportCommand
             Console.Out.Write(text);
         }
         var table = stored.Table;
-        Console.Out.WriteLine($"{table.Results.Count} results: {table.Count(Status.Pass)} pass, {table.Count(Status.Fail)} fail, {table.Count(Status.Error)} error, {table.Count(Status.NotApplicable)} n/a");
+        Console.Out.WriteLine($"{table.Results.Count} results: {table.Totals()}");
         Console.Out.WriteLine($"wrote {string.Join(", ", written)}");
         return comparison is { NewlyFailing.Count: > 0 } ? ExitCodes.Divergence : ExitCodes.Success;
+    }
+
+    /// <summary>Stored runs; a corrupt or truncated results.jsonl or run.json is a usage error naming file, line and field.</summary>
+    private static StoredRuns Read(IReadOnlyList<string> folders)
+    {
+        try
+        {
+            return StoredRuns.Read(folders);
+        }
+        catch (StoredFileException e)
+        {
+            throw new UsageException(e.Message);
+        }
     }
 
     private static bool SameFolder(string a, string b) =>

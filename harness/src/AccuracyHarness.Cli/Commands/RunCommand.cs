@@ -43,8 +43,7 @@ public static class RunCommand
         var jsonl = Path.Combine(outDir, ResultJson.FileName);
         if (inputs.Resume is not null && !File.Exists(jsonl)) throw new UsageException($"--resume: {jsonl} does not exist");
 
-        var pipeline = new RunPipeline(backends, plan.Options, resume: inputs.Resume is not null,
-            dropped: _ => Console.Error.WriteLine($"--resume: ignoring an unfinished line of {jsonl}"));
+        var pipeline = Pipeline(backends, plan, inputs.Resume is not null, jsonl, baseline);
         var results = Progress.Run(pipeline.Pending(cases), progress =>
         {
             if (!inputs.Isolate) return pipeline.Run(cases, [progress]);
@@ -58,6 +57,20 @@ public static class RunCommand
         var verdict = baseline.Classify(results);
         Summary.Print(table, verdict, outDir, Console.Out);
         return verdict.New.Count > 0 ? ExitCodes.Divergence : ExitCodes.Success;
+    }
+
+    /// <summary>The run's pipeline; resuming a results.jsonl that is corrupt before its last line is a usage error naming the line.</summary>
+    private static RunPipeline Pipeline(IReadOnlyList<Core.Backends.IBackend> backends, RunPlan plan, bool resume, string jsonl, Baseline baseline)
+    {
+        try
+        {
+            return new RunPipeline(backends, plan.Options, resume: resume,
+                dropped: _ => Console.Error.WriteLine($"--resume: ignoring an unfinished line of {jsonl}"), baseline: baseline);
+        }
+        catch (StoredFileException e)
+        {
+            throw new UsageException($"--resume: {e.Message} (only a last line cut short is dropped; fix or remove this one)");
+        }
     }
 
     private static Baseline LoadBaseline(string? path)

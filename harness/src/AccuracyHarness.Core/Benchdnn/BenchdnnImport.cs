@@ -25,7 +25,7 @@ public static class BenchdnnImport
         var cases = new List<ImportedCase>();
         var rejected = new List<RejectedLine>();
         var ignored = new SortedSet<string>(StringComparer.Ordinal);
-        Read(Path.GetFullPath(path), new State(), cases, rejected, ignored, []);
+        Read(Path.GetFullPath(path), new State(), cases, rejected, ignored, [], Path.GetFileName(path));
         return new ImportResult(cases, rejected, ignored.ToList());
     }
 
@@ -44,10 +44,12 @@ public static class BenchdnnImport
         public System.Text.RegularExpressions.Regex? Match;
     }
 
-    private static void Read(string path, State state, List<ImportedCase> cases, List<RejectedLine> rejected, SortedSet<string> ignored, HashSet<string> open)
+    /// <summary>Reads one file; an option value it cannot use is a <see cref="FormatException"/> naming "file:line: --option".</summary>
+    private static void Read(string path, State state, List<ImportedCase> cases, List<RejectedLine> rejected, SortedSet<string> ignored,
+        HashSet<string> open, string includedAt = "")
     {
         if (!open.Add(path))
-            throw new InvalidDataException($"{path}: --batch includes itself");
+            throw new FormatException($"{includedAt}: --batch: {Path.GetFileName(path)} includes itself");
         var lines = File.ReadAllLines(path);
         var name = Path.GetFileName(path);
         for (var i = 0; i < lines.Length; i++)
@@ -63,7 +65,7 @@ public static class BenchdnnImport
             {
                 if (token.StartsWith("--", StringComparison.Ordinal))
                 {
-                    Option(token, path, state, cases, rejected, ignored, open);
+                    Option(token, path, source, state, cases, rejected, ignored, open);
                 }
                 else if (BenchdnnDescriptor.IsDescriptor(token))
                 {
@@ -78,7 +80,8 @@ public static class BenchdnnImport
         open.Remove(path);
     }
 
-    private static void Option(string token, string path, State state, List<ImportedCase> cases, List<RejectedLine> rejected, SortedSet<string> ignored, HashSet<string> open)
+    private static void Option(string token, string path, string source, State state, List<ImportedCase> cases, List<RejectedLine> rejected,
+        SortedSet<string> ignored, HashSet<string> open)
     {
         var eq = token.IndexOf('=');
         var key = eq < 0 ? token : token[..eq];
@@ -98,16 +101,25 @@ public static class BenchdnnImport
                 state.DataTypes = value.Split(',');
                 break;
             case "--mb":
-                state.Batch = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+                state.Batch = int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var mb) && mb > 0
+                    ? mb
+                    : throw new FormatException($"{source}: --mb: '{value}' is not a batch size (a whole number >= 1)");
                 break;
             case "--match":
-                state.Match = new System.Text.RegularExpressions.Regex(value);
+                try
+                {
+                    state.Match = new System.Text.RegularExpressions.Regex(value);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new FormatException($"{source}: --match: '{value}' is not a regular expression: {e.Message}");
+                }
                 break;
             case "--batch":
                 var included = Path.Combine(Path.GetDirectoryName(path)!, value);
                 if (File.Exists(included))
                 {
-                    Read(included, state, cases, rejected, ignored, open);
+                    Read(included, state, cases, rejected, ignored, open, source);
                 }
                 else
                 {

@@ -66,6 +66,15 @@ public sealed record CaseResult
     /// <summary>The implementation the backend's library picked (oneDNN's impl info, e.g. "jit:avx2"); empty when none.</summary>
     public string Impl { get; init; } = "";
 
+    /// <summary>
+    /// The baseline entry that covers this failure or error, "file:line: reason" (README: Nightly runs);
+    /// empty when none does. A known result keeps its status; the reports count and show it as known.
+    /// </summary>
+    public string Known { get; init; } = "";
+
+    /// <summary>A failure or error that the baseline expects: it does not make the run fail.</summary>
+    public bool IsKnown => Known.Length > 0 && Status is Status.Fail or Status.Error;
+
     public string CaseId => Case.Id;
 
     public string DataType => Names.Of(Case.DataType);
@@ -90,6 +99,7 @@ public sealed record CaseResult
             : "";
         return new (string Label, string Value)[]
         {
+            ("known divergence", IsKnown ? Known : ""),
             ("diagnosis", Diagnosis),
             ("location", Location),
             ("stage", Stage),

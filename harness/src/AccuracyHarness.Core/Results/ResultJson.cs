@@ -9,7 +9,8 @@ namespace AccuracyHarness.Core.Results;
 /// Non-finite numbers are written as the strings "Infinity", "-Infinity" and "NaN". The fields
 /// of the first version keep their meaning (<c>message</c> is <see cref="ResultText.Message"/>,
 /// <c>repro</c> the full command); the structured fields added since are read when present, so
-/// lines written before them still load.
+/// lines written before them still load. A line that does not read back is a
+/// <see cref="StoredFileException"/> naming the file, the line and the field.
 /// </summary>
 public static class ResultJson
 {
@@ -70,82 +71,140 @@ public static class ResultJson
             }
             w.WriteEndArray();
             w.WriteString("impl", r.Impl);
+            w.WriteString("known", r.Known);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    public static CaseResult FromLine(string line)
+    /// <summary>One line back into a result; <paramref name="file"/> and <paramref name="lineNumber"/> name it in errors.</summary>
+    public static CaseResult FromLine(string line, string file = FileName, int? lineNumber = null)
     {
-        using var doc = JsonDocument.Parse(line);
-        var e = doc.RootElement;
-        string S(string name) => e.TryGetProperty(name, out var v) ? v.GetString() ?? "" : "";
-        double D(string name) => e.TryGetProperty(name, out var v)
-            ? v.ValueKind == JsonValueKind.String ? double.Parse(v.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : v.GetDouble()
-            : 0;
-        long L(string name) => e.TryGetProperty(name, out var v) ? v.GetInt64() : 0;
-        IEnumerable<JsonElement> A(string name) => e.TryGetProperty(name, out var v) ? v.EnumerateArray() : [];
+        using var doc = StoredFields.Parse(line, file, lineNumber);
+        var f = new StoredFields(doc.RootElement, file, lineNumber);
         // A line from before the structured fields has its known issues and device times inside "message".
-        var structured = e.TryGetProperty("own_message", out _);
-        return new CaseResult
+        var structured = f.Has("own_message");
+        var result = new CaseResult
         {
-            Case = CaseId.Parse(S("case_id")),
-            Backend = S("backend"),
-            Device = S("device"),
-            Status = StatusNames.Parse(S("status")),
-            MaxAbsErr = D("max_abs_err"),
-            MaxRelErr = D("max_rel_err"),
-            MaxUlp = L("max_ulp"),
-            BoundRatio = D("bound_ratio"),
-            Mismatches = L("mismatches"),
-            Elements = L("elements"),
-            Diagnosis = S("diagnosis"),
-            Stage = S("stage"),
-            Location = S("location"),
-            Message = structured ? S("own_message") : S("message"),
-            DiagnosisKind = structured ? Enum.Parse<DiagnosisKind>(S("diagnosis_kind")) : DiagnosisKind.None,
-            FaultModel = S("fault_model"),
-            EquallyFitting = A("equally_fitting").Select(v => v.GetString()!).ToList(),
-            KnownIssues = A("known_issues").Select(v => new KnownIssue(
-                Enum.Parse<KnownIssueKind>(v.GetProperty("kind").GetString()!), v.GetProperty("text").GetString()!)).ToList(),
-            Findings = A("findings").Select(v => v.GetString()!).ToList(),
-            DeviceTimes = A("device_times").Select(v =>
-                new DeviceTime(v.GetProperty("stage").GetString()!, v.GetProperty("ms").GetDouble())).ToList(),
-            Worst = S("worst"),
-            Seconds = D("seconds"),
-            Source = S("source"),
-            ReproArguments = S("repro_args"),
-            Impl = S("impl"),
-            Map = Diagnosis.ErrorMap.Decode(S("map")),
+            Case = f.Word("case_id", CaseId.Parse, required: true),
+            Backend = f.String("backend", required: true),
+            Device = f.String("device", required: true),
+            Status = f.Word("status", StatusNames.Parse, required: true),
+            MaxAbsErr = f.Double("max_abs_err"),
+            MaxRelErr = f.Double("max_rel_err"),
+            MaxUlp = f.Long("max_ulp"),
+            BoundRatio = f.Double("bound_ratio"),
+            Mismatches = f.Long("mismatches"),
+            Elements = f.Long("elements"),
+            Diagnosis = f.String("diagnosis"),
+            Stage = f.String("stage"),
+            Location = f.String("location"),
+            Message = structured ? f.String("own_message") : f.String("message"),
+            DiagnosisKind = structured ? f.Enum<DiagnosisKind>("diagnosis_kind") : DiagnosisKind.None,
+            FaultModel = f.String("fault_model"),
+            EquallyFitting = f.Strings("equally_fitting"),
+            KnownIssues = f.Objects("known_issues").Select(i => new KnownIssue(i.Enum<KnownIssueKind>("kind"), i.String("text"))).ToList(),
+            Findings = f.Strings("findings"),
+            DeviceTimes = f.Objects("device_times").Select(t => new DeviceTime(t.String("stage"), t.Double("ms"))).ToList(),
+            Worst = f.String("worst"),
+            Seconds = f.Double("seconds"),
+            Source = f.String("source"),
+            ReproArguments = f.String("repro_args"),
+            Impl = f.String("impl"),
+            Known = f.String("known"),
+            Map = f.Word("map", DecodeMap),
         };
+        // Only a case that resolved has an output to map; the report draws the map over that output.
+        if (result.Map is not null && !Resolves(result.Case, out var why)) throw f.Error("case_id", $"{why} (a result with a heat map needs a valid case)");
+        return result;
     }
 
+    private static bool Resolves(DeconvCase c, out string why)
+    {
+        try
+        {
+            c.Resolve();
+            why = "";
+            return true;
+        }
+        catch (InvalidCaseException e)
+        {
+            why = e.Message;
+            return false;
+        }
+    }
+
+    /// <summary>Every result of a results.jsonl; any line that does not read back is an error naming it.</summary>
     public static IReadOnlyList<CaseResult> ReadFile(string path) =>
-        File.ReadLines(path).Where(l => l.Trim().Length > 0).Select(FromLine).ToList();
+        Lines(path).Lines.Select(l => FromLine(l.Text, path, l.Number)).ToList();
 
     /// <summary>
-    /// The results an interrupted run finished, for resuming it. A line cut short by the crash is
-    /// the one result that was not finished: it is dropped from the file (so that new lines start
-    /// clean) and told to <paramref name="dropped"/>; a result written twice is kept once.
+    /// The results an interrupted run finished, for resuming it. A last line cut short by the crash
+    /// (not valid JSON, no newline after it) is the one result that was not finished: it is dropped
+    /// from the file (so that new lines start clean) and told to <paramref name="dropped"/>; a
+    /// result written twice is kept once. Any other line that does not read back is an error
+    /// naming it: resuming past it would lose or duplicate results.
     /// </summary>
     public static IReadOnlyList<CaseResult> RepairForResume(string path, Action<string> dropped)
     {
+        var (lines, cutShort) = Lines(path);
         var kept = new List<(string Line, CaseResult Result)>();
-        foreach (var line in File.ReadLines(path).Where(l => l.Trim().Length > 0))
+        for (var i = 0; i < lines.Count; i++)
         {
             try
             {
-                kept.Add((line, FromLine(line)));
+                kept.Add((lines[i].Text, FromLine(lines[i].Text, path, lines[i].Number)));
             }
-            catch (JsonException)
+            catch (StoredFileException) when (cutShort && i == lines.Count - 1 && !IsJson(lines[i].Text))
             {
-                dropped(line);
+                dropped(lines[i].Text);
             }
         }
         kept = kept.DistinctBy(k => k.Result.Key).ToList();
         File.WriteAllLines(path, kept.Select(k => k.Line));
         return kept.Select(k => k.Result).ToList();
     }
+
+    /// <summary>The non-blank lines with their numbers, and whether the last one lacks its newline (a write cut short).</summary>
+    private static (IReadOnlyList<(string Text, int Number)> Lines, bool CutShort) Lines(string path)
+    {
+        var text = File.ReadAllText(path);
+        var lines = text.Split('\n').Select((l, i) => (Text: l.TrimEnd('\r'), Number: i + 1)).Where(l => l.Text.Trim().Length > 0).ToList();
+        return (lines, text.Length > 0 && !text.EndsWith('\n'));
+    }
+
+    private static bool IsJson(string text)
+    {
+        try
+        {
+            using var _ = System.Text.Json.JsonDocument.Parse(text);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The heat map's text form, checked: any malformed part is a <see cref="FormatException"/>.</summary>
+    private static Diagnosis.ErrorMap? DecodeMap(string text)
+    {
+        Diagnosis.ErrorMap? map;
+        try
+        {
+            map = Diagnosis.ErrorMap.Decode(text);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        {
+            throw new FormatException($"'{Clip(text)}' is not a heat map (ROWSxCOLUMNS;CHANNEL:V,V,...;...)");
+        }
+        if (map is not null && (map.Rows < 1 || map.Columns < 1 || map.Channels.Any(c => c < 0)
+                || map.Cells.Any(c => c.Length != map.Rows * map.Columns)))
+            throw new FormatException($"'{Clip(text)}': every channel needs ROWS x COLUMNS values");
+        return map;
+    }
+
+    private static string Clip(string text) => text.Length > 40 ? text[..40] + "..." : text;
 
     private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
     {

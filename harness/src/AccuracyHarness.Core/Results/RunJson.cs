@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace AccuracyHarness.Core.Results;
@@ -29,20 +30,23 @@ public static class RunJson
         w.WriteEndObject();
     }
 
-    /// <summary>The run.json of a folder, or null when the folder has none (results from before it existed).</summary>
+    /// <summary>
+    /// The run.json of a folder, or null when the folder has none (results from before it existed);
+    /// a corrupt one is a <see cref="StoredFileException"/> naming the field.
+    /// </summary>
     public static RunInfo? TryRead(string directory)
     {
         var path = Path.Combine(directory, FileName);
         if (!File.Exists(path)) return null;
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
-        var e = doc.RootElement;
-        var environment = e.TryGetProperty("environment", out var env)
-            ? env.EnumerateArray().Select(p => new KeyValuePair<string, string>(p.GetProperty("name").GetString() ?? "", p.GetProperty("value").GetString() ?? "")).ToList()
-            : [];
-        return new RunInfo(environment)
+        using var doc = StoredFields.Parse(File.ReadAllText(path), path, null);
+        var f = new StoredFields(doc.RootElement, path, null);
+        var started = f.Word("started", text => text.Length == 0 ? (DateTimeOffset?)null
+            : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t
+            : throw new FormatException($"'{text}' is not a date and time (e.g. 2026-01-31T12:00:00+00:00)"));
+        return new RunInfo(f.Objects("environment").Select(p => new KeyValuePair<string, string>(p.String("name"), p.String("value"))).ToList())
         {
-            Started = e.TryGetProperty("started", out var s) ? s.GetDateTimeOffset() : null,
-            CommandLine = e.TryGetProperty("command_line", out var c) ? c.GetString() ?? "" : "",
+            Started = started,
+            CommandLine = f.String("command_line"),
         };
     }
 }

@@ -18,6 +18,6 @@ public static class StatusNames
         "fail" => Status.Fail,
         "error" => Status.Error,
         "n/a" => Status.NotApplicable,
-        _ => throw new FormatException($"status '{text}' is not pass, fail, error or n/a"),
+        _ => throw new FormatException($"'{text}' is not pass, fail, error or n/a"),
     };
 }

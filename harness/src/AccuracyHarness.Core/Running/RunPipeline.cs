@@ -20,19 +20,24 @@ public sealed class RunPipeline
     /// <summary>Results of the run being resumed.</summary>
     private readonly IReadOnlyList<CaseResult> _previous = [];
 
+    /// <summary>Marks the results it expects as known before anyone sees them.</summary>
+    private readonly Baseline _baseline;
+
     /// <param name="resume">Continue the run in <see cref="RunOptions.OutputDirectory"/> (its results.jsonl must exist) rather
     /// than start afresh.</param>
     /// <param name="dropped">Told of each unfinished line a resumed results.jsonl had.</param>
+    /// <param name="baseline">Known divergences: results they cover are marked <see cref="CaseResult.Known"/>.</param>
     public RunPipeline(IReadOnlyList<IBackend> backends, RunOptions options, RunProfile? profile = null, bool resume = false,
-        Action<string>? dropped = null)
+        Action<string>? dropped = null, Baseline? baseline = null)
     {
         _backends = backends;
+        _baseline = baseline ?? Baseline.Empty;
         Profile = profile ?? new RunProfile();
         if (options.OutputDirectory is { } dir)
         {
             Directory.CreateDirectory(dir);
             _jsonLines = Path.Combine(dir, ResultJson.FileName);
-            if (resume) _previous = ResultJson.RepairForResume(_jsonLines, dropped ?? (_ => { }));
+            if (resume) _previous = ResultJson.RepairForResume(_jsonLines, dropped ?? (_ => { })).Select(_baseline.Mark).ToList();
             else File.Delete(_jsonLines);
         }
         _options = options with { Done = _previous.Select(r => r.Key).ToHashSet() };
@@ -51,7 +56,7 @@ public sealed class RunPipeline
         var run = caseRunner ?? ((c, _, ct) => runner.RunCase(c, ct));
         using var writer = _jsonLines is null ? null : new JsonLinesWriter(_jsonLines);
         IReadOnlyList<IRunObserver> all = writer is null ? observers : [new TimedObserver(writer, Profile), .. observers];
-        var fresh = RunAll(cases, (c, ct) => run(c, _options.Done, ct), _options.Jobs, all, CancellationToken.None);
+        var fresh = RunAll(cases, (c, ct) => run(c, _options.Done, ct).Select(_baseline.Mark).ToList(), _options.Jobs, all, CancellationToken.None);
         return [.. _previous, .. fresh];
     }
 

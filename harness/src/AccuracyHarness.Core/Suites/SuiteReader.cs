@@ -48,7 +48,15 @@ internal sealed partial class SuiteReader
         var lines = File.ReadAllLines(fullPath);
         if (lines.Any(l => l.TrimStart().StartsWith("--", StringComparison.Ordinal)))
         {
-            var imported = BenchdnnImport.ImportFile(fullPath);
+            ImportResult imported;
+            try
+            {
+                imported = BenchdnnImport.ImportFile(fullPath);
+            }
+            catch (FormatException e)
+            {
+                throw new SuiteException(e.Message);
+            }
             Skipped.AddRange(imported.Rejected);
             return imported.Cases.Select(c => new SuiteCase(c.Case, c.Source)).ToList();
         }

@@ -35,7 +35,8 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
     public string Render(ResultTable table)
     {
         var columns = table.Results.Select(Column).Distinct().Order(StringComparer.Ordinal).ToList();
-        var listed = table.Results.Where(r => r.Status != Status.Pass).OrderBy(r => r.Status switch { Status.Fail => 0, Status.Error => 1, _ => 2 }).ToList();
+        var listed = table.Results.Where(r => r.Status != Status.Pass)
+            .OrderBy(r => r.IsKnown ? 2 : r.Status switch { Status.Fail => 0, Status.Error => 1, _ => 3 }).ToList();
         var html = new StringBuilder();
         html.Append($"""
             <!DOCTYPE html>
@@ -61,7 +62,7 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
     private static string Column(CaseResult r) => $"{r.Backend}@{r.Device}";
 
     private static string Totals(ResultTable t) =>
-        $"{t.Count(Status.Fail)} fail, {t.Count(Status.Error)} error, {t.Count(Status.Pass)} pass, {t.Count(Status.NotApplicable)} n/a";
+        $"{t.Count(Status.Fail)} fail, {t.Known} known, {t.Count(Status.Error)} error, {t.Count(Status.Pass)} pass, {t.Count(Status.NotApplicable)} n/a";
 
     private static void Header(StringBuilder html, ResultTable table)
     {
@@ -72,8 +73,13 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
             <div class="sub">{H(started)} · {table.Results.Count} results · report written {DateTimeOffset.Now:yyyy-MM-dd HH:mm:ss zzz}</div>
             <div class="totals">
             """);
-        foreach (var (status, label) in new[] { (Status.Fail, "fail"), (Status.Error, "error"), (Status.Pass, "pass"), (Status.NotApplicable, "n/a") })
-            html.Append($"<span class=\"chip {Css(status)}\"><b>{table.Count(status)}</b> {label}</span>");
+        // Baselined divergences are "known", never "fail": the header agrees with the exit code (README: Reports).
+        foreach (var (css, count, label) in new[]
+        {
+            ("fail", table.Count(Status.Fail), "fail"), ("known", table.Known, "known"), ("error", table.Count(Status.Error), "error"),
+            ("pass", table.Count(Status.Pass), "pass"), ("na", table.Count(Status.NotApplicable), "n/a"),
+        })
+            html.Append($"<span class=\"chip {css}\"><b>{count}</b> {label}</span>");
         html.Append("</div>\n</header>\n");
     }
 
@@ -84,11 +90,14 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
         html.Append($"<tr><th>backends</th><td>{H(string.Join(", ", columns))}</td></tr>\n");
         foreach (var (name, value) in table.Info.Environment)
             html.Append($"<tr><th>{H(name)}</th><td>{H(value)}</td></tr>\n");
-        html.Append("</table>\n</div>\n<div>\n<h2>Per backend</h2>\n<table class=\"per\">\n<tr><th>backend@device</th><th>fail</th><th>error</th><th>pass</th><th>n/a</th><th>seconds</th></tr>\n");
+        html.Append("</table>\n</div>\n<div>\n<h2>Per backend</h2>\n<table class=\"per\">\n<tr><th>backend@device</th><th>fail</th><th>known</th><th>error</th><th>pass</th><th>n/a</th><th>seconds</th></tr>\n");
         foreach (var g in table.Results.GroupBy(Column).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            int N(Status s) => g.Count(r => r.Status == s);
-            html.Append($"<tr><th>{H(g.Key)}</th><td class=\"{(N(Status.Fail) > 0 ? "fail" : "")}\">{N(Status.Fail)}</td><td class=\"{(N(Status.Error) > 0 ? "error" : "")}\">{N(Status.Error)}</td><td>{N(Status.Pass)}</td><td>{N(Status.NotApplicable)}</td><td>{g.Sum(r => r.Seconds).ToString("0.##", CultureInfo.InvariantCulture)}</td></tr>\n");
+            int N(Status s) => g.Count(r => r.Status == s && !r.IsKnown);
+            var known = g.Count(r => r.IsKnown);
+            html.Append($"<tr><th>{H(g.Key)}</th><td class=\"{(N(Status.Fail) > 0 ? "fail" : "")}\">{N(Status.Fail)}</td>" +
+                $"<td class=\"{(known > 0 ? "known" : "")}\">{known}</td><td class=\"{(N(Status.Error) > 0 ? "error" : "")}\">{N(Status.Error)}</td>" +
+                $"<td>{N(Status.Pass)}</td><td>{N(Status.NotApplicable)}</td><td>{g.Sum(r => r.Seconds).ToString("0.##", CultureInfo.InvariantCulture)}</td></tr>\n");
         }
         html.Append("</table>\n</div>\n</section>\n");
     }
@@ -103,7 +112,7 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
             foreach (var change in changes)
             {
                 var r = change.Now;
-                html.Append($"<tr><td>{H(ResultComparison.Was(change.Before))}</td><td><span class=\"badge {Css(r.Status)}\">{H(StatusNames.Of(r.Status))}</span></td><td>{H(Column(r))}</td><td class=\"id\">{Id(r.CaseId)}</td><td>{H(r.Diagnosis)}</td></tr>\n");
+                html.Append($"<tr><td>{H(ResultComparison.Was(change.Before))}</td><td><span class=\"badge {Css(r)}\">{H(Shown(r))}</span></td><td>{H(Column(r))}</td><td class=\"id\">{Id(r.CaseId)}</td><td>{H(r.Diagnosis)}</td></tr>\n");
             }
             html.Append("</table>\n");
         }
@@ -112,7 +121,7 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
 
     private static void Matrix(StringBuilder html, ResultTable table, IReadOnlyList<string> columns)
     {
-        html.Append("<section>\n<h2>Pass/fail by case feature</h2>\n<p class=\"hint\">Each cell: failing (fail or error) of all results with that feature on that backend. Click a cell to list its failures.</p>\n<table id=\"matrix\">\n<thead><tr><th>feature</th><th>value</th>");
+        html.Append("<section>\n<h2>Pass/fail by case feature</h2>\n<p class=\"hint\">Each cell: failing (fail or error, not known) of all results with that feature on that backend; known: only baselined divergences. Click a cell to list its failures.</p>\n<table id=\"matrix\">\n<thead><tr><th>feature</th><th>value</th>");
         foreach (var column in columns) html.Append($"<th>{H(column)}</th>");
         html.Append("</tr></thead>\n");
         foreach (var (feature, value) in Features.All)
@@ -137,9 +146,11 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
     private static string MatrixCell(IReadOnlyList<CaseResult> results, string token, string column)
     {
         if (results.Count == 0) return "<td class=\"none\"></td>";
-        int bad = results.Count(r => ResultComparison.IsBad(r.Status)), pass = results.Count(r => r.Status == Status.Pass);
-        var title = $"{column}, {token}: {bad} failing, {pass} pass, {results.Count - bad - pass} n/a";
-        var (css, text) = bad > 0 ? ("fail", $"✗ {bad}/{results.Count}") : pass > 0 ? ("pass", $"✓ {pass}") : ("na", "n/a");
+        int bad = results.Count(r => ResultComparison.IsBad(r.Status) && !r.IsKnown), known = results.Count(r => r.IsKnown);
+        var pass = results.Count(r => r.Status == Status.Pass);
+        var title = $"{column}, {token}: {bad} failing, {known} known, {pass} pass, {results.Count - bad - known - pass} n/a";
+        var (css, text) = bad > 0 ? ("fail", $"✗ {bad}/{results.Count}") : known > 0 ? ("known", $"≈ {known}/{results.Count}")
+            : pass > 0 ? ("pass", $"✓ {pass}") : ("na", "n/a");
         return $"<td class=\"cell {css}\" data-filter=\"{H(token)}\" data-backend=\"{H(column)}\" title=\"{H(title)}\">{text}</td>";
     }
 
@@ -150,7 +161,7 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
             <h2>Results that did not pass</h2>
             <div class="controls">
             <input id="filter" type="search" placeholder="filter: words in case id, diagnosis, location… or stride=2, layout=nhwc" size="48" autocomplete="off">
-            <select id="status"><option value="bad">fail + error</option><option value="fail">fail</option><option value="error">error</option><option value="n/a">n/a</option><option value="any">all not passing</option></select>
+            <select id="status"><option value="bad">fail + error</option><option value="fail">fail</option><option value="known">known</option><option value="error">error</option><option value="n/a">n/a</option><option value="any">all not passing</option></select>
             <select id="backend"><option value="">all backends</option>{string.Concat(columns.Select(c => $"<option value=\"{H(c)}\">{H(c)}</option>"))}</select>
             <button id="expand" type="button">expand all</button>
             <span id="shown"></span>
@@ -168,12 +179,12 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
 
     private static void Row(StringBuilder html, CaseResult r, bool withMap)
     {
-        var status = StatusNames.Of(r.Status);
+        var status = Shown(r);
         var why = r.Diagnosis.Length > 0 ? H(r.Diagnosis) : $"<span class=\"muted\">{H(ResultText.Message(r))}</span>";
         var search = string.Join(" ", status, Column(r), r.CaseId, r.Diagnosis, r.Location, ResultText.Message(r), r.Stage, r.Impl,
             Features.Tokens(r.Case));
         html.Append($"<tbody data-status=\"{H(status)}\" data-backend=\"{H(Column(r))}\" data-search=\"{H(search)}\">\n");
-        html.Append($"<tr class=\"row\"><td><span class=\"badge {Css(r.Status)}\">{H(status)}</span></td><td>{H(Column(r))}</td><td class=\"id\">{Id(r.CaseId)}</td><td>{H(r.DataType)}</td><td>{H(r.Layout)}</td>");
+        html.Append($"<tr class=\"row\"><td><span class=\"badge {Css(r)}\">{H(status)}</span></td><td>{H(Column(r))}</td><td class=\"id\">{Id(r.CaseId)}</td><td>{H(r.DataType)}</td><td>{H(r.Layout)}</td>");
         html.Append(r.Status == Status.Fail
             ? $"<td class=\"num\" data-v=\"{Sortable(r.BoundRatio)}\">{Short(r.BoundRatio)}</td><td class=\"num\" data-v=\"{r.Mismatches}\">{r.Mismatches}/{r.Elements}</td>"
             : "<td class=\"num\" data-v=\"-1\"></td><td class=\"num\" data-v=\"-1\"></td>");
@@ -226,7 +237,10 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
 
     private static string Sortable(double v) => double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "Infinity";
 
-    private static string Css(Status s) => s == Status.NotApplicable ? "na" : StatusNames.Of(s);
+    /// <summary>The status a row shows: "known" for a failure or error the baseline expects, else its status.</summary>
+    private static string Shown(CaseResult r) => r.IsKnown ? "known" : StatusNames.Of(r.Status);
+
+    private static string Css(CaseResult r) => r.Status == Status.NotApplicable ? "na" : Shown(r);
 
     /// <summary>A case id that may wrap at its separators in a narrow column.</summary>
     private static string Id(string id) => string.Join("_<wbr>", id.Split('_').Select(H));

@@ -154,12 +154,15 @@
     if (!cell) return;
     filter.value = cell.dataset.filter;
     backend.value = cell.dataset.backend;
-    status.value = 'bad';
+    status.value = cell.classList.contains('known') ? 'known' : 'bad';
     apply();
     table.scrollIntoView({ behavior: 'smooth' });
   });
 
   [filter, status, backend].forEach(function (el) { el.addEventListener('input', apply); });
+  // A run with only known divergences (or only n/a) lists them rather than an empty table.
+  var anyBad = bodies().some(function (b) { return b.dataset.status === 'fail' || b.dataset.status === 'error'; });
+  if (!anyBad) status.value = 'any';
   apply();
   // The first listed result opens by itself: what an engineer looks at first.
   var first = bodies().filter(function (b) { return !b.hidden; })[0];

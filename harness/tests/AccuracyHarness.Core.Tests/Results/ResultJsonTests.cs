@@ -36,7 +36,7 @@ public class ResultJsonTests
             Message = "f16 run in f32 between Cast nodes", Diagnosis = "known ambiguity: axis 0", DiagnosisKind = DiagnosisKind.KnownIssue,
             FaultModel = "pads-swapped", EquallyFitting = ["pad-begin-off-by-one"], Findings = ["oclgrind (deconv): invalid read"],
             KnownIssues = [new KnownIssue(KnownIssueKind.Ambiguity, "known ambiguity: axis 0")],
-            DeviceTimes = [new DeviceTime("deconv", 0.125)], Impl = "jit:avx2",
+            DeviceTimes = [new DeviceTime("deconv", 0.125)], Impl = "jit:avx2", Known = "baseline:3: ORT reads the spec otherwise",
         };
         var line = ResultJson.ToLine(result);
         const string message = "f16 run in f32 between Cast nodes; known ambiguity: axis 0; device time: deconv 0.125 ms";
@@ -49,6 +49,57 @@ public class ResultJsonTests
         Assert.That(back.KnownIssues, Is.EqualTo(result.KnownIssues));
         Assert.That(back.DeviceTimes, Is.EqualTo(result.DeviceTimes));
         Assert.That(back.Impl, Is.EqualTo(result.Impl));
+        Assert.That((back.Known, back.IsKnown), Is.EqualTo((result.Known, true)));
         Assert.That(ResultJson.ToLine(back), Is.EqualTo(line));
+    }
+
+    [TestCase("\"status\":\"pass\"", "\"status\":\"fial\"", "status: 'fial' is not pass, fail, error or n/a")]
+    [TestCase("\"max_ulp\":107", "\"max_ulp\":\"107\"", "max_ulp: expected a whole number, got \"107\"")]
+    [TestCase("\"source\":\"smoke:6\"", "\"source\":6", "source: expected a string, got a number")]
+    [TestCase("\"backend\":\"opencl-replaced\",", "", "backend: is required")]
+    [TestCase("\"elements\":196,", "\"elements\":196,\"diagnosis_kind\":\"3\",\"own_message\":\"\",", "diagnosis_kind: '3' is not one of None")]
+    [TestCase("\"elements\":196,", "\"elements\":196,\"known_issues\":[{\"kind\":\"Bug\"}],", "known_issues[0].kind: 'Bug' is not one of")]
+    [TestCase("\"elements\":196,", "\"elements\":196,\"map\":\"2x2;0:1,2\",", "map: '2x2;0:1,2': every channel needs ROWS x COLUMNS values")]
+    [TestCase("\"worst\":\"0", "\"worst\":0\"", "worst: not valid JSON (byte ")]
+    [TestCase("ap-notset", "ap-nonset", "case_id: case id token 'ap-nonset'")]
+    public void A_corrupt_line_names_file_line_and_field(string valid, string corrupt, string message)
+    {
+        Assert.That(LegacyLine, Does.Contain(valid));
+        Assert.That(() => ResultJson.FromLine(LegacyLine.Replace(valid, corrupt), "run/results.jsonl", 7),
+            Throws.TypeOf<StoredFileException>().With.Message.StartWith("run/results.jsonl:7: " + message));
+    }
+
+    [TestCase("5", "json: expected a JSON object, got a number")]
+    [TestCase("", "json: not valid JSON (byte 1)")]
+    public void A_line_that_is_no_object_names_it(string line, string message) =>
+        Assert.That(() => ResultJson.FromLine(line, "results.jsonl", 2), Throws.TypeOf<StoredFileException>().With.Message.StartWith("results.jsonl:2: " + message));
+
+    [Test]
+    public void Resuming_drops_only_a_last_line_cut_short_and_refuses_any_other_corrupt_line()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"resume-{Guid.NewGuid():N}.jsonl");
+        var second = LegacyLine.Replace("\"backend\":\"opencl-replaced\"", "\"backend\":\"opencl-direct\"");
+        try
+        {
+            var dropped = new List<string>();
+            File.WriteAllText(path, LegacyLine + "\n" + second[..40]);
+            Assert.That(ResultJson.RepairForResume(path, dropped.Add), Has.Count.EqualTo(1));
+            Assert.That(dropped, Is.EqualTo(new[] { second[..40] }));
+            Assert.That(File.ReadAllText(path), Is.EqualTo(LegacyLine + "\n"), "the file is left ready to append to");
+
+            File.WriteAllText(path, second[..40] + "\n" + LegacyLine + "\n");
+            Assert.That(() => ResultJson.RepairForResume(path, dropped.Add),
+                Throws.TypeOf<StoredFileException>().With.Message.StartWith($"{path}:1: "), "a corrupt line in the middle");
+            File.WriteAllText(path, LegacyLine + "\n" + second[..40] + "\n");
+            Assert.That(() => ResultJson.RepairForResume(path, dropped.Add),
+                Throws.TypeOf<StoredFileException>().With.Message.StartWith($"{path}:2: "), "a whole last line (newline written) that is corrupt");
+            File.WriteAllText(path, LegacyLine + "\n" + second.Replace("\"pass\"", "\"fial\""));
+            Assert.That(() => ResultJson.RepairForResume(path, dropped.Add),
+                Throws.TypeOf<StoredFileException>().With.Message.StartWith($"{path}:2: status: "), "a last line that is JSON is not cut short");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

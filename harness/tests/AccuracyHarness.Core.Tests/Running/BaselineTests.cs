@@ -44,10 +44,18 @@ public class BaselineTests
         Assert.That(verdict.Known.Select(k => k.Result.Backend), Is.EqualTo(new[] { "onnxruntime", "onnxruntime-wdyn", "reference" }));
         Assert.That(verdict.New.Single().CaseId, Does.Contain("_k2x2_"));
         Assert.That(verdict.NowPassing.Single().Reason, Is.EqualTo("now fixed"));
+
+        var marked = results.Select(baseline.Mark).ToList();
+        Assert.That(marked.Where(r => r.IsKnown).Select(r => r.Backend), Is.EqualTo(verdict.Known.Select(k => k.Result.Backend)));
+        Assert.That(marked[0].Known, Does.Match("^baseline-[0-9a-f]+:2: ORT rounding issue$"), "the entry's file, line and reason");
+        Assert.That(marked.Where(r => r.Status == Status.Pass).Select(r => r.Known), Is.All.Empty, "a passing result is never known");
+        Assert.That(Baseline.Empty.Mark(marked[0]).IsKnown, Is.False, "another baseline's mark does not stay");
     }
 
-    [TestCase("onnxruntime *_k3x3_* reason", "expected 'BACKEND@DEVICE")]
-    [TestCase("onnxruntime@cpu *_k3x3_*", "expected 'BACKEND@DEVICE")]
+    [TestCase("onnxruntime *_k3x3_* reason", "BACKEND@DEVICE: 'onnxruntime' is not BACKEND@DEVICE")]
+    [TestCase("onnxruntime@cpu *_k3x3_*", "REASON: is required")]
+    [TestCase("onnxruntime@cpu diagnosis=\"known* reason", "diagnosis: the pattern has no closing quote")]
+    [TestCase("reference@cpu ic2_oc2_in3_k3 a short id never matches", "CASE_PATTERN: 'ic2_oc2_in3_k3' is not a canonical case id")]
     public void Malformed_entries_name_file_and_line(string line, string message) =>
         Assert.That(() => Load("# header\n" + line), Throws.TypeOf<FormatException>().With.Message.Contains(":2: " + message.Split(' ')[0]).And.Message.Contains(message));
 

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using AccuracyHarness.Cli.Commands;
+using AccuracyHarness.Core.Backends;
+
+namespace AccuracyHarness.Cli;
+
+/// <summary>
+/// The command line's entry point: parses, runs the command and turns every way it can end into
+/// an exit code (docs/ARCHITECTURE.md section 9.5). Tests call <see cref="Run"/> in-process to
+/// feed inputs through exactly what `scripts/harness` runs.
+/// </summary>
+public static class Harness
+{
+    public static int Main(string[] args) => Run(args);
+
+    public static int Run(string[] args)
+    {
+        var root = new RootCommand(
+            "AccuracyHarness: differential accuracy testing of transposed convolution (deconvolution) kernels.\n" +
+            "Runs deconvolution cases through a double-precision reference and the backends under test,\n" +
+            "compares within per-element error bounds and reports where and why results diverge.")
+        {
+            RunCommand.Create(),
+            DevicesCommand.Create(),
+            MutantsCommand.Create(),
+            ReportCommand.Create(),
+            BenchmarkCommand.Create(),
+            ShrinkCommand.Create(),
+            ListCommand.Create(),
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) Console.Error.WriteLine($"error: {error.Message}");
+            Console.Error.WriteLine("(see --help)");
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (BackendUnavailableException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.HarnessFailure;
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"harness failure: {e.GetType().Name}: {e.Message}");
+            if (Environment.GetEnvironmentVariable("ACCURACYHARNESS_TRACE") == "1") Console.Error.WriteLine(e);
+            return ExitCodes.HarnessFailure;
+        }
+    }
+}

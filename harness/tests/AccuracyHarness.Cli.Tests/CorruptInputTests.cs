@@ -1,0 +1,232 @@
+using System.Text;
+using AccuracyHarness.Core.Diagnosis;
+using AccuracyHarness.Core.Results;
+using AccuracyHarness.Core.Running;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace AccuracyHarness.Cli.Tests;
+
+/// <summary>
+/// No input ends in a harness failure: random mutations (truncation, bit flips, deleted,
+/// duplicated and inserted characters, swapped lines) of valid results.jsonl, run.json, suites,
+/// benchdnn shape and batch files, kernel manifests, baselines, case ids and benchdnn descriptors,
+/// each fed to the command that reads it through the real entry point, in this process. Every
+/// input either still reads (exit 0 or 1) or is a usage error (exit 2) whose one error line names
+/// the file (and for line-oriented files the line); none exits 3.
+/// </summary>
+[NonParallelizable]
+public class CorruptInputTests
+{
+    private const string CaseA = "mb1_ic4_oc8_g2_in5x5_k3x3_s2x2_d1x1_pb1x1_pe1x1_op1x1_ap-notset_bias_f32_nchw_random_seed7";
+    private const string CaseB = "ic2_oc2_in6_k3_d2";
+    private const int Inputs = 800;
+
+    /// <summary>One kind of input: its valid form, where a mutated copy goes, and the command that reads it.</summary>
+    private sealed record Target(string Name, byte[] Valid, Func<string, byte[], string[]> Place, string Names, bool ByLine);
+
+    private sealed record Mutation(int Kind, int Position, int Value, int Other);
+
+    private string _root = "";
+    private List<Target> _targets = [];
+
+    [OneTimeSetUp]
+    public void CreateValidInputs()
+    {
+        _root = HarnessProcess.TempDir();
+        var run = Path.Combine(_root, "run");
+        var (exit, _, stderr) = Invoke(["run", "--case", CaseA, "--case", CaseB, "--backends", "reference", "--out", run]);
+        Assert.That(exit, Is.Zero, stderr);
+        // A failing line as well, so that every field a result can carry (map, known issues, findings...) is exercised.
+        var results = ResultJson.ReadFile(Path.Combine(run, ResultJson.FileName));
+        var failing = results[0] with
+        {
+            Status = Status.Fail, Diagnosis = "weights-not-flipped: kernel not rotated by 180 degrees", DiagnosisKind = DiagnosisKind.FaultModel,
+            FaultModel = "weights-not-flipped", EquallyFitting = ["pads-swapped"], KnownIssues = [new KnownIssue(KnownIssueKind.Ambiguity, "spec")],
+            Findings = ["Invalid read of size 4"], DeviceTimes = [new DeviceTime("deconv", 0.25)], Mismatches = 3, BoundRatio = double.PositiveInfinity,
+            Map = new ErrorMap(2, 3, [0, 5], [[0, 1, 2, 3, 4, -1], [0, 0, 0, 0, 0, 7]]), Known = "baseline:1: expected",
+        };
+        var jsonl = Encoding.UTF8.GetBytes(string.Join("\n", results.Append(failing).Select(ResultJson.ToLine)) + "\n");
+        var runJson = File.ReadAllBytes(Path.Combine(run, RunJson.FileName));
+
+        var kernelSource = File.ReadAllText(Path.Combine(ProjectPaths.FindRoot(), "cases", "kernels", "example-deconv", "example_deconv.cl"));
+        var manifest = File.ReadAllBytes(Path.Combine(ProjectPaths.FindRoot(), "cases", "kernels", "example-deconv", "manifest.json"));
+        var baseline = Encoding.UTF8.GetBytes(File.ReadAllText(Path.Combine(ProjectPaths.FindRoot(), "cases", "baseline")) +
+            $"reference@cpu mb1_ic2_* a case pattern\nreference@* {CaseA} an exact case\n");
+        var shapes = Encoding.UTF8.GetBytes("# shapes\ng2mb1ic4ih5oc4oh9kh3sh2ph1n\"strided\"\nmb1ic3iw6oc2ow8kw3pw0\nic2id3ih3iw3oc2od3oh3ow3kd1kh1kw1_n\"3d\"\n");
+        var batch = Encoding.UTF8.GetBytes("--reset\n--mb=1\n--dir=FWD_D,BWD_D\n--dt=f32,bf16\n--stag=any,axb\n--batch=shapes\n");
+        var suite = Encoding.UTF8.GetBytes($"""
+            # the property's suite
+            {CaseB}
+            g2mb1ic4ih5oc4oh9kh3sh2ph1
+            include shapes where k <= 3 sample 50%
+            include batch
+            grid small
+              in = 3, 4x4
+              k = 2, 3
+              s = 1, 2
+              ic = 2
+              oc = 2
+              dtype = f32, f16
+              where s <= k and prod(in) > 3
+            end
+
+            """);
+
+        string Out() => Path.Combine(_root, "out-" + Guid.NewGuid().ToString("N"));
+        string[] RunFolder(string dir, byte[] results, byte[] info)
+        {
+            Directory.CreateDirectory(dir);
+            File.WriteAllBytes(Path.Combine(dir, ResultJson.FileName), results);
+            File.WriteAllBytes(Path.Combine(dir, RunJson.FileName), info);
+            return [];
+        }
+        string Write(string dir, string name, byte[] content, params (string Name, byte[] Content)[] next)
+        {
+            Directory.CreateDirectory(dir);
+            foreach (var (n, c) in next) File.WriteAllBytes(Path.Combine(dir, n), c);
+            File.WriteAllBytes(Path.Combine(dir, name), content);
+            return Path.Combine(dir, name);
+        }
+        _targets =
+        [
+            new("results.jsonl (report)", jsonl, (dir, b) => [.. RunFolder(dir, b, runJson), "report", "--from", dir], "results.jsonl", true),
+            new("results.jsonl (run --resume)", jsonl,
+                (dir, b) => [.. RunFolder(dir, b, runJson), "run", "--case", CaseA, "--case", CaseB, "--backends", "reference", "--resume", dir],
+                "results.jsonl", true),
+            new("run.json (report)", runJson, (dir, b) => [.. RunFolder(dir, jsonl, b), "report", "--from", dir], "run.json", false),
+            new("suite (list)", suite, (dir, b) => ["list", "--suite", Write(dir, "suite", b, ("shapes", shapes), ("batch", batch))], "suite", true),
+            new("benchdnn shapes (list)", shapes, (dir, b) => ["list", "--suite", Write(dir, "shapes", b)], "shapes", true),
+            new("benchdnn batch (list)", batch, (dir, b) => ["list", "--suite", Write(dir, "batch", b, ("shapes", shapes))], "batch", true),
+            new("kernel manifest (run)", manifest,
+                (dir, b) => ["run", "--kernel", Write(dir, "manifest.json", b, ("example_deconv.cl", Encoding.UTF8.GetBytes(kernelSource))),
+                    "--backends", "reference", "--case", CaseB, "--out", Out()],
+                "manifest.json", false),
+            new("baseline (run)", baseline,
+                (dir, b) => ["run", "--baseline", Write(dir, "baseline", b), "--backends", "reference", "--case", CaseB, "--out", Out()],
+                "baseline", true),
+            new("case id (run)", Encoding.UTF8.GetBytes(CaseA),
+                (_, b) => ["run", "--case", Encoding.UTF8.GetString(b), "--backends", "reference", "--out", Out()], "--case", false),
+            new("benchdnn descriptor (run)", Encoding.UTF8.GetBytes("g2mb1ic4ih5oc4oh9kh3sh2ph1"),
+                (_, b) => ["run", "--case", Encoding.UTF8.GetString(b), "--backends", "reference", "--out", Out()], "--case", false),
+        ];
+    }
+
+    [OneTimeTearDown]
+    public void RemoveInputs()
+    {
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+
+    [Test]
+    public void Every_valid_input_reads()
+    {
+        foreach (var target in _targets)
+        {
+            var (exit, _, stderr) = Invoke(target.Place(Path.Combine(_root, "valid-" + Guid.NewGuid().ToString("N")), target.Valid));
+            Assert.That(exit, Is.Zero, $"{target.Name}: {stderr}");
+        }
+    }
+
+    [Test]
+    public void A_mutated_input_is_read_or_refused_naming_where_never_a_harness_failure()
+    {
+        var tried = _targets.ToDictionary(t => t.Name, _ => (Accepted: 0, Refused: 0));
+        var mutation = from kind in Gen.Choose(0, 5)
+                       from position in Gen.Choose(0, int.MaxValue)
+                       from value in Gen.Choose(0, 255)
+                       from other in Gen.Choose(0, int.MaxValue)
+                       select new Mutation(kind, position, value, other);
+        var input = from target in Gen.Choose(0, _targets.Count - 1)
+                    from mutations in Gen.Choose(1, 3).SelectMany(n => Gen.ListOf(mutation, n))
+                    select (Target: target, Mutations: mutations.ToList());
+        var property = Prop.ForAll(Arb.From(input), x =>
+        {
+            var target = _targets[x.Target];
+            var bytes = x.Mutations.Aggregate(target.Valid, Apply);
+            var args = target.Place(Path.Combine(_root, "in-" + Guid.NewGuid().ToString("N")), bytes);
+            var (exit, _, stderr) = Invoke(args);
+            var shown = $"{target.Name} mutated by {string.Join(", ", x.Mutations)}:\n{Encoding.UTF8.GetString(bytes)}\nexit {exit}: {stderr}";
+            Assert.That(exit, Is.AnyOf(ExitCodes.Success, ExitCodes.Divergence, ExitCodes.Usage), shown);
+            Assert.That(stderr, Does.Not.Contain("harness failure"), shown);
+            // A resumed run drops only a last line cut short, so cutting the file short always resumes.
+            if (target.Name.Contains("--resume") && x.Mutations is [{ Kind: 0 }]) Assert.That(exit, Is.Zero, shown);
+            var counts = tried[target.Name];
+            if (exit != ExitCodes.Usage)
+            {
+                tried[target.Name] = counts with { Accepted = counts.Accepted + 1 };
+                return;
+            }
+            tried[target.Name] = counts with { Refused = counts.Refused + 1 };
+            var errors = stderr.Split('\n').Where(l => l.StartsWith("error:", StringComparison.Ordinal)).ToList();
+            Assert.That(errors, Has.Count.EqualTo(1), shown);
+            Assert.That(errors[0], Does.Contain(target.Names), shown);
+            if (target.ByLine && !target.Name.StartsWith("suite", StringComparison.Ordinal))
+                Assert.That(errors[0], Does.Match($"{System.Text.RegularExpressions.Regex.Escape(target.Names)}:[0-9]+: "), shown);
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(Inputs), property);
+
+        foreach (var (name, (accepted, refused)) in tried)
+            TestContext.Out.WriteLine($"{name}: {accepted + refused} inputs, {refused} refused (exit 2), {accepted} read");
+        TestContext.Out.WriteLine($"{tried.Values.Sum(c => c.Accepted + c.Refused)} mutated inputs tried in all");
+        Assert.That(tried.Values.Sum(c => c.Accepted + c.Refused), Is.EqualTo(Inputs));
+        Assert.That(tried.Where(t => t.Value.Refused == 0).Select(t => t.Key), Is.Empty, "every kind of input was refused at least once");
+    }
+
+    /// <summary>
+    /// 0 truncate, 1 flip a bit, 2 delete a byte, 3 duplicate a byte, 4 insert a byte (often one of
+    /// the characters the formats give meaning to), 5 swap two lines.
+    /// </summary>
+    private static byte[] Apply(byte[] data, Mutation m)
+    {
+        if (data.Length == 0) return data;
+        var at = m.Position % data.Length;
+        var list = data.ToList();
+        switch (m.Kind)
+        {
+            case 0:
+                return data[..at];
+            case 1:
+                list[at] ^= (byte)(1 << (m.Value % 8));
+                break;
+            case 2:
+                list.RemoveAt(at);
+                break;
+            case 3:
+                list.Insert(at, data[at]);
+                break;
+            case 4:
+                const string meaningful = "{}[]\",:_x0123456789-#=@*%\n ";
+                list.Insert(at, m.Other % 2 == 0 ? (byte)meaningful[m.Value % meaningful.Length] : (byte)m.Value);
+                break;
+            default:
+                var lines = Encoding.UTF8.GetString(data).Split('\n');
+                var (i, j) = (m.Position % lines.Length, m.Other % lines.Length);
+                (lines[i], lines[j]) = (lines[j], lines[i]);
+                return Encoding.UTF8.GetBytes(string.Join("\n", lines));
+        }
+        return [.. list];
+    }
+
+    /// <summary>The command line's entry point in this process, its output captured.</summary>
+    private static (int Exit, string Stdout, string Stderr) Invoke(string[] args)
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var (oldOut, oldErr, oldCi) = (Console.Out, Console.Error, Environment.GetEnvironmentVariable("CI"));
+        Console.SetOut(stdout);
+        Console.SetError(stderr);
+        // Plain progress lines, never a live bar drawn on the test's terminal.
+        Environment.SetEnvironmentVariable("CI", "1");
+        try
+        {
+            var exit = Harness.Run(args);
+            return (exit, stdout.ToString(), stderr.ToString());
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldErr);
+            Environment.SetEnvironmentVariable("CI", oldCi);
+        }
+    }
+}
