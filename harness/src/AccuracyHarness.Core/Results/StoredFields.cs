@@ -27,9 +27,10 @@ internal sealed partial class StoredFields(JsonElement element, string file, int
             var where = line is null ? $"line {(e.LineNumber ?? 0) + 1}, " : "";
             throw new StoredFileException(file, line, field, $"not valid JSON ({where}byte {at + 1}): {why}");
         }
-        if (document.RootElement.ValueKind == JsonValueKind.Object) return document;
+        var kind = document.RootElement.ValueKind;
+        if (kind == JsonValueKind.Object) return document;
         document.Dispose();
-        throw new StoredFileException(file, line, "json", $"expected a JSON object, got {Kind(document.RootElement.ValueKind)}");
+        throw new StoredFileException(file, line, "json", $"expected a JSON object, got {Kind(kind)}");
     }
 
     public StoredFileException Error(string field, string problem) => new(file, line, prefix + field, problem);

@@ -56,6 +56,8 @@ public sealed partial class Baseline
                 throw new FormatException($"{source}: {Problem(text)} (an entry is 'BACKEND@DEVICE CASE_PATTERN REASON' or 'BACKEND@DEVICE diagnosis=\"PATTERN\" REASON')");
             var byDiagnosis = m.Groups["diagnosis"].Success;
             var pattern = m.Groups["case"].Value;
+            if (!byDiagnosis && pattern.StartsWith("diagnosis=", StringComparison.Ordinal))
+                throw new FormatException($"{source}: diagnosis: the pattern has no closing quote (write diagnosis=\"PATTERN\")");
             // A case pattern without '*' must be a canonical id: a short or reordered one would never match.
             if (!byDiagnosis && !pattern.Contains('*') && (!CaseId.TryParse(pattern, out var c, out _) || c.Id != pattern))
                 throw new FormatException($"{source}: CASE_PATTERN: '{pattern}' is not a canonical case id (write it as `scripts/harness list` prints it, or use '*')");
