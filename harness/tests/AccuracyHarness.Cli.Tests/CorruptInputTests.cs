@@ -41,19 +41,22 @@ public class CorruptInputTests
         var results = ResultJson.ReadFile(Path.Combine(run, ResultJson.FileName));
         var failing = results[0] with
         {
-            Status = Status.Fail, Diagnosis = "weights-not-flipped: kernel not rotated by 180 degrees", DiagnosisKind = DiagnosisKind.FaultModel,
-            FaultModel = "weights-not-flipped", EquallyFitting = ["pads-swapped"], KnownIssues = [new KnownIssue(KnownIssueKind.Ambiguity, "spec")],
-            Findings = ["Invalid read of size 4"], DeviceTimes = [new DeviceTime("deconv", 0.25)], Mismatches = 3, BoundRatio = double.PositiveInfinity,
+            Status = Status.Fail, Diagnosis = "weights-not-flipped: kernel not rotated by 180 degrees",
+            DiagnosisKind = DiagnosisKind.FaultModel, FaultModel = "weights-not-flipped", EquallyFitting = ["pads-swapped"],
+            KnownIssues = [new KnownIssue(KnownIssueKind.Ambiguity, "spec")], Findings = ["Invalid read of size 4"],
+            DeviceTimes = [new DeviceTime("deconv", 0.25)], Mismatches = 3, BoundRatio = double.PositiveInfinity,
             Map = new ErrorMap(2, 3, [0, 5], [[0, 1, 2, 3, 4, -1], [0, 0, 0, 0, 0, 7]]), Known = "baseline:1: expected",
         };
         var jsonl = Encoding.UTF8.GetBytes(string.Join("\n", results.Append(failing).Select(ResultJson.ToLine)) + "\n");
         var runJson = File.ReadAllBytes(Path.Combine(run, RunJson.FileName));
 
-        var kernelSource = File.ReadAllText(Path.Combine(ProjectPaths.FindRoot(), "cases", "kernels", "example-deconv", "example_deconv.cl"));
-        var manifest = File.ReadAllBytes(Path.Combine(ProjectPaths.FindRoot(), "cases", "kernels", "example-deconv", "manifest.json"));
+        var example = Path.Combine(ProjectPaths.FindRoot(), "cases", "kernels", "example-deconv");
+        var kernelSource = File.ReadAllText(Path.Combine(example, "example_deconv.cl"));
+        var manifest = File.ReadAllBytes(Path.Combine(example, "manifest.json"));
         var baseline = Encoding.UTF8.GetBytes(File.ReadAllText(Path.Combine(ProjectPaths.FindRoot(), "cases", "baseline")) +
             $"reference@cpu mb1_ic2_* a case pattern\nreference@* {CaseA} an exact case\n");
-        var shapes = Encoding.UTF8.GetBytes("# shapes\ng2mb1ic4ih5oc4oh9kh3sh2ph1n\"strided\"\nmb1ic3iw6oc2ow8kw3pw0\nic2id3ih3iw3oc2od3oh3ow3kd1kh1kw1_n\"3d\"\n");
+        var shapes = Encoding.UTF8.GetBytes(
+            "# shapes\ng2mb1ic4ih5oc4oh9kh3sh2ph1n\"strided\"\nmb1ic3iw6oc2ow8kw3pw0\nic2id3ih3iw3oc2od3oh3ow3kd1kh1kw1_n\"3d\"\n");
         var batch = Encoding.UTF8.GetBytes("--reset\n--mb=1\n--dir=FWD_D,BWD_D\n--dt=f32,bf16\n--stag=any,axb\n--batch=shapes\n");
         var suite = Encoding.UTF8.GetBytes($"""
             # the property's suite
@@ -90,12 +93,15 @@ public class CorruptInputTests
         }
         _targets =
         [
-            new("results.jsonl (report)", jsonl, (dir, b) => [.. RunFolder(dir, b, runJson), "report", "--from", dir], "results.jsonl", true),
+            new("results.jsonl (report)", jsonl, (dir, b) => [.. RunFolder(dir, b, runJson), "report", "--from", dir],
+                "results.jsonl", true),
             new("results.jsonl (run --resume)", jsonl,
-                (dir, b) => [.. RunFolder(dir, b, runJson), "run", "--case", CaseA, "--case", CaseB, "--backends", "reference", "--resume", dir],
+                (dir, b) =>
+                    [.. RunFolder(dir, b, runJson), "run", "--case", CaseA, "--case", CaseB, "--backends", "reference", "--resume", dir],
                 "results.jsonl", true),
             new("run.json (report)", runJson, (dir, b) => [.. RunFolder(dir, jsonl, b), "report", "--from", dir], "run.json", false),
-            new("suite (list)", suite, (dir, b) => ["list", "--suite", Write(dir, "suite", b, ("shapes", shapes), ("batch", batch))], "suite", true),
+            new("suite (list)", suite, (dir, b) => ["list", "--suite", Write(dir, "suite", b, ("shapes", shapes), ("batch", batch))],
+                "suite", true),
             new("benchdnn shapes (list)", shapes, (dir, b) => ["list", "--suite", Write(dir, "shapes", b)], "shapes", true),
             new("benchdnn batch (list)", batch, (dir, b) => ["list", "--suite", Write(dir, "batch", b, ("shapes", shapes))], "batch", true),
             new("kernel manifest (run)", manifest,
@@ -146,7 +152,8 @@ public class CorruptInputTests
             var bytes = x.Mutations.Aggregate(target.Valid, Apply);
             var args = target.Place(Path.Combine(_root, "in-" + Guid.NewGuid().ToString("N")), bytes);
             var (exit, _, stderr) = Invoke(args);
-            var shown = $"{target.Name} mutated by {string.Join(", ", x.Mutations)}:\n{Encoding.UTF8.GetString(bytes)}\nexit {exit}: {stderr}";
+            var shown = $"{target.Name} mutated by {string.Join(", ", x.Mutations)}:\n{Encoding.UTF8.GetString(bytes)}\n" +
+                $"exit {exit}: {stderr}";
             Assert.That(exit, Is.AnyOf(ExitCodes.Success, ExitCodes.Divergence, ExitCodes.Usage), shown);
             Assert.That(stderr, Does.Not.Contain("harness failure"), shown);
             // A resumed run drops only a last line cut short, so cutting the file short always resumes.

@@ -86,7 +86,8 @@ public class ReportCommandTests
         File.WriteAllText(Path.Combine(dir, RunJson.FileName), "{\"started\": \"yesterday\"}");
         report = HarnessProcess.Run("report", "--from", dir);
         Assert.That(report.ExitCode, Is.EqualTo(2), report.Stdout + report.Stderr);
-        Assert.That(report.Stderr.Trim(), Is.EqualTo($"error: {Path.Combine(dir, RunJson.FileName)}: started: 'yesterday' is not a date and time (e.g. 2026-01-31T12:00:00+00:00)"));
+        Assert.That(report.Stderr.Trim(), Is.EqualTo(
+            $"error: {Path.Combine(dir, RunJson.FileName)}: started: 'yesterday' is not a date and time (e.g. 2026-01-31T12:00:00+00:00)"));
     }
 
     [TestCase("--from", "no/such/run", "--from: no such folder: no/such/run")]

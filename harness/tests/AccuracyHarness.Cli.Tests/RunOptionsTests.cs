@@ -24,7 +24,8 @@ public class RunOptionsTests
         Assert.That(known, Is.GreaterThan(0), "the smoke suite has the baseline's ONNX Runtime defect cases");
         Assert.That(results.Where(r => r.Status is Status.Fail or Status.Error).Select(r => r.Known), Is.All.StartWith("baseline:"));
         Assert.That(run.Stdout, Does.Contain($" 0 fail, {known} known, 0 error, "));
-        Assert.That(File.ReadAllText(Path.Combine(dir, "report.html")), Does.Contain($"<span class=\"chip fail\"><b>0</b> fail</span><span class=\"chip known\"><b>{known}</b> known</span>"));
+        Assert.That(File.ReadAllText(Path.Combine(dir, "report.html")),
+            Does.Contain($"<span class=\"chip fail\"><b>0</b> fail</span><span class=\"chip known\"><b>{known}</b> known</span>"));
     }
 
     [Test]
@@ -65,12 +66,13 @@ public class RunOptionsTests
     public void Resume_refuses_a_corrupt_line_before_the_last_naming_it()
     {
         var dir = HarnessProcess.TempDir();
-        var full = HarnessProcess.Run("run", "--case", "ic2_oc2_in6_k3_d2", "--case", "ic1_oc1_in3_k2", "--backends", "reference", "--out", dir);
+        string[] cases = ["--case", "ic2_oc2_in6_k3_d2", "--case", "ic1_oc1_in3_k2", "--backends", "reference"];
+        var full = HarnessProcess.Run(["run", .. cases, "--out", dir]);
         Assert.That(full.ExitCode, Is.Zero, full.Stderr);
         var jsonl = Path.Combine(dir, "results.jsonl");
         var lines = File.ReadAllLines(jsonl);
         File.WriteAllLines(jsonl, [lines[0][..30], lines[1]]);
-        var resumed = HarnessProcess.Run("run", "--case", "ic2_oc2_in6_k3_d2", "--case", "ic1_oc1_in3_k2", "--backends", "reference", "--resume", dir);
+        var resumed = HarnessProcess.Run(["run", .. cases, "--resume", dir]);
         Assert.That(resumed.ExitCode, Is.EqualTo(2), resumed.Stdout + resumed.Stderr);
         Assert.That(resumed.Stderr.Trim(), Does.StartWith($"error: --resume: {jsonl}:1: ").And.Not.Contain("\n"));
         Assert.That(File.ReadAllLines(jsonl), Is.EqualTo(new[] { lines[0][..30], lines[1] }), "the refused file is left as it was");

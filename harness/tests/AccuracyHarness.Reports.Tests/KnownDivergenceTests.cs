@@ -37,12 +37,15 @@ public class KnownDivergenceTests
     public void The_page_header_totals_and_per_backend_table_show_known_not_fail()
     {
         var page = new HtmlExporter().Render(Table);
-        Assert.That(page, Does.Contain($"<span class=\"chip fail\"><b>{Table.Count(Status.Fail)}</b> fail</span><span class=\"chip known\"><b>1</b> known</span>"));
+        Assert.That(page, Does.Contain(
+            $"<span class=\"chip fail\"><b>{Table.Count(Status.Fail)}</b> fail</span><span class=\"chip known\"><b>1</b> known</span>"));
         Assert.That(page, Does.Contain($"<title>AccuracyHarness report: {Table.Count(Status.Fail)} fail, 1 known, "));
         var column = $"{KnownResult.Backend}@{KnownResult.Device}";
         var fails = Table.Results.Count(r => $"{r.Backend}@{r.Device}" == column && r.Status == Status.Fail && !r.IsKnown);
-        Assert.That(page, Does.Contain($"<tr><th>{column}</th><td class=\"{(fails > 0 ? "fail" : "")}\">{fails}</td><td class=\"known\">1</td>"));
-        var row = Regex.Match(page, $"<tbody data-status=\"(?<status>[^\"]+)\" data-backend=\"{Regex.Escape(column)}\" data-search=\"[^\"]*{KnownResult.CaseId}");
+        Assert.That(page,
+            Does.Contain($"<tr><th>{column}</th><td class=\"{(fails > 0 ? "fail" : "")}\">{fails}</td><td class=\"known\">1</td>"));
+        var row = Regex.Match(page,
+            $"<tbody data-status=\"(?<status>[^\"]+)\" data-backend=\"{Regex.Escape(column)}\" data-search=\"[^\"]*{KnownResult.CaseId}");
         Assert.That(row.Groups["status"].Value, Is.EqualTo("known"));
         Assert.That(page, Does.Contain($"<dt>known divergence</dt><dd>{WebUtility.HtmlEncode(Entry)}</dd>"));
         Assert.That(page, Does.Contain("<option value=\"known\">known</option>"));

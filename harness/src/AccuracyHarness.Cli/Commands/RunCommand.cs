@@ -59,8 +59,12 @@ public static class RunCommand
         return verdict.New.Count > 0 ? ExitCodes.Divergence : ExitCodes.Success;
     }
 
-    /// <summary>The run's pipeline; resuming a results.jsonl that is corrupt before its last line is a usage error naming the line.</summary>
-    private static RunPipeline Pipeline(IReadOnlyList<Core.Backends.IBackend> backends, RunPlan plan, bool resume, string jsonl, Baseline baseline)
+    /// <summary>
+    /// The run's pipeline; resuming a results.jsonl that is corrupt before its last line is a
+    /// usage error naming the line.
+    /// </summary>
+    private static RunPipeline Pipeline(
+        IReadOnlyList<Core.Backends.IBackend> backends, RunPlan plan, bool resume, string jsonl, Baseline baseline)
     {
         try
         {

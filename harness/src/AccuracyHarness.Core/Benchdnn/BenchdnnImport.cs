@@ -101,7 +101,8 @@ public static class BenchdnnImport
                 state.DataTypes = value.Split(',');
                 break;
             case "--mb":
-                state.Batch = int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var mb) && mb > 0
+                var culture = System.Globalization.CultureInfo.InvariantCulture;
+                state.Batch = int.TryParse(value, System.Globalization.NumberStyles.None, culture, out var mb) && mb > 0
                     ? mb
                     : throw new FormatException($"{source}: --mb: '{value}' is not a batch size (a whole number >= 1)");
                 break;

@@ -115,7 +115,8 @@ public static class ResultJson
             Map = f.Word("map", DecodeMap),
         };
         // Only a case that resolved has an output to map; the report draws the map over that output.
-        if (result.Map is not null && !Resolves(result.Case, out var why)) throw f.Error("case_id", $"{why} (a result with a heat map needs a valid case)");
+        if (result.Map is not null && !Resolves(result.Case, out var why))
+            throw f.Error("case_id", $"{why} (a result with a heat map needs a valid case)");
         return result;
     }
 

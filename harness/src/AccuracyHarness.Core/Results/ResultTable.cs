@@ -11,5 +11,6 @@ public sealed record ResultTable(IReadOnlyList<CaseResult> Results, RunInfo Info
 
     /// <summary>"N pass, N fail, N known, N error, N n/a", as every summary line says it.</summary>
     public string Totals() =>
-        $"{Count(Status.Pass)} pass, {Count(Status.Fail)} fail, {Known} known, {Count(Status.Error)} error, {Count(Status.NotApplicable)} n/a";
+        $"{Count(Status.Pass)} pass, {Count(Status.Fail)} fail, {Known} known, {Count(Status.Error)} error, " +
+        $"{Count(Status.NotApplicable)} n/a";
 }

@@ -43,7 +43,8 @@ public static class RunJson
         var started = f.Word("started", text => text.Length == 0 ? (DateTimeOffset?)null
             : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t
             : throw new FormatException($"'{text}' is not a date and time (e.g. 2026-01-31T12:00:00+00:00)"));
-        return new RunInfo(f.Objects("environment").Select(p => new KeyValuePair<string, string>(p.String("name"), p.String("value"))).ToList())
+        var environment = f.Objects("environment").Select(p => new KeyValuePair<string, string>(p.String("name"), p.String("value")));
+        return new RunInfo(environment.ToList())
         {
             Started = started,
             CommandLine = f.String("command_line"),

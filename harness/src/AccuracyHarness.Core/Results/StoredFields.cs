@@ -58,7 +58,9 @@ internal sealed partial class StoredFields(JsonElement element, string file, int
     public long Long(string name)
     {
         if (!element.TryGetProperty(name, out var v)) return 0;
-        return v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var l) ? l : throw Error(name, $"expected a whole number, got {Show(v)}");
+        return v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var l)
+            ? l
+            : throw Error(name, $"expected a whole number, got {Show(v)}");
     }
 
     /// <summary>A word of a fixed set, through <paramref name="parse"/>, which throws <see cref="FormatException"/> on others.</summary>
@@ -85,7 +87,9 @@ internal sealed partial class StoredFields(JsonElement element, string file, int
     }
 
     public IReadOnlyList<string> Strings(string name) =>
-        Elements(name).Select((v, i) => v.ValueKind == JsonValueKind.String ? v.GetString()! : throw Error($"{name}[{i}]", $"expected a string, got {Kind(v.ValueKind)}")).ToList();
+        Elements(name).Select((v, i) => v.ValueKind == JsonValueKind.String
+            ? v.GetString()!
+            : throw Error($"{name}[{i}]", $"expected a string, got {Kind(v.ValueKind)}")).ToList();
 
     /// <summary>The objects of an array field, each read with a field prefix such as "known_issues[2].".</summary>
     public IReadOnlyList<StoredFields> Objects(string name) =>
@@ -96,7 +100,9 @@ internal sealed partial class StoredFields(JsonElement element, string file, int
     private IReadOnlyList<JsonElement> Elements(string name)
     {
         if (!element.TryGetProperty(name, out var v)) return [];
-        return v.ValueKind == JsonValueKind.Array ? v.EnumerateArray().ToList() : throw Error(name, $"expected an array, got {Kind(v.ValueKind)}");
+        return v.ValueKind == JsonValueKind.Array
+            ? v.EnumerateArray().ToList()
+            : throw Error(name, $"expected an array, got {Kind(v.ValueKind)}");
     }
 
     private static string Show(JsonElement v)

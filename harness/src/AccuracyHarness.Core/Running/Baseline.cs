@@ -53,14 +53,16 @@ public sealed partial class Baseline
             var source = $"{Path.GetFileName(path)}:{i + 1}";
             var m = EntryPattern().Match(text);
             if (!m.Success)
-                throw new FormatException($"{source}: {Problem(text)} (an entry is 'BACKEND@DEVICE CASE_PATTERN REASON' or 'BACKEND@DEVICE diagnosis=\"PATTERN\" REASON')");
+                throw new FormatException($"{source}: {Problem(text)} " +
+                    "(an entry is 'BACKEND@DEVICE CASE_PATTERN REASON' or 'BACKEND@DEVICE diagnosis=\"PATTERN\" REASON')");
             var byDiagnosis = m.Groups["diagnosis"].Success;
             var pattern = m.Groups["case"].Value;
             if (!byDiagnosis && pattern.StartsWith("diagnosis=", StringComparison.Ordinal))
                 throw new FormatException($"{source}: diagnosis: the pattern has no closing quote (write diagnosis=\"PATTERN\")");
             // A case pattern without '*' must be a canonical id: a short or reordered one would never match.
             if (!byDiagnosis && !pattern.Contains('*') && (!CaseId.TryParse(pattern, out var c, out _) || c.Id != pattern))
-                throw new FormatException($"{source}: CASE_PATTERN: '{pattern}' is not a canonical case id (write it as `scripts/harness list` prints it, or use '*')");
+                throw new FormatException($"{source}: CASE_PATTERN: '{pattern}' is not a canonical case id " +
+                    "(write it as `scripts/harness list` prints it, or use '*')");
             entries.Add(new Entry(m.Groups["backend"].Value, m.Groups["device"].Value,
                 byDiagnosis ? m.Groups["diagnosis"].Value : m.Groups["case"].Value, m.Groups["reason"].Value.Trim(), source, byDiagnosis));
         }
@@ -79,9 +81,11 @@ public sealed partial class Baseline
     private static string Problem(string text)
     {
         var parts = text.Split((char[])[' ', '\t'], 2, StringSplitOptions.RemoveEmptyEntries);
-        if (!BackendDevice().IsMatch(parts[0])) return $"BACKEND@DEVICE: '{parts[0]}' is not BACKEND@DEVICE (e.g. onnxruntime@cpu, opencl-direct@*)";
+        if (!BackendDevice().IsMatch(parts[0]))
+            return $"BACKEND@DEVICE: '{parts[0]}' is not BACKEND@DEVICE (e.g. onnxruntime@cpu, opencl-direct@*)";
         var rest = parts.Length > 1 ? parts[1].TrimStart() : "";
-        if (rest.StartsWith("diagnosis=\"", StringComparison.Ordinal) && rest.IndexOf('"', 11) < 0) return "diagnosis: the pattern has no closing quote";
+        if (rest.StartsWith("diagnosis=\"", StringComparison.Ordinal) && rest.IndexOf('"', 11) < 0)
+            return "diagnosis: the pattern has no closing quote";
         return rest.Length == 0 ? "CASE_PATTERN: is required" : "REASON: is required after the pattern (why the divergence is known)";
     }
 

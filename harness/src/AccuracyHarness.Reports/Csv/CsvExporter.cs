@@ -9,7 +9,8 @@ namespace AccuracyHarness.Reports.Csv;
 /// results.csv: the contract columns (docs/ARCHITECTURE.md section 9.4) first, in their order, then
 /// the location, message and source of each result, then every case parameter, then the columns
 /// added later, in the order they were added (the diagnosis's structured parts, the
-/// implementation a library picked, then the baseline entry that expects the result), so a reader of an older file finds every column where it was.
+/// implementation a library picked, then the baseline entry that expects the result), so a
+/// reader of an older file finds every column where it was.
 /// </summary>
 public sealed class CsvExporter : IExporter
 {

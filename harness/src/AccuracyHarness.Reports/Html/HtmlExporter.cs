@@ -62,7 +62,8 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
     private static string Column(CaseResult r) => $"{r.Backend}@{r.Device}";
 
     private static string Totals(ResultTable t) =>
-        $"{t.Count(Status.Fail)} fail, {t.Known} known, {t.Count(Status.Error)} error, {t.Count(Status.Pass)} pass, {t.Count(Status.NotApplicable)} n/a";
+        $"{t.Count(Status.Fail)} fail, {t.Known} known, {t.Count(Status.Error)} error, {t.Count(Status.Pass)} pass, " +
+        $"{t.Count(Status.NotApplicable)} n/a";
 
     private static void Header(StringBuilder html, ResultTable table)
     {
@@ -90,14 +91,17 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
         html.Append($"<tr><th>backends</th><td>{H(string.Join(", ", columns))}</td></tr>\n");
         foreach (var (name, value) in table.Info.Environment)
             html.Append($"<tr><th>{H(name)}</th><td>{H(value)}</td></tr>\n");
-        html.Append("</table>\n</div>\n<div>\n<h2>Per backend</h2>\n<table class=\"per\">\n<tr><th>backend@device</th><th>fail</th><th>known</th><th>error</th><th>pass</th><th>n/a</th><th>seconds</th></tr>\n");
+        html.Append("</table>\n</div>\n<div>\n<h2>Per backend</h2>\n<table class=\"per\">\n<tr><th>backend@device</th>" +
+            "<th>fail</th><th>known</th><th>error</th><th>pass</th><th>n/a</th><th>seconds</th></tr>\n");
         foreach (var g in table.Results.GroupBy(Column).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             int N(Status s) => g.Count(r => r.Status == s && !r.IsKnown);
             var known = g.Count(r => r.IsKnown);
             html.Append($"<tr><th>{H(g.Key)}</th><td class=\"{(N(Status.Fail) > 0 ? "fail" : "")}\">{N(Status.Fail)}</td>" +
-                $"<td class=\"{(known > 0 ? "known" : "")}\">{known}</td><td class=\"{(N(Status.Error) > 0 ? "error" : "")}\">{N(Status.Error)}</td>" +
-                $"<td>{N(Status.Pass)}</td><td>{N(Status.NotApplicable)}</td><td>{g.Sum(r => r.Seconds).ToString("0.##", CultureInfo.InvariantCulture)}</td></tr>\n");
+                $"<td class=\"{(known > 0 ? "known" : "")}\">{known}</td>" +
+                $"<td class=\"{(N(Status.Error) > 0 ? "error" : "")}\">{N(Status.Error)}</td><td>{N(Status.Pass)}</td>" +
+                $"<td>{N(Status.NotApplicable)}</td>" +
+                $"<td>{g.Sum(r => r.Seconds).ToString("0.##", CultureInfo.InvariantCulture)}</td></tr>\n");
         }
         html.Append("</table>\n</div>\n</section>\n");
     }
@@ -112,7 +116,9 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
             foreach (var change in changes)
             {
                 var r = change.Now;
-                html.Append($"<tr><td>{H(ResultComparison.Was(change.Before))}</td><td><span class=\"badge {Css(r)}\">{H(Shown(r))}</span></td><td>{H(Column(r))}</td><td class=\"id\">{Id(r.CaseId)}</td><td>{H(r.Diagnosis)}</td></tr>\n");
+                html.Append($"<tr><td>{H(ResultComparison.Was(change.Before))}</td>" +
+                    $"<td><span class=\"badge {Css(r)}\">{H(Shown(r))}</span></td>" +
+                    $"<td>{H(Column(r))}</td><td class=\"id\">{Id(r.CaseId)}</td><td>{H(r.Diagnosis)}</td></tr>\n");
             }
             html.Append("</table>\n");
         }
@@ -121,7 +127,10 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
 
     private static void Matrix(StringBuilder html, ResultTable table, IReadOnlyList<string> columns)
     {
-        html.Append("<section>\n<h2>Pass/fail by case feature</h2>\n<p class=\"hint\">Each cell: failing (fail or error, not known) of all results with that feature on that backend; known: only baselined divergences. Click a cell to list its failures.</p>\n<table id=\"matrix\">\n<thead><tr><th>feature</th><th>value</th>");
+        html.Append("<section>\n<h2>Pass/fail by case feature</h2>\n<p class=\"hint\">Each cell: failing (fail or error, not known) " +
+            "of all results with that feature on that backend; known: only baselined divergences. " +
+            "Click a cell to list its failures.</p>\n" +
+            "<table id=\"matrix\">\n<thead><tr><th>feature</th><th>value</th>");
         foreach (var column in columns) html.Append($"<th>{H(column)}</th>");
         html.Append("</tr></thead>\n");
         foreach (var (feature, value) in Features.All)
@@ -161,7 +170,9 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
             <h2>Results that did not pass</h2>
             <div class="controls">
             <input id="filter" type="search" placeholder="filter: words in case id, diagnosis, location… or stride=2, layout=nhwc" size="48" autocomplete="off">
-            <select id="status"><option value="bad">fail + error</option><option value="fail">fail</option><option value="known">known</option><option value="error">error</option><option value="n/a">n/a</option><option value="any">all not passing</option></select>
+            <select id="status"><option value="bad">fail + error</option><option value="fail">fail</option>
+            <option value="known">known</option><option value="error">error</option><option value="n/a">n/a</option>
+            <option value="any">all not passing</option></select>
             <select id="backend"><option value="">all backends</option>{string.Concat(columns.Select(c => $"<option value=\"{H(c)}\">{H(c)}</option>"))}</select>
             <button id="expand" type="button">expand all</button>
             <span id="shown"></span>
@@ -184,7 +195,8 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
         var search = string.Join(" ", status, Column(r), r.CaseId, r.Diagnosis, r.Location, ResultText.Message(r), r.Stage, r.Impl,
             Features.Tokens(r.Case));
         html.Append($"<tbody data-status=\"{H(status)}\" data-backend=\"{H(Column(r))}\" data-search=\"{H(search)}\">\n");
-        html.Append($"<tr class=\"row\"><td><span class=\"badge {Css(r)}\">{H(status)}</span></td><td>{H(Column(r))}</td><td class=\"id\">{Id(r.CaseId)}</td><td>{H(r.DataType)}</td><td>{H(r.Layout)}</td>");
+        html.Append($"<tr class=\"row\"><td><span class=\"badge {Css(r)}\">{H(status)}</span></td><td>{H(Column(r))}</td>" +
+            $"<td class=\"id\">{Id(r.CaseId)}</td><td>{H(r.DataType)}</td><td>{H(r.Layout)}</td>");
         html.Append(r.Status == Status.Fail
             ? $"<td class=\"num\" data-v=\"{Sortable(r.BoundRatio)}\">{Short(r.BoundRatio)}</td><td class=\"num\" data-v=\"{r.Mismatches}\">{r.Mismatches}/{r.Elements}</td>"
             : "<td class=\"num\" data-v=\"-1\"></td><td class=\"num\" data-v=\"-1\"></td>");

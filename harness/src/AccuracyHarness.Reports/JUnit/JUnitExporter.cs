@@ -52,7 +52,8 @@ public sealed class JUnitExporter : IExporter
             : ResultText.Message(r);
         if (r.IsKnown)
         {
-            test.Add(new XElement("skipped", new XAttribute("message", Clean($"known divergence ({r.Known}): {summary}")), Clean(Details(r))));
+            var message = new XAttribute("message", Clean($"known divergence ({r.Known}): {summary}"));
+            test.Add(new XElement("skipped", message, Clean(Details(r))));
             return test;
         }
         switch (r.Status)

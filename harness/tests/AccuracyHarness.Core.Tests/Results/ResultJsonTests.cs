@@ -57,9 +57,11 @@ public class ResultJsonTests
     [TestCase("\"max_ulp\":107", "\"max_ulp\":\"107\"", "max_ulp: expected a whole number, got \"107\"")]
     [TestCase("\"source\":\"smoke:6\"", "\"source\":6", "source: expected a string, got a number")]
     [TestCase("\"backend\":\"opencl-replaced\",", "", "backend: is required")]
-    [TestCase("\"elements\":196,", "\"elements\":196,\"diagnosis_kind\":\"3\",\"own_message\":\"\",", "diagnosis_kind: '3' is not one of None")]
+    [TestCase("\"elements\":196,", "\"elements\":196,\"diagnosis_kind\":\"3\",\"own_message\":\"\",",
+        "diagnosis_kind: '3' is not one of None")]
     [TestCase("\"elements\":196,", "\"elements\":196,\"known_issues\":[{\"kind\":\"Bug\"}],", "known_issues[0].kind: 'Bug' is not one of")]
-    [TestCase("\"elements\":196,", "\"elements\":196,\"map\":\"2x2;0:1,2\",", "map: '2x2;0:1,2': every channel needs ROWS x COLUMNS values")]
+    [TestCase("\"elements\":196,", "\"elements\":196,\"map\":\"2x2;0:1,2\",",
+        "map: '2x2;0:1,2': every channel needs ROWS x COLUMNS values")]
     [TestCase("\"worst\":\"0", "\"worst\":0\"", "worst: not valid JSON (byte ")]
     [TestCase("ap-notset", "ap-nonset", "case_id: case id token 'ap-nonset'")]
     public void A_corrupt_line_names_file_line_and_field(string valid, string corrupt, string message)
@@ -72,7 +74,8 @@ public class ResultJsonTests
     [TestCase("5", "json: expected a JSON object, got a number")]
     [TestCase("", "json: not valid JSON (byte 1)")]
     public void A_line_that_is_no_object_names_it(string line, string message) =>
-        Assert.That(() => ResultJson.FromLine(line, "results.jsonl", 2), Throws.TypeOf<StoredFileException>().With.Message.StartWith("results.jsonl:2: " + message));
+        Assert.That(() => ResultJson.FromLine(line, "results.jsonl", 2),
+            Throws.TypeOf<StoredFileException>().With.Message.StartWith("results.jsonl:2: " + message));
 
     [Test]
     public void Resuming_drops_only_a_last_line_cut_short_and_refuses_any_other_corrupt_line()
@@ -92,10 +95,12 @@ public class ResultJsonTests
                 Throws.TypeOf<StoredFileException>().With.Message.StartWith($"{path}:1: "), "a corrupt line in the middle");
             File.WriteAllText(path, LegacyLine + "\n" + second[..40] + "\n");
             Assert.That(() => ResultJson.RepairForResume(path, dropped.Add),
-                Throws.TypeOf<StoredFileException>().With.Message.StartWith($"{path}:2: "), "a whole last line (newline written) that is corrupt");
+                Throws.TypeOf<StoredFileException>().With.Message.StartWith($"{path}:2: "),
+                "a whole last line (newline written) that is corrupt");
             File.WriteAllText(path, LegacyLine + "\n" + second.Replace("\"pass\"", "\"fial\""));
             Assert.That(() => ResultJson.RepairForResume(path, dropped.Add),
-                Throws.TypeOf<StoredFileException>().With.Message.StartWith($"{path}:2: status: "), "a last line that is JSON is not cut short");
+                Throws.TypeOf<StoredFileException>().With.Message.StartWith($"{path}:2: status: "),
+                "a last line that is JSON is not cut short");
         }
         finally
         {
