@@ -29,11 +29,12 @@ public static class Harness
             ListCommand.Create(),
         };
 
-        var parsed = root.Parse(args);
+        // No response files: an argument starting with '@' is a value (a case text, a pattern), never a file to expand.
+        var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors) Console.Error.WriteLine($"error: {error.Message}");
-            Console.Error.WriteLine("(see --help)");
+            // One line, as every usage error (README: exit codes).
+            Console.Error.WriteLine($"error: {string.Join("; ", parsed.Errors.Select(e => e.Message.TrimEnd('.')))} (see --help)");
             return ExitCodes.Usage;
         }
         try
