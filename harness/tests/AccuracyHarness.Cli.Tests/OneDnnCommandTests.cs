@@ -32,8 +32,8 @@ public class OneDnnCommandTests
             "--backends", "onednn,onednn-replaced", "--out", dir);
         Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
         var csv = File.ReadAllLines(Path.Combine(dir, "results.csv")).Select(l => l.Split(',')).ToList();
-        Assert.That(csv[0][^1], Is.EqualTo("impl"), "impl is the last column, added after the diagnosis's parts");
-        Assert.That(csv.Skip(1).Select(row => row[^1]), Is.EqualTo(new[] { "jit:avx2", "jit:avx2" }));
+        Assert.That(csv[0][^2..], Is.EqualTo(new[] { "impl", "known" }), "impl was added after the diagnosis's parts, known after impl");
+        Assert.That(csv.Skip(1).Select(row => row[^2]), Is.EqualTo(new[] { "jit:avx2", "jit:avx2" }));
         var results = Core.Results.ResultJson.ReadFile(Path.Combine(dir, "results.jsonl"));
         Assert.That(results.Select(r => r.Impl), Is.EqualTo(new[] { "jit:avx2", "jit:avx2" }));
         Assert.That(File.ReadAllText(Path.Combine(dir, "run.json")), Does.Contain("ONEDNN_MAX_CPU_ISA=avx2"));

@@ -20,7 +20,7 @@ public class RunCommandTests
 
     /// <summary>Columns added after the case parameters, in the order they were added, so older readers keep their positions.</summary>
     private static readonly string[] AddedColumns =
-        ["diagnosis_kind", "fault_model", "equally_fitting", "known_issues", "findings", "device_time", "impl"];
+        ["diagnosis_kind", "fault_model", "equally_fitting", "known_issues", "findings", "device_time", "impl", "known"];
 
     [Test]
     public void Reference_run_writes_the_contract_columns_and_passes_with_zero_error()
