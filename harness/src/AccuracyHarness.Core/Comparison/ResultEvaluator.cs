@@ -69,7 +69,7 @@ public static class ResultEvaluator
         var ratios = metrics.Mismatches > 0 ? Comparator.Ratios(basis, produced.Output) : null;
         return Diagnose(result, basis, inputs, reference, produced, metrics) with
         {
-            Location = ratios is null ? "" : MismatchLocation.Of(problem, ratios.Select(r => r > 1).ToArray()).Sentence,
+            Location = ratios is null ? "" : MismatchLocation.Of(problem, ratios).Sentence,
             Map = ratios is null ? null : ErrorMap.Of(problem, ratios),
             Stage = StageChecks.Describe(problem, inputs, produced.Stages),
         };

@@ -71,8 +71,8 @@ public static class MutantCatalogue
         Direct("deconv-dilation-on-input", "direct kernel dividing x by stride times dilation instead of dilating the taps", IndexFaults.DilationOnInput,
             s => Patch(s, XTap, "const int nx = (ox + PW0 - tx) / DW;\n                    " +
                 "if (ox + PW0 - tx < 0 || (ox + PW0 - tx) % DW != 0 || nx % SW != 0 || nx / SW >= IW) continue;")),
-        Direct("deconv-output-padding-at-begin", "direct kernel subtracting the output padding from the begin pads", IndexFaults.OutputPaddingAtBegin,
-            s => Patch(Patch(Patch(s, "oz + PD0", "oz + PD0 - OPD"), "oy + PH0", "oy + PH0 - OPH"), "ox + PW0", "ox + PW0 - OPW")),
+        Direct("deconv-output-padding-at-begin", "direct kernel subtracting the output padding of x from its begin pad", IndexFaults.OutputPaddingAtBegin,
+            s => Patch(s, "ox + PW0", "ox + PW0 - OPW")),
         Direct("deconv-group-offset-missing", "direct kernel reading every group's input channels from group 0", IndexFaults.GroupOffsetMissing,
             s => Patch(s, "const int ic = group * cg + c;", "const int ic = c;")),
         Direct("deconv-oob-read", "direct kernel that reads one element past the end of the weights without using it",
