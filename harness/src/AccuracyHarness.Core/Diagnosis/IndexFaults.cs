@@ -65,7 +65,8 @@ public static class IndexFaults
         for (var alternative = 0; alternative < alternatives; alternative++)
         {
             var perAxis = axes.Select(a => member.Variants(a).ElementAt(alternative)).ToArray();
-            var differing = Enumerable.Range(0, 3).Where(a => perAxis[a].Arithmetic.DiffersOn(axes[a])).ToList();
+            // The case's own axes only: lower ranks run through unit axes in front, which no kernel indexes.
+            var differing = Enumerable.Range(3 - p.Rank, p.Rank).Where(a => perAxis[a].Arithmetic.DiffersOn(axes[a])).ToList();
             var subsets = differing.Select(a => new[] { a }).ToList();
             if (differing.Count > 1) subsets.Add([.. differing]);
             foreach (var subset in subsets)
