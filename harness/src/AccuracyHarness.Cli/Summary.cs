@@ -14,7 +14,8 @@ public static class Summary
         foreach (var group in table.Results.GroupBy(r => (r.Backend, r.Device)).OrderBy(g => g.Key))
         {
             int Count(Status s) => group.Count(r => r.Status == s);
-            output.WriteLine($"{group.Key.Backend,-24} {group.Key.Device,-10} pass {Count(Status.Pass),5}  fail {Count(Status.Fail),5}  error {Count(Status.Error),5}  n/a {Count(Status.NotApplicable),5}" +
+            output.WriteLine($"{group.Key.Backend,-24} {group.Key.Device,-10} pass {Count(Status.Pass),5}  fail {Count(Status.Fail),5}  " +
+                $"error {Count(Status.Error),5}  n/a {Count(Status.NotApplicable),5}" +
                 (Count(Status.Unstable) is > 0 and var u ? $"  unstable {u,5}" : ""));
         }
         var bad = verdict.New;
@@ -30,6 +31,8 @@ public static class Summary
             output.WriteLine($"{verdict.Known.Count} known divergence(s) from the baseline: {string.Join("; ", verdict.Known.Select(k => k.Entry.Source).Distinct())}");
         foreach (var entry in verdict.NowPassing)
             output.WriteLine($"baseline entry {entry.Source} ({entry}) now passes: it can be trimmed");
-        output.WriteLine($"{table.Results.Count} results: {table.Count(Status.Pass)} pass, {table.Count(Status.Fail)} fail, {table.Count(Status.Error)} error, {table.Count(Status.NotApplicable)} n/a{(table.Count(Status.Unstable) is > 0 and var unstable ? $", {unstable} unstable" : "")}; written to {outDir}");
+        var unstable = table.Count(Status.Unstable) is > 0 and var n ? $", {n} unstable" : "";
+        output.WriteLine($"{table.Results.Count} results: {table.Count(Status.Pass)} pass, {table.Count(Status.Fail)} fail, " +
+            $"{table.Count(Status.Error)} error, {table.Count(Status.NotApplicable)} n/a{unstable}; written to {outDir}");
     }
 }

@@ -49,8 +49,9 @@ public class RunCommandTests
         var dir = HarnessProcess.TempDir();
         var run = HarnessProcess.Run("run", "--case", Case, "--backends", "reference,opencl-direct", "--repeat", "3", "--out", dir);
         Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
-        var status = File.ReadAllLines(Path.Combine(dir, "results.csv"))[0].Split(',').ToList().IndexOf("status");
-        Assert.That(File.ReadAllLines(Path.Combine(dir, "results.csv")).Skip(1).Select(l => l.Split(',')[status]), Is.EqualTo(new[] { "pass", "pass" }));
+        var lines = File.ReadAllLines(Path.Combine(dir, "results.csv"));
+        var status = lines[0].Split(',').ToList().IndexOf("status");
+        Assert.That(lines.Skip(1).Select(l => l.Split(',')[status]), Is.EqualTo(new[] { "pass", "pass" }));
 
         var bad = HarnessProcess.Run("run", "--case", Case, "--backends", "reference", "--repeat", "0");
         Assert.That((bad.ExitCode, bad.Stderr.Trim()), Is.EqualTo((2, "error: --repeat: 0 must be >= 1")));

@@ -47,7 +47,8 @@ public class ShrinkCommandTests
     [Test]
     public void A_stable_failure_shrinks_with_repeat()
     {
-        var run = HarnessProcess.Run("shrink", "--case", OrtDefect, "--backend", "onnxruntime", "--no-append", "--max-tries", "3", "--repeat", "2");
+        var run = HarnessProcess.Run(
+            "shrink", "--case", OrtDefect, "--backend", "onnxruntime", "--no-append", "--max-tries", "3", "--repeat", "2");
         Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
         Assert.That(run.Stdout, Does.Not.Contain("unstable"));
         Assert.That(HarnessProcess.Run("shrink", "--case", OrtDefect, "--backend", "onnxruntime", "--repeat", "0").ExitCode, Is.EqualTo(2));

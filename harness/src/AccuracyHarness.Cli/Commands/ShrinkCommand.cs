@@ -103,8 +103,9 @@ public static class ShrinkCommand
 
         if (first.Status == Status.Unstable)
         {
-            Console.WriteLine($"{start.Id} is unstable on {where}: {first.Diagnosis}. Refusing to shrink: a smaller case cannot be " +
-                "checked to fail the same way when one case does not; fix the instability first (Oclgrind shows invalid accesses and races).");
+            Console.WriteLine($"{start.Id} is unstable on {where}: {first.Diagnosis}. Refusing to shrink: a smaller case " +
+                "cannot be checked to fail the same way when one case does not; fix the instability first " +
+                "(Oclgrind shows invalid accesses and races).");
             return ExitCodes.Divergence;
         }
 

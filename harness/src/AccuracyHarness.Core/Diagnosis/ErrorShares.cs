@@ -63,7 +63,7 @@ public static class ErrorShares
             if (!Enumerable.Range(0, parts.Length).Any(k => Math.Abs((error[k] / total) - ((double)elements[k] / ratios.Length)) >= Uneven))
                 continue;
             var shares = Enumerable.Range(0, parts.Length).Where(k => elements[k] > 0)
-                .Select(k => $"{parts[k]} {(error[k] / total).ToString("P0", CultureInfo.InvariantCulture).Replace(" ", "", StringComparison.Ordinal)}");
+                .Select(k => $"{parts[k]} {Math.Round(100 * error[k] / total).ToString(CultureInfo.InvariantCulture)}%");
             said.Add($"by {title}: {string.Join(", ", shares)}");
         }
         return said.Count == 0

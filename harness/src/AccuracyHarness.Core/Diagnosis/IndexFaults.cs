@@ -24,11 +24,13 @@ public static class IndexFaults
     private static readonly string[] AxisNames = ["z", "y", "x"];
 
     /// <summary>A family member: its name, its sentence, and the wrong arithmetic it puts on an axis (one per alternative).</summary>
-    private sealed record Member(string Name, string Description, Func<Axis, IEnumerable<(string Detail, AxisArithmetic Arithmetic)>> Variants);
+    private sealed record Member(
+        string Name, string Description, Func<Axis, IEnumerable<(string Detail, AxisArithmetic Arithmetic)>> Variants);
 
     private static readonly Member[] Members =
     [
-        new(StridePhaseFloored, "taps whose offset is not a multiple of the stride read input floor((o + pb - t*d) / s) instead of being skipped",
+        new(StridePhaseFloored,
+            "taps whose offset is not a multiple of the stride read input floor((o + pb - t*d) / s) instead of being skipped",
             _ => [("division floored", AxisArithmetic.Correct with { FloorPhase = true })]),
         new(LowerCheckMissing, "no lower range check: taps reaching before the first input read before it",
             _ => [("no check i >= 0", AxisArithmetic.Correct with { LowerCheck = false })]),
@@ -48,7 +50,8 @@ public static class IndexFaults
 
     /// <summary>The family as fault models, in the catalogue's order of simplicity.</summary>
     public static FaultModel Model(string name) => name == GroupOffsetMissing
-        ? new FaultModel(GroupOffsetMissing, "every group reads the input channels and weights of group 0 (the group's channel offset left out)",
+        ? new FaultModel(GroupOffsetMissing,
+            "every group reads the input channels and weights of group 0 (the group's channel offset left out)",
             (p, i) => p.Case.Groups == 1 ? [] :
             [
                 new Hypothesis(GroupOffsetMissing, "input channel g*C/G + c read as c", Predict(p, i, new GatherVariant(
@@ -71,9 +74,11 @@ public static class IndexFaults
             if (differing.Count > 1) subsets.Add([.. differing]);
             foreach (var subset in subsets)
             {
-                var arithmetic = Enumerable.Range(0, 3).Select(a => subset.Contains(a) ? perAxis[a].Arithmetic : AxisArithmetic.Correct).ToArray();
+                var arithmetic = Enumerable.Range(0, 3)
+                    .Select(a => subset.Contains(a) ? perAxis[a].Arithmetic : AxisArithmetic.Correct).ToArray();
                 var detail = string.Join(", ", subset.Select(a => $"{perAxis[a].Detail} on {AxisNames[a]}"));
-                yield return new Hypothesis(member.Name, detail, Predict(p, inputs, new GatherVariant(arithmetic[0], arithmetic[1], arithmetic[2])));
+                var variant = new GatherVariant(arithmetic[0], arithmetic[1], arithmetic[2]);
+                yield return new Hypothesis(member.Name, detail, Predict(p, inputs, variant));
             }
         }
     }

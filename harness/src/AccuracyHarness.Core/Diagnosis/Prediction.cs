@@ -32,6 +32,9 @@ public sealed record Prediction(double[] Output, double[] AbsSum, int[] Terms, d
                 output[i] = double.NaN;
             }
         }
-        return new Prediction(output, abs, terms, Slack) { Unknown = Unknown is null ? null : [.. output.Select((_, i) => source(i) is { } j && Unknown[j])] };
+        return new Prediction(output, abs, terms, Slack)
+        {
+            Unknown = Unknown is null ? null : [.. output.Select((_, i) => source(i) is { } j && Unknown[j])],
+        };
     }
 }

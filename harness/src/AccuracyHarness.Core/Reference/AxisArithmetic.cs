@@ -14,39 +14,36 @@ namespace AccuracyHarness.Core.Reference;
 /// <param name="PadBeginShift">Added to the begin pad the kernel uses.</param>
 /// <param name="UpperLimitShift">Added to the input size the upper check compares with.</param>
 /// <param name="DilateInput">The dilation divides the input side (i = (o + pb - t) / (s*d)) instead of spreading the taps.</param>
-/// <param name="FlipTap">The weight is read at tap k-1-t.</param>
 public sealed record AxisArithmetic(
     bool FloorPhase = false,
     bool LowerCheck = true,
     bool UpperCheck = true,
     int PadBeginShift = 0,
     int UpperLimitShift = 0,
-    bool DilateInput = false,
-    bool FlipTap = false)
+    bool DilateInput = false)
 {
     public static AxisArithmetic Correct { get; } = new();
 
-    /// <summary>The input and weight tap that output o reads through tap t, or false when the kernel skips the tap.</summary>
-    public bool Resolve(in Axis a, int o, int t, out int input, out int tap)
+    /// <summary>The input that output o reads through tap t, or false when the kernel skips the tap.</summary>
+    public bool Resolve(in Axis a, int o, int t, out int input)
     {
         var numerator = o + a.PadBegin + PadBeginShift - (DilateInput ? t : t * a.Dilation);
         var divisor = DilateInput ? a.Stride * a.Dilation : a.Stride;
         input = numerator / divisor;
-        tap = FlipTap ? a.Kernel - 1 - t : t;
         if (LowerCheck && numerator < 0) return false;
         if (!FloorPhase && numerator % divisor != 0) return false;
         return !UpperCheck || input < a.In + UpperLimitShift;
     }
 
-    /// <summary>Whether this arithmetic reads anything other than the correct one on the axis: a cheap test before a variant runs.</summary>
+    /// <summary>Whether this arithmetic reads anything other than the correct one on the axis: a cheap test before a variant.</summary>
     public bool DiffersOn(in Axis a)
     {
         for (var o = 0; o < a.Out; o++)
         for (var t = 0; t < a.Kernel; t++)
         {
-            var wrong = Resolve(a, o, t, out var i, out var k);
-            var right = Correct.Resolve(a, o, t, out var ci, out var ck);
-            if (wrong != right || (wrong && (i != ci || k != ck))) return true;
+            var wrong = Resolve(a, o, t, out var i);
+            var right = Correct.Resolve(a, o, t, out var ci);
+            if (wrong != right || (wrong && i != ci)) return true;
         }
         return false;
     }

@@ -78,7 +78,7 @@ public sealed record GatherVariant(AxisArithmetic Z, AxisArithmetic Y, AxisArith
             reads[o] = [];
             for (var t = 0; t < a.Kernel; t++)
             {
-                if (arithmetic.Resolve(a, o, t, out var i, out var k)) reads[o].Add((i, k));
+                if (arithmetic.Resolve(a, o, t, out var i)) reads[o].Add((i, t));
             }
         }
         return reads;

@@ -35,7 +35,8 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
     public string Render(ResultTable table)
     {
         var columns = table.Results.Select(Column).Distinct().Order(StringComparer.Ordinal).ToList();
-        var listed = table.Results.Where(r => r.Status != Status.Pass).OrderBy(r => r.Status switch { Status.Fail or Status.Unstable => 0, Status.Error => 1, _ => 2 }).ToList();
+        var listed = table.Results.Where(r => r.Status != Status.Pass)
+            .OrderBy(r => r.Status switch { Status.Fail or Status.Unstable => 0, Status.Error => 1, _ => 2 }).ToList();
         var html = new StringBuilder();
         html.Append($"""
             <!DOCTYPE html>

@@ -54,7 +54,8 @@ public sealed class JUnitExporter : IExporter
                 test.Add(new XElement("failure", new XAttribute("message", Clean(summary)), new XAttribute("type", "divergence"), Clean(Details(r))));
                 break;
             case Status.Unstable:
-                test.Add(new XElement("failure", new XAttribute("message", Clean(summary)), new XAttribute("type", "unstable"), Clean(Details(r))));
+                test.Add(new XElement("failure", new XAttribute("message", Clean(summary)), new XAttribute("type", "unstable"),
+                    Clean(Details(r))));
                 break;
             case Status.Error:
                 test.Add(new XElement("error", new XAttribute("message", Clean(summary)), new XAttribute("type", "backend-error"), Clean(Details(r))));

@@ -42,8 +42,8 @@ public class ResultEvaluatorTests
 
         var leaked = Explain(p, t => WithNonFinite(t, 3), finding);
         Assert.That(leaked.DiagnosisKind, Is.EqualTo(DiagnosisKind.DeviceFinding), leaked.Diagnosis);
-        Assert.That(leaked.Diagnosis, Is.EqualTo(
-            $"{ResultEvaluator.DeviceFinding}: {finding}; 3 of {p.OutputShape.Product()} elements differ (3 non-finite, attributed to the finding)"));
+        Assert.That(leaked.Diagnosis, Is.EqualTo($"{ResultEvaluator.DeviceFinding}: {finding}; " +
+            $"3 of {p.OutputShape.Product()} elements differ (3 non-finite, attributed to the finding)"));
 
         var withoutFinding = Explain(p, t => WithNonFinite(t, 3));
         Assert.That(withoutFinding.DiagnosisKind, Is.Not.EqualTo(DiagnosisKind.DeviceFinding), "no finding, no device verdict");

@@ -73,7 +73,8 @@ public class MismatchLocationTests
         var ratios = new double[shape.Product()];
         for (var i = 0; i < ratios.Length; i++) ratios[i] = Tensor.Coordinates(shape, i)[3] % 2 == 0 ? 9 : 1.5;
         var sentence = MismatchLocation.Of(p, ratios).Sentence;
-        Assert.That(sentence, Does.StartWith($"all {ratios.Length} elements differ; share of the error by stride phase of x (o mod 2): 0 "));
+        Assert.That(sentence,
+            Does.StartWith($"all {ratios.Length} elements differ; share of the error by stride phase of x (o mod 2): 0 "));
         var phase0 = ratios.Where((_, i) => Tensor.Coordinates(shape, i)[3] % 2 == 0).Sum() / ratios.Sum();
         Assert.That(sentence, Does.Contain($"0 {Math.Round(phase0 * 100)}%, 1 {Math.Round((1 - phase0) * 100)}%"));
         Assert.That(sentence, Does.Not.Contain("by group"), "the groups carry the error evenly");

@@ -6,11 +6,12 @@ namespace AccuracyHarness.Core.Tests.Running;
 
 public class RepeatsTests
 {
-    private static CaseResult Result(string backend, Status status, DiagnosisKind kind = DiagnosisKind.None, string model = "", string diagnosis = "") =>
+    private static CaseResult Result(
+        string backend, Status status, DiagnosisKind kind = DiagnosisKind.None, string model = "", string diagnosis = "") =>
         new()
         {
-            Case = CaseId.Parse("ic1_oc1_in3_k3"), Backend = backend, Device = "d", Status = status, DiagnosisKind = kind, FaultModel = model,
-            Diagnosis = diagnosis, Message = diagnosis,
+            Case = CaseId.Parse("ic1_oc1_in3_k3"), Backend = backend, Device = "d", Status = status, DiagnosisKind = kind,
+            FaultModel = model, Diagnosis = diagnosis, Message = diagnosis,
         };
 
     [Test]

@@ -24,7 +24,8 @@ public class IndexFaultMutantTests
         var mutant = MutantCatalogue.All.Single(m => m.Name == name);
         var run = CaseRun.Of(mutant.Create(), CaseId.Parse(id));
         Assert.That(run.Metrics.Passed, Is.False, "the mutant must fail on this case: " + run.Describe());
-        var diagnosis = Diagnoser.Diagnose(run.Problem, run.Inputs, ReferenceDeconvolution.Gather(run.Problem, run.Inputs), run.Produced.Output);
+        var reference = ReferenceDeconvolution.Gather(run.Problem, run.Inputs);
+        var diagnosis = Diagnoser.Diagnose(run.Problem, run.Inputs, reference, run.Produced.Output);
         Assert.That((diagnosis.Explained, diagnosis.Model), Is.EqualTo((true, mutant.Expected)), diagnosis.Text);
         Assert.That(diagnosis.Equally, Is.Empty, diagnosis.Text);
     }
