@@ -40,6 +40,24 @@ public class DiagnoserTests
     }
 
     [Test]
+    public void An_index_fault_is_proposed_on_the_axes_where_it_reads_otherwise_and_on_all_of_them_at_once()
+    {
+        Hypothesis[] Proposed(string model, string id)
+        {
+            var p = CaseId.Parse(id).Resolve();
+            return [.. FaultCatalogue.Get(model).Propose(p, Fill.For(p))];
+        }
+        Assert.That(Proposed(IndexFaults.StridePhaseFloored, "ic1_oc1_in3x3_k3x3_s1x2").Select(h => h.Detail),
+            Is.EqualTo(new[] { "division floored on x" }), "stride 1 on y: flooring changes nothing there");
+        Assert.That(Proposed(IndexFaults.StridePhaseFloored, "ic1_oc1_in3x3_k3x3_s2x2").Select(h => h.Detail),
+            Is.EqualTo(new[] { "division floored on y", "division floored on x", "division floored on y, division floored on x" }));
+        Assert.That(Proposed(IndexFaults.DilationOnInput, "ic1_oc1_in3x3_k3x3_s2x2"), Is.Empty, "no dilation, nothing to misplace");
+        Assert.That(Proposed(IndexFaults.OutputPaddingAtBegin, "ic1_oc1_in3x3_k3x3_s2x2_op0x1").Select(h => h.Detail),
+            Is.EqualTo(new[] { "begin pad 0 - 1 on x" }));
+        Assert.That(Proposed(IndexFaults.GroupOffsetMissing, "ic2_oc2_in3x3_k3x3"), Is.Empty);
+    }
+
+    [Test]
     public void Every_model_applies_to_the_rich_case() =>
         Assert.That(FaultCatalogue.All.Where(m => !m.Propose(CaseId.Parse(Rich).Resolve(), Fill.For(CaseId.Parse(Rich).Resolve())).Any()).Select(m => m.Name), Is.Empty);
 

@@ -27,6 +27,21 @@ public class ReferenceLawTests
             return (bad < 0).Label(bad < 0 ? "" : $"{c.Id}: element {bad} scatter {scatter[bad]} gather {gather.Output[bad]}");
         });
 
+    /// <summary>The index family's gather with no departure is the reference, addend for addend, and reads only inside the input.</summary>
+    [FsCheck.NUnit.Property(MaxTest = 100)]
+    public Property The_correct_gather_variant_is_the_reference() =>
+        Prop.ForAll(CaseGen.Arbitrary(), c =>
+        {
+            var p = c.Resolve();
+            var inputs = Fill.For(p);
+            var gather = ReferenceDeconvolution.Gather(p, inputs);
+            var correct = AxisArithmetic.Correct;
+            var (variant, unknown) = new GatherVariant(correct, correct, correct).Run(p, inputs);
+            var same = variant.Output.SequenceEqual(gather.Output) && variant.AbsSum.SequenceEqual(gather.AbsSum)
+                && variant.Terms.SequenceEqual(gather.Terms) && !unknown.Any(u => u);
+            return same.Label(c.Id);
+        });
+
     /// <summary>
     /// Deconvolution is the adjoint of the convolution with the same weights, strides, dilations
     /// and begin pads: &lt;deconv(x), y&gt; = &lt;x, conv(y)&gt; for every x and y (no bias).
