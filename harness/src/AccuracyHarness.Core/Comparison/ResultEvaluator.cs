@@ -86,7 +86,8 @@ public static class ResultEvaluator
             return result with
             {
                 DiagnosisKind = DiagnosisKind.DeviceFinding,
-                Diagnosis = $"{DeviceFinding}: {produced.Findings[0]}; {NumericSummary(basis, produced.Output, metrics)}",
+                // A finding ends with the source line it points at; the numbers go on a line of their own.
+                Diagnosis = $"{DeviceFinding}: {produced.Findings[0]}\nnumbers: {NumericSummary(basis, produced.Output, metrics)}",
             };
         }
         if (produced.KnownIssues.Length > 0)
@@ -116,7 +117,7 @@ public static class ResultEvaluator
     /// <summary>What the numbers did next to a device finding; non-finite values where the reference is finite are the finding's.</summary>
     private static string NumericSummary(ComparisonBasis basis, Tensor got, Metrics metrics)
     {
-        if (metrics.Mismatches == 0) return "the numbers agree";
+        if (metrics.Mismatches == 0) return "they agree";
         var leaked = got.Data.Where((v, i) => !float.IsFinite(v) && float.IsFinite(basis.Stored[i])).Count();
         var summary = $"{metrics.Mismatches} of {metrics.Elements} elements differ";
         return leaked == 0 ? summary : $"{summary} ({leaked} non-finite, attributed to the finding)";

@@ -38,11 +38,11 @@ public class ResultEvaluatorTests
 
         var agree = Explain(p, t => t, finding);
         Assert.That((agree.Status, agree.DiagnosisKind), Is.EqualTo((Status.Fail, DiagnosisKind.DeviceFinding)));
-        Assert.That(agree.Diagnosis, Is.EqualTo($"{ResultEvaluator.DeviceFinding}: {finding}; the numbers agree"));
+        Assert.That(agree.Diagnosis, Is.EqualTo($"{ResultEvaluator.DeviceFinding}: {finding}\nnumbers: they agree"));
 
         var leaked = Explain(p, t => WithNonFinite(t, 3), finding);
         Assert.That(leaked.DiagnosisKind, Is.EqualTo(DiagnosisKind.DeviceFinding), leaked.Diagnosis);
-        Assert.That(leaked.Diagnosis, Is.EqualTo($"{ResultEvaluator.DeviceFinding}: {finding}; " +
+        Assert.That(leaked.Diagnosis, Is.EqualTo($"{ResultEvaluator.DeviceFinding}: {finding}\nnumbers: " +
             $"3 of {p.OutputShape.Product()} elements differ (3 non-finite, attributed to the finding)"));
 
         var withoutFinding = Explain(p, t => WithNonFinite(t, 3));
