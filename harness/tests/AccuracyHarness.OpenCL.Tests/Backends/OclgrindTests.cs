@@ -61,7 +61,8 @@ public class OclgrindTests
         foreach (var r in verdicts)
         {
             Assert.That((r.Status, r.DiagnosisKind), Is.EqualTo((Status.Fail, DiagnosisKind.DeviceFinding)), r.Diagnosis);
-            Assert.That(r.Diagnosis, Does.StartWith(ResultEvaluator.DeviceFinding + ": ").And.Contain("Invalid read").And.Contain("\nnumbers: "), r.Diagnosis);
+            Assert.That(r.Diagnosis,
+                Does.StartWith(ResultEvaluator.DeviceFinding + ": ").And.Contain("Invalid read").And.Contain("\nnumbers: "), r.Diagnosis);
         }
     }
 
