@@ -38,6 +38,12 @@ public static class BackendOptions
         Description = "Let opencl-replaced cover stride > 1 by inserting s-1 zeros between input elements (the fractionally strided form).",
     };
 
+    public static readonly Option<string?> DirectKernel = new("--direct-kernel")
+    {
+        Description = "Kernel of opencl-direct: auto (the tiled kernel from 1e7 multiply-adds on; default), simple or tiled.",
+        HelpName = "auto|simple|tiled",
+    };
+
     public static readonly Option<bool> JitConstants = new("--jit-constants")
     {
         Description = "Bake the problem sizes into OpenCL programs as constants (one build per shape) instead of reading the params buffer.",
@@ -45,7 +51,7 @@ public static class BackendOptions
 
     public static void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Kernels, Rule, ZeroInsertion, JitConstants, OrtF16Casts, OrtThreads }) command.Add(option);
+        foreach (var option in new Option[] { Kernels, Rule, ZeroInsertion, JitConstants, DirectKernel, OrtF16Casts, OrtThreads }) command.Add(option);
     }
 
     /// <summary>The options under the names the backends read (BackendSettings.Options).</summary>
@@ -57,6 +63,7 @@ public static class BackendOptions
         if (parsed.GetValue(Rule) is { } rule) options["rule"] = rule;
         if (parsed.GetValue(ZeroInsertion)) options["zero-insertion"] = "true";
         if (parsed.GetValue(JitConstants)) options["jit-constants"] = "true";
+        if (parsed.GetValue(DirectKernel) is { } kernel) options["direct-kernel"] = kernel;
         return options;
     }
 

@@ -45,13 +45,15 @@ public static class BenchmarkCommand
         var command = new Command("benchmark", """
             Measure throughput: cases per second on each suite and the time split by stage (inputs,
             reference, each backend, comparison, diagnosis, reporting), with the harness's own overhead
-            (everything but the backends) as a share of the wall time, and the caches' counters.
+            (everything but the backends) as a share of the wall time, the caches' counters, and each
+            backend's multiply-adds per second with its ratio to ONNX Runtime in the same runs.
 
             Example:
               scripts/harness benchmark --suite cases/smoke --suite cases/nightly --repeat 3
+              scripts/harness benchmark --suite cases/perf --repeat 3 --ort-threads 2
             """)
         {
-            Suites, BackendList, Repeat, Jobs,
+            Suites, BackendList, Repeat, Jobs, BackendOptions.OrtThreads,
         };
         command.SetAction(Execute);
         return command;
@@ -64,7 +66,10 @@ public static class BenchmarkCommand
             ?? BackendWiring.Defaults(catalogue).ToList();
         foreach (var name in names.Where(n => !catalogue.Contains(n)))
             throw new UsageException($"--backends: unknown backend '{name}'");
-        var backends = names.SelectMany(n => catalogue.Create(n, new BackendSettings())).ToList();
+        var options = parsed.GetValue(BackendOptions.OrtThreads) is { } threads
+            ? new Dictionary<string, string> { ["ort-threads"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+            : [];
+        var backends = names.SelectMany(n => catalogue.Create(n, new BackendSettings { Options = options })).ToList();
         var repeat = parsed.GetValue(Repeat) is var r and >= 1 ? r : throw new UsageException("--repeat must be >= 1");
         var jobs = parsed.GetValue(Jobs) is var j and >= 1 ? j : throw new UsageException("--jobs must be >= 1");
         var suites = parsed.GetValue(Suites) is { Length: > 0 } given ? given : [Path.Combine(ProjectPaths.Cases, "smoke")];
@@ -83,6 +88,9 @@ public static class BenchmarkCommand
             // Stage times are summed over the jobs: the backends' share of the wall time is their sum over the jobs.
             var overhead = Math.Max(0, median.Wall - (backendSeconds / jobs)) / median.Wall;
             Console.WriteLine($"  {"harness overhead (all but the backends)",-40} {100 * overhead,9:0.0}% of wall");
+            var throughput = new ThroughputTable();
+            foreach (var run in runs) throughput.Add(run.All, run.Stages.FirstOrDefault(s => s.Stage == RunProfile.Reference).Seconds, run.Wall);
+            foreach (var line in throughput.Lines()) Console.WriteLine(line);
             if (runs[0].Counters.Count == 0) continue;
             Console.WriteLine("  caches, per run (a later run repeats only what the caches no longer hold):");
             for (var c = 0; c < runs[0].Counters.Count; c++)
@@ -91,7 +99,11 @@ public static class BenchmarkCommand
         return ExitCodes.Success;
     }
 
-    private sealed record Measurement(double Wall, int Results, IReadOnlyList<(string Stage, double Seconds)> Stages, IReadOnlyList<(string Name, long Value)> Counters);
+    private sealed record Measurement(
+        double Wall, IReadOnlyList<CaseResult> All, IReadOnlyList<(string Stage, double Seconds)> Stages, IReadOnlyList<(string Name, long Value)> Counters)
+    {
+        public int Results => All.Count;
+    }
 
     private static List<(string Name, long Value)> Counters(IReadOnlyList<IBackend> backends) =>
         backends.SelectMany(b => b.Counters.Select(c => (Name: $"{b.Name}@{b.Device}: {c.Key}", c.Value))).DistinctBy(c => c.Name).ToList();
@@ -130,7 +142,7 @@ public static class BenchmarkCommand
         var wall = watch.Elapsed.TotalSeconds;
         Directory.Delete(dir, recursive: true);
         var counted = Counters(backends).Select((c, i) => (c.Name, c.Value - before[i].Value)).ToList();
-        return new Measurement(wall, results.Count, profile.Totals(), counted);
+        return new Measurement(wall, results, profile.Totals(), counted);
     }
 
     private sealed class TimedObserver(IRunObserver inner, RunProfile profile) : IRunObserver

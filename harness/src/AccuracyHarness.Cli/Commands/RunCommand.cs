@@ -276,7 +276,7 @@ public static class RunCommand
     private static List<string> WorkerArguments(ParseResult parsed)
     {
         var args = new List<string>();
-        foreach (var option in new Option[] { BackendList, Devices, Out, Dump, Atol, Rtol, BackendOptions.OrtThreads, BackendOptions.Rule })
+        foreach (var option in new Option[] { BackendList, Devices, Out, Dump, Atol, Rtol, BackendOptions.OrtThreads, BackendOptions.Rule, BackendOptions.DirectKernel })
         {
             var result = parsed.GetResult(option);
             if (result is null || result.Implicit) continue;

@@ -18,7 +18,8 @@ public static class OpenClBackends
     {
         var stageKernels = manifests.Where(m => m.Role != KernelRole.Deconv).ToList();
         catalogue.Add(OpenClDirectBackend.Id, "the project's OpenCL deconvolution kernel (gather form), every layout",
-            settings => PerDevice(OpenClDirectBackend.Id, settings, (device, options) => new OpenClDirectBackend(device, options)));
+            settings => PerDevice(OpenClDirectBackend.Id, settings,
+                (device, options) => new OpenClDirectBackend(device, options, DirectKernelChoice.From(settings))));
         catalogue.Add(OpenClReplacedBackend.Id, "deconvolution rewritten as weights reorder + stride-1 convolution on the device (option rule: corrected | openvino-2024)",
             settings => PerDevice(OpenClReplacedBackend.Id, settings, (device, options) => new OpenClReplacedBackend(device, options, stageKernels)));
         foreach (var manifest in manifests.Where(m => m.Role == KernelRole.Deconv))

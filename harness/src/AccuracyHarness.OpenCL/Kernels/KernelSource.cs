@@ -13,6 +13,8 @@ public sealed record KernelSource(string Origin, string Text, string Entry, stri
 
     public static KernelSource DeconvDirect => BuiltIn("deconv_direct");
 
+    public static KernelSource DeconvTiled => BuiltIn("deconv_tiled");
+
     public static KernelSource WeightsReorder => BuiltIn("weights_reorder");
 
     public static KernelSource Conv => BuiltIn("conv");
