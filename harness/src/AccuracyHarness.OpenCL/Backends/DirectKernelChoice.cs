@@ -52,7 +52,7 @@ public sealed record DirectKernelChoice(DirectKernelChoice.Mode Use)
         var axes = p.Axes3D();
         var taps = axes.Aggregate(1, (product, a) => product * a.Kernel);
         var mg = c.OutChannels / c.Groups;
-        var channelsPerItem = Math.Min(8, mg);
+        var channelsPerItem = Math.Min(16, mg);
         var tiledFits = channelsPerItem * taps <= LocalFloats;
         var tiled = Use switch
         {
