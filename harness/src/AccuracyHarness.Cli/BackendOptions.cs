@@ -40,7 +40,7 @@ public static class BackendOptions
 
     public static readonly Option<string?> DirectKernel = new("--direct-kernel")
     {
-        Description = "Kernel of opencl-direct: auto (the tiled kernel from 1e7 multiply-adds on; default), simple or tiled.",
+        Description = "Kernel of opencl-direct: auto (the tiled kernel from 1e8 multiply-adds on; default), simple or tiled.",
         HelpName = "auto|simple|tiled",
     };
 

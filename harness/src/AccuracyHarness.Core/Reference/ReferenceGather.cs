@@ -192,11 +192,14 @@ internal sealed class ReferenceGather<TSum>
         var acc1 = acc0;
         var abs0 = Vector.Abs(acc0);
         var abs1 = abs0;
-        for (var cg = 0; cg < g.Cg; cg++)
+        // Outputs no tap reaches (a stride above the kernel's reach) hold the bias alone.
+        var channels = taps.Length == 0 || slice.InRows.IsEmpty ? 0 : g.Cg;
+        var inPlane = _pad + g.InputIndex(slice.N, group * g.Cg, 0, 0, 0);
+        var weightPlane = g.WeightIndex(group * g.Cg, m, 0, 0, 0);
+        var inStep = g.InputIndex(0, 1, 0, 0, 0);
+        var weightStep = g.WeightIndex(1, 0, 0, 0, 0);
+        for (var cg = 0; cg < channels; cg++, inPlane += inStep, weightPlane += weightStep)
         {
-            var ic = (group * g.Cg) + cg;
-            var inPlane = _pad + g.InputIndex(slice.N, ic, 0, 0, 0);
-            var weightPlane = g.WeightIndex(ic, m, 0, 0, 0);
             for (var pair = 0; pair < slice.InRows.Length; pair++)
             {
                 ref var xRow = ref Unsafe.Add(ref x, inPlane + slice.InRows[pair]);

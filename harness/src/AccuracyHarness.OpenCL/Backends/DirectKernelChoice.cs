@@ -18,10 +18,11 @@ public sealed record DirectKernelChoice(DirectKernelChoice.Mode Use)
     public const string Option = "direct-kernel";
 
     /// <summary>
-    /// From here on a case is worth one program build per shape (the problem baked in), which
-    /// smaller cases, many and quick, are not.
+    /// From here on a case is worth one program build per shape (the problem baked in, about a
+    /// second on PoCL): the simple kernel takes about as long for 1e8 multiply-adds. Smaller
+    /// cases, many and quick (the nightly's are below 2e7), keep one program for every shape.
     /// </summary>
-    public const double TiledFrom = 1e7;
+    public const double TiledFrom = 1e8;
 
     /// <summary>Work-items per work-group of the tiled kernel.</summary>
     private const int LocalSize = 64;
