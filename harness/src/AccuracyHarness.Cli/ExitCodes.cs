@@ -1,6 +1,6 @@
 namespace AccuracyHarness.Cli;
 
-/// <summary>The process exit codes (DESIGN.md section 10, contract).</summary>
+/// <summary>The process exit codes (contract: docs/ARCHITECTURE.md section 9.5).</summary>
 public static class ExitCodes
 {
     /// <summary>No divergence outside the baseline.</summary>

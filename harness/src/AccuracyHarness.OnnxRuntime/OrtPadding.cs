@@ -4,7 +4,7 @@ namespace AccuracyHarness.OnnxRuntime;
 
 /// <summary>
 /// ONNX Runtime 1.23's own rule for ConvTranspose pads (its ConvTransposeAttributes), next to the
-/// ONNX specification's rule that <see cref="Problem"/> implements (DESIGN.md section 2). The two
+/// ONNX specification's rule that <see cref="Problem"/> implements (docs/ARCHITECTURE.md section 3). The two
 /// agree everywhere (odd totals included: SAME_UPPER and output_shape with SAME_UPPER put the odd
 /// unit at the end, everything else at the start) except when output_shape asks for more than
 /// the natural size: the specification's formula then gives a negative total padding split over

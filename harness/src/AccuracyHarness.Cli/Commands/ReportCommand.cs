@@ -85,7 +85,7 @@ public static class ReportCommand
         var table = stored.Table;
         Console.Out.WriteLine($"{table.Results.Count} results: {table.Count(Status.Pass)} pass, {table.Count(Status.Fail)} fail, {table.Count(Status.Error)} error, {table.Count(Status.NotApplicable)} n/a");
         Console.Out.WriteLine($"wrote {string.Join(", ", written)}");
-        var fresh = baseline?.Judge(table.Results).New ?? [];
+        var fresh = baseline?.Classify(table.Results).New ?? [];
         if (baseline is not null)
         {
             Console.Out.WriteLine($"{fresh.Count} new divergence(s): failing or erroring results the baseline does not list");

@@ -6,10 +6,10 @@ public enum DataType { F32, F16 }
 /// <summary>ONNX ConvTranspose auto_pad.</summary>
 public enum AutoPad { NotSet, SameUpper, SameLower, Valid }
 
-/// <summary>How inputs are filled from the seed (DESIGN.md section 7).</summary>
+/// <summary>How inputs are filled from the seed (docs/ARCHITECTURE.md section 7).</summary>
 public enum FillMode { Random, Exact }
 
-/// <summary>Data layout families (DESIGN.md section 4); the exact layout name follows from the rank.</summary>
+/// <summary>Data layout families (docs/ARCHITECTURE.md section 5); the exact layout name follows from the rank.</summary>
 public enum LayoutFamily { Nchw, Nhwc, Blocked16 }
 
 public static class Names
@@ -80,7 +80,7 @@ public static class Names
         }
     }
 
-    /// <summary>Accepts a family name or any exact layout name of any rank (the contract of DESIGN.md section 4).</summary>
+    /// <summary>Accepts a family name or any exact layout name of any rank (a contract: docs/ARCHITECTURE.md section 5).</summary>
     public static bool TryParseLayout(string text, out LayoutFamily l)
     {
         var lower = text.ToLowerInvariant();

@@ -1,7 +1,7 @@
 namespace AccuracyHarness.Core.Cases;
 
 /// <summary>
-/// A validated case with its geometry resolved per DESIGN.md section 2: the output spatial shape
+/// A validated case with its geometry resolved per docs/ARCHITECTURE.md section 3: the output spatial shape
 /// and the effective begin/end pads that every backend uses. Effective pads may be negative
 /// when output_shape asks for more than the natural size (the ONNX formula; ONNX Runtime clamps).
 /// </summary>

@@ -3,7 +3,7 @@ using AccuracyHarness.Core.Cases;
 namespace AccuracyHarness.Core.Comparison;
 
 /// <summary>
-/// Per-element error bounds (DESIGN.md section 7) for a stored result measured against the
+/// Per-element error bounds (docs/ARCHITECTURE.md section 7) for a stored result measured against the
 /// reference rounded to the storage type (what a perfect kernel would store). For an element
 /// whose sum has K addends (the products and the bias) accumulated in f32, any summation order
 /// satisfies |acc - sum| &lt;= gamma(K) * sum|addends|, gamma(K) = K*u / (1 - K*u), u = 2^-24,

@@ -3,7 +3,7 @@ using AccuracyHarness.Core.Cases;
 
 namespace AccuracyHarness.Core.Diagnosis;
 
-/// <summary>The spatial bands of one output axis, where different taps reach (DESIGN.md section 8).</summary>
+/// <summary>The spatial bands of one output axis, where different taps reach (docs/ARCHITECTURE.md section 8).</summary>
 public enum Band { Front, Interior, Back }
 
 /// <summary>

@@ -8,7 +8,7 @@ using AccuracyHarness.Core.Tensors;
 namespace AccuracyHarness.Core.Diagnosis;
 
 /// <summary>
-/// White-box checks of a multi-stage backend (DESIGN.md section 8): each intermediate it exposes
+/// White-box checks of a multi-stage backend (docs/ARCHITECTURE.md section 8): each intermediate it exposes
 /// is compared with its reference transform, and the first stage that differs is named with its
 /// first differing element, e.g. "weights_reorder: dst[oc=3, c=1, y=0, x=2] holds src[ic=1,
 /// m=3, y=0, x=2] (not flipped)". Stages without a known transform are not judged.

@@ -7,7 +7,7 @@ namespace AccuracyHarness.Core.Fills;
 public sealed record CaseInputs(Tensor Input, Tensor Weights, Tensor? Bias);
 
 /// <summary>
-/// Deterministic input fills (DESIGN.md section 7). Each value is a pure function of the seed,
+/// Deterministic input fills (docs/ARCHITECTURE.md section 7). Each value is a pure function of the seed,
 /// the tensor and the element index (a counter-based generator), so fills do not depend on
 /// the order or the thread that computes them, nor on the .NET version.
 /// </summary>

@@ -5,7 +5,7 @@ namespace AccuracyHarness.Core.Reference;
 
 /// <summary>
 /// ONNX ConvTranspose in double precision, in two independent forms that check each other
-/// (DESIGN.md section 2): <see cref="ReferenceGather{TSum}"/> and <see cref="ReferenceScatter"/>.
+/// (docs/ARCHITECTURE.md section 3): <see cref="ReferenceGather{TSum}"/> and <see cref="ReferenceScatter"/>.
 /// A large case is split across cores by output rows or planes; every task writes its own
 /// elements whole, so both forms stay deterministic.
 /// </summary>

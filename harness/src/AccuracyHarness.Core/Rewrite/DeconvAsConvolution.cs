@@ -5,7 +5,7 @@ using AccuracyHarness.Core.Tensors;
 namespace AccuracyHarness.Core.Rewrite;
 
 /// <summary>
-/// The rewrite under test (DESIGN.md section 3), as reference transforms: for stride 1 the
+/// The rewrite under test (docs/ARCHITECTURE.md section 4), as reference transforms: for stride 1 the
 /// deconvolution equals a stride-1 convolution with dilation d, pads pb' = (k-1)*d - pb and
 /// pe' = (k-1)*d - pe + op (negative pads crop), and weights with in/out channels swapped
 /// inside each group and every spatial axis flipped.
@@ -18,7 +18,7 @@ public static class DeconvAsConvolution
     /// The convolution that the corrected rule produces: stride 1, the deconvolution's dilation,
     /// pads pb' = (k-1)*d - pb. For stride 1 its input is the deconvolution's; for stride s > 1
     /// it is the fractionally strided form, over the input with s-1 zeros inserted between
-    /// neighbours ((in-1)*s + 1 long), which DESIGN.md offers as the harness's generalisation.
+    /// neighbours ((in-1)*s + 1 long), which docs/ARCHITECTURE.md section 4 names the harness's generalisation.
     /// </summary>
     public static ConvGeometry Geometry(Problem p)
     {

@@ -4,7 +4,7 @@ namespace AccuracyHarness.Core.Tensors;
 
 /// <summary>
 /// Where element (n, c, z, y, x) of an activation tensor lives in a device buffer of a layout
-/// family (DESIGN.md section 4). Lower ranks use z = 0 (and y = 0). The blocked family keeps
+/// family (docs/ARCHITECTURE.md section 5). Lower ranks use z = 0 (and y = 0). The blocked family keeps
 /// channels in blocks of 16, innermost, with a zero-padded tail block.
 /// </summary>
 public sealed class DataLayout

@@ -11,11 +11,13 @@ namespace AccuracyHarness.OpenCL.Backends;
 /// Which of its two kernels <c>opencl-direct</c> runs: <c>deconv_direct.cl</c> (one work-item per
 /// output element, the readable one) for small cases, <c>deconv_tiled.cl</c> (output channels per
 /// work-item, weights in local memory, the problem baked in) from <see cref="TiledFrom"/>
-/// multiply-adds on. Option <c>direct-kernel</c> = auto | simple | tiled forces one.
+/// multiply-adds on. Option <c>direct-kernel</c> = simple | tiled forces one.
 /// </summary>
 public sealed record DirectKernelChoice(DirectKernelChoice.Mode Use)
 {
-    public const string Option = "direct-kernel";
+    public static readonly BackendOption Option = new("direct-kernel",
+        "Kernel of opencl-direct: auto (the tiled kernel from 1e8 multiply-adds on; default), simple or tiled.",
+        "auto|simple|tiled");
 
     /// <summary>
     /// From here on a case is worth one program build per shape (the problem baked in, about a
@@ -34,17 +36,13 @@ public sealed record DirectKernelChoice(DirectKernelChoice.Mode Use)
 
     public static DirectKernelChoice Default => new(Mode.Auto);
 
-    public static DirectKernelChoice From(BackendSettings settings)
-    {
-        if (!settings.Options.TryGetValue(Option, out var text)) return Default;
-        return text.Trim().ToLowerInvariant() switch
-        {
-            "auto" => new(Mode.Auto),
-            "simple" => new(Mode.Simple),
-            "tiled" => new(Mode.Tiled),
-            _ => throw new ArgumentException($"option '{Option}' = '{text}': must be auto, simple or tiled"),
-        };
-    }
+    public static DirectKernelChoice From(BackendSettings settings) =>
+        new(settings.Choice(Option, Enum.GetValues<Mode>(), Name, Mode.Auto));
+
+    /// <summary>The option that gives this choice again (empty for auto).</summary>
+    public string ReproArguments => Option.Repro(Name(Use), Name(Mode.Auto));
+
+    private static string Name(Mode mode) => mode.ToString().ToLowerInvariant();
 
     /// <summary>The kernel for a case, its number of work-items, and whether the problem is baked in.</summary>
     public (KernelSource Source, long WorkItems, bool BakeConstants) For(Problem p)

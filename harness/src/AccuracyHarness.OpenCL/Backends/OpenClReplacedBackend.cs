@@ -10,7 +10,7 @@ using AccuracyHarness.OpenCL.Manifests;
 namespace AccuracyHarness.OpenCL.Backends;
 
 /// <summary>
-/// <c>opencl-replaced</c>: the deconvolution rewritten as a convolution (DESIGN.md section 3) and
+/// <c>opencl-replaced</c>: the deconvolution rewritten as a convolution (docs/ARCHITECTURE.md section 4) and
 /// run as a pipeline of device stages: <c>zero_insert</c> (only for stride > 1 with zero
 /// insertion), <c>weights_reorder</c> (IOYX to OIYX, flipped), then <c>conv</c> (stride 1, the
 /// rule's pads). Every intermediate comes back as a stage output. User kernels with role
@@ -72,7 +72,11 @@ public sealed class OpenClReplacedBackend : OpenClBackend
         run.Launch("conv", run.Kernel(_conv?.Source ?? KernelSource.Conv, convParams), outputLayout.PhysicalLength,
             input, reordered, run.Upload(inputs.Bias?.Data ?? []), output, run.Upload(convParams));
         var (tensor, nonZeroLanes) = run.DownloadActivations(output, outputLayout);
-        return new BackendOutput.Produced(tensor, stages.ToImmutable(), run.Findings, nonZeroLanes, $"rule {Options.Rule.Name}{StageNote()}; {run.Timings}");
+        return new BackendOutput.Produced(tensor, stages.ToImmutable(), run.Findings, nonZeroLanes,
+            $"rule {Options.Rule.Name}{StageNote()}")
+        {
+            DeviceTimes = run.Timings,
+        };
     }
 
     private string StageNote()

@@ -20,7 +20,7 @@ public sealed record RuleDecision(ConvPlan? Plan, string? NotApplicable)
     public static RuleDecision Skip(string reason) => new(null, reason);
 }
 
-/// <summary>Decides whether and how <c>opencl-replaced</c> rewrites a case (DESIGN.md section 3).</summary>
+/// <summary>Decides whether and how <c>opencl-replaced</c> rewrites a case (docs/ARCHITECTURE.md section 4).</summary>
 public interface IReplacementRule
 {
     string Name { get; }
@@ -38,10 +38,6 @@ public static class ReplacementRules
     public static readonly IReplacementRule OpenVino2024 = new OpenVino2024Rule();
 
     public static IReadOnlyList<IReplacementRule> All { get; } = [Corrected, OpenVino2024];
-
-    public static IReplacementRule Find(string name) =>
-        All.FirstOrDefault(r => r.Name.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"option 'rule' = '{name}': must be one of {string.Join(", ", All.Select(r => r.Name))}");
 
     /// <summary>
     /// Exact for stride 1: pads pb' = (k-1)*d - pb, pe' = (k-1)*d - pe + op, dilation kept. With

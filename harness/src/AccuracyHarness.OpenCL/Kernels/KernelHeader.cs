@@ -6,7 +6,7 @@ using AccuracyHarness.Core.Tensors;
 namespace AccuracyHarness.OpenCL.Kernels;
 
 /// <summary>
-/// The header the harness prepends to every kernel (DESIGN.md section 6): storage and
+/// The header the harness prepends to every kernel (docs/ARCHITECTURE.md section 9.3): storage and
 /// accumulation types, LOAD/STORE, the problem macros and the index macros of a layout.
 /// Without <c>constants</c> the problem macros read the kernel's <c>params</c> argument, so one
 /// build serves every shape; with them they are literals, as a production plugin would JIT them.

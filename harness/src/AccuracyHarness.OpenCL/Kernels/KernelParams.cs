@@ -5,7 +5,7 @@ using AccuracyHarness.Core.Reference;
 namespace AccuracyHarness.OpenCL.Kernels;
 
 /// <summary>
-/// The problem macros of the kernel contract (DESIGN.md section 6), in the order of the
+/// The problem macros of the kernel contract (docs/ARCHITECTURE.md section 9.3), in the order of the
 /// <c>params</c> buffer: <c>params[i]</c> holds <c>Names[i]</c>. Spatial values are (z, y, x)
 /// with unit axes in front for lower ranks.
 /// </summary>

@@ -5,7 +5,7 @@ using AccuracyHarness.OpenCL.Kernels;
 
 namespace AccuracyHarness.OpenCL.Manifests;
 
-/// <summary>What a user's kernel does (DESIGN.md section 6).</summary>
+/// <summary>What a user's kernel does (docs/ARCHITECTURE.md section 9.3).</summary>
 public enum KernelRole { Deconv, WeightsReorder, Conv }
 
 /// <summary>A manifest that breaks a rule; names the file and the field.</summary>

@@ -59,8 +59,8 @@ public class TiledKernelTests
     [Test]
     public void An_unknown_choice_names_the_option_and_the_values()
     {
-        var settings = new BackendSettings { Options = new Dictionary<string, string> { [DirectKernelChoice.Option] = "fast" } };
+        var settings = new BackendSettings { Options = new Dictionary<string, string> { [DirectKernelChoice.Option.Name] = "fast" } };
         var e = Assert.Throws<ArgumentException>(() => DirectKernelChoice.From(settings));
-        Assert.That(e!.Message, Is.EqualTo("option 'direct-kernel' = 'fast': must be auto, simple or tiled"));
+        Assert.That(e!.Message, Is.EqualTo("option 'direct-kernel' = 'fast': must be one of auto, simple, tiled"));
     }
 }

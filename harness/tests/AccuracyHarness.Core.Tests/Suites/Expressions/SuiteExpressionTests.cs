@@ -1,7 +1,7 @@
 using AccuracyHarness.Core.Cases;
-using AccuracyHarness.Core.Suites;
+using AccuracyHarness.Core.Suites.Expressions;
 
-namespace AccuracyHarness.Core.Tests.Suites;
+namespace AccuracyHarness.Core.Tests.Suites.Expressions;
 
 public class SuiteExpressionTests
 {

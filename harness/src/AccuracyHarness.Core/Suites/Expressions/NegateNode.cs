@@ -1,0 +1,4 @@
+namespace AccuracyHarness.Core.Suites.Expressions;
+
+/// <summary>Unary minus.</summary>
+internal sealed record NegateNode(ExpressionNode Operand) : ExpressionNode;
