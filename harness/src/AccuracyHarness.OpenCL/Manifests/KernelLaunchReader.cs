@@ -35,6 +35,7 @@ internal static partial class KernelLaunchReader
 
     public static KernelLaunch Read(JsonElement root, string path, KernelRole role)
     {
+        if (!Fields.Any(f => root.TryGetProperty(f, out _))) return KernelLaunch.Contract;
         if (role != KernelRole.Deconv)
         {
             foreach (var field in DeconvOnlyFields.Where(f => root.TryGetProperty(f, out _)))

@@ -22,6 +22,13 @@ internal sealed class ExpressionParser(string text, IReadOnlyDictionary<string, 
         return node;
     }
 
+    /// <summary>A whole expression that is a number or a condition (not a bare word).</summary>
+    public ExpressionNode ParseValue()
+    {
+        var node = ParseAll();
+        return node.IsBoolean ? node : Numeric(node);
+    }
+
     private ExpressionNode ParseOr()
     {
         var left = ParseAnd();

@@ -30,7 +30,7 @@ public sealed class ProblemExpression
     public string Text { get; }
 
     /// <summary>Parses an expression; a <see cref="FormatException"/> says what is wrong and where (column).</summary>
-    public static ProblemExpression Parse(string text) => new(text, new ExpressionParser(text, Names, Functions).ParseAll());
+    public static ProblemExpression Parse(string text) => new(text, new ExpressionParser(text, Names, Functions).ParseValue());
 
     /// <summary>A constant (a JSON number in a manifest).</summary>
     public static ProblemExpression Constant(double value) => Parse(value.ToString("R", CultureInfo.InvariantCulture));
