@@ -39,8 +39,8 @@ public sealed class OpenClReplacedBackend : OpenClBackend
         if (decision.Plan is not { } plan) return new BackendOutput.NotApplicable(decision.NotApplicable!);
         foreach (var manifest in new[] { _reorder, _conv })
         {
-            if (manifest?.Unsupported(problem) is { } reason)
-                return new BackendOutput.NotApplicable($"{KernelManifest.RoleName(manifest.Role)} stage: {reason}");
+            if ((manifest?.Unsupported(problem) ?? DialectUnsupported(manifest, problem)) is { } reason)
+                return new BackendOutput.NotApplicable($"{KernelManifest.RoleName(manifest!.Role)} stage: {reason}");
         }
 
         var c = problem.Case;
@@ -63,8 +63,15 @@ public sealed class OpenClReplacedBackend : OpenClBackend
 
         var reorderedShape = plan.Conv.WeightShape;
         var reordered = run.Poisoned(reorderedShape.Product());
-        run.Launch("weights_reorder", run.Kernel(_reorder?.Source ?? KernelSource.WeightsReorder, convParams), reorderedShape.Product(),
-            run.Upload(inputs.Weights.Data), reordered, run.Upload(convParams));
+        if (_reorder?.Launch.Dialect == KernelDialect.OpenVino)
+        {
+            OpenVinoReorderStage.Launch(run, _reorder, problem, inputs.Weights, reordered, OpenClDevice);
+        }
+        else
+        {
+            run.Launch("weights_reorder", run.Kernel(_reorder?.Source ?? KernelSource.WeightsReorder, convParams), reorderedShape.Product(),
+                run.Upload(inputs.Weights.Data), reordered, run.Upload(convParams));
+        }
         stages.Add(new StageOutput("weights_reorder", new Tensor(reorderedShape, run.Download(reordered, reorderedShape.Product()), c.DataType)));
 
         var outputLayout = DataLayout.ForOutput(problem);
@@ -74,6 +81,9 @@ public sealed class OpenClReplacedBackend : OpenClBackend
         var (tensor, nonZeroLanes) = run.DownloadActivations(output, outputLayout);
         return new BackendOutput.Produced(tensor, stages.ToImmutable(), run.Findings, nonZeroLanes, $"rule {Options.Rule.Name}{StageNote()}; {run.Timings}");
     }
+
+    private string? DialectUnsupported(KernelManifest? manifest, Problem problem) =>
+        manifest?.Launch.Dialect == KernelDialect.OpenVino ? OpenVinoReorderStage.Unsupported(manifest, problem, OpenClDevice) : null;
 
     private string StageNote()
     {

@@ -13,8 +13,8 @@ internal static partial class KernelLaunchReader
     /// <summary>The version 2 fields; a manifest without any of them is read as before.</summary>
     public static readonly string[] Fields = ["dialect", "args", "global", "local", "defines", "weights", "include_dirs", "requires", "padding_lanes"];
 
-    /// <summary>Fields that shape a launch the harness makes itself, so only a <c>deconv</c> kernel's.</summary>
-    private static readonly string[] DeconvOnlyFields = ["dialect", "args", "global", "local", "defines", "weights", "padding_lanes", "requires"];
+    /// <summary>Fields that shape a launch the harness makes itself, so only a <c>deconv</c> kernel's (a dialect also fits a weights reorder).</summary>
+    private static readonly string[] DeconvOnlyFields = ["args", "global", "local", "defines", "weights", "padding_lanes", "requires"];
 
     private static readonly Dictionary<string, KernelArgumentKind> BufferNames = new()
     {
@@ -45,6 +45,8 @@ internal static partial class KernelLaunchReader
         var dialect = KernelDialect.Harness;
         if (root.TryGetProperty("dialect", out var dialectValue))
         {
+            if (role == KernelRole.Conv)
+                throw new ManifestException(path, "dialect", "applies to roles deconv and weights_reorder (a conv stage keeps the harness's header)");
             dialect = Text(dialectValue, path, "dialect") switch
             {
                 "harness" => KernelDialect.Harness,

@@ -96,14 +96,21 @@ public class ManifestV2Tests
         Assert.That(e.Message, Does.Contain(hint));
     }
 
-    [Test]
-    public void Launch_fields_belong_to_deconv_kernels()
+    [TestCase("conv", "\"global\": [\"OW\"]", "global", "role deconv only")]
+    [TestCase("weights_reorder", "\"args\": [\"input\", \"output\", \"weights\"]", "args", "role deconv only")]
+    [TestCase("conv", "\"dialect\": \"openvino\"", "dialect", "deconv and weights_reorder")]
+    public void Launch_fields_belong_to_deconv_kernels(string role, string field, string name, string hint)
     {
-        var manifest = Paths.WriteManifestText("stage", """
-            { "name": "s", "role": "conv", "source": "kernel.cl", "entry": "k", "layouts": ["nchw"], "dtypes": ["f32"], "global": ["OW"] }
+        var manifest = Paths.WriteManifestText("stage", $$"""
+            { "name": "s", "role": "{{role}}", "source": "kernel.cl", "entry": "k", "layouts": ["nchw"], "dtypes": ["f32"], {{field}} }
             """, "");
         var e = Assert.Throws<ManifestException>(() => KernelManifest.Load(manifest))!;
-        Assert.That(e.Field, Is.EqualTo("global"));
-        Assert.That(e.Message, Does.Contain("role deconv only"));
+        Assert.That(e.Field, Is.EqualTo(name));
+        Assert.That(e.Message, Does.Contain(hint));
     }
+
+    [Test]
+    public void A_weights_reorder_kernel_may_be_in_the_openvino_dialect() =>
+        Assert.That(KernelManifest.Load(Path.Combine(Paths.Repository, "cases", "kernels", "openvino-deconv", "reorder.json")).Launch.Dialect,
+            Is.EqualTo(KernelDialect.OpenVino));
 }

@@ -4,9 +4,10 @@ using AccuracyHarness.OpenCL.Manifests;
 namespace AccuracyHarness.OpenCL.Dialects.OpenVino;
 
 /// <summary>
-/// The deconvolution's weights as OpenVINO's selector describes them (jitter.cpp,
-/// <c>WeightTensorJitConstant</c> for the name FILTER, which gets no index macro): per-group
-/// sizes (IFM = C/G, OFM = M/G), pitches and the base definitions. The layout is oiyx (oizyx)
+/// Weights as OpenVINO's selector describes them (jitter.cpp, <c>WeightTensorJitConstant</c>):
+/// per-group sizes (IFM = C/G, OFM = M/G), pitches and the base definitions; a tensor not named
+/// FILTER (a weights reorder's INPUT0 and OUTPUT) also gets its <c>_GET_INDEX</c> macro, through a
+/// <c>GET_NAME_LAYOUT_INDEX</c> macro defined here, with indices taken modulo the sizes as there. The layout is oiyx (oizyx)
 /// for one group and goiyx (goizyx) for more, as OpenVINO picks it; a blocked order's pitches
 /// are those of its plain dims with both channel counts rounded up to 16.
 /// </summary>
@@ -53,6 +54,22 @@ internal sealed record OpenVinoFilterTensor(Problem Problem, WeightsOrder Order)
             .Add($"{name}_SIZES_DATA", OpenVinoDataTensor.Vector("", sizes, 1))
             .Add($"{name}_PAD_BEFORE", OpenVinoDataTensor.Vector("size_t", [], 0))
             .Add($"{name}_PAD_AFTER", OpenVinoDataTensor.Vector("size_t", [], 0));
+        if (name != "FILTER" && !blocked) AddIndexMacros(jit, name, grouped);
+    }
+
+    private void AddIndexMacros(JitDefinitions jit, string name, bool grouped)
+    {
+        var layout = LayoutName.ToUpperInvariant();
+        var threeD = Problem.Rank == 3;
+        var indexMacro = $"GET_{name}_{layout}_INDEX";
+        jit.Add($"{name}_INDEX_FUNC", $"inline uint FUNC({layout})(){{return 0;}}")
+            .Add($"INIT_{name}_INDEX_FUNC_HERE", $"{name}_INDEX_FUNC")
+            .Add($"{indexMacro}(prefix, g, o, i, z, y, x)",
+                "CAT(prefix, _OFFSET) + ((x) % CAT(prefix, _SIZE_X)) * CAT(prefix, _X_PITCH) + ((y) % CAT(prefix, _SIZE_Y)) * CAT(prefix, _Y_PITCH)"
+                + " + ((z) % CAT(prefix, _SIZE_Z)) * CAT(prefix, _Z_PITCH) + ((i) % CAT(prefix, _IFM_NUM)) * CAT(prefix, _IFM_PITCH)"
+                + " + ((o) % CAT(prefix, _OFM_NUM)) * CAT(prefix, _OFM_PITCH) + ((g) % CAT(prefix, _GROUPS_NUM)) * CAT(prefix, _GROUPS_PITCH)");
+        var args = (grouped ? "g, " : "") + "o, i, " + (threeD ? "z, " : "") + "y, x";
+        jit.Add($"{name}_GET_INDEX({args})", $"{indexMacro}({name}, {(grouped ? "g" : "0")}, o, i, {(threeD ? "z" : "0")}, y, x)");
     }
 
     private static long Round16(int value) => (value + 15) / 16 * 16;

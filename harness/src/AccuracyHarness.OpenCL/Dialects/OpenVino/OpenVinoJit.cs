@@ -24,11 +24,7 @@ public static class OpenVinoJit
     /// </summary>
     public static string Deconvolution(Problem p, DataType type, WeightsOrder weights, string entry, bool fp16Supported, bool referenceDispatch)
     {
-        var jit = new JitDefinitions()
-            .Add("KERNEL(name)", $"__kernel void {entry}")
-            .Add("KERNEL_ID", entry)
-            .Add("FUNC(name)", $"_##name##_{entry}")
-            .Add("FUNC_CALL(name)", $"_##name##_{entry}")
+        var jit = EntryPoint(entry)
             .Add("FP64_SUPPORTED", 0)
             .Add("FP16_SUPPORTED", fp16Supported ? 1 : 0)
             .Add("FP16_UNIT_USED", type == DataType.F16 ? 1 : 0)
@@ -58,9 +54,8 @@ public static class OpenVinoJit
         OpenVinoTypes.Add(jit, "ACTIVATION", type);
         if (referenceDispatch && UsesXybfOrder(p)) jit.Add("DIM_ORDER_XYBF", 1);
 
-        var pragma = type == DataType.F16 ? "#pragma OPENCL EXTENSION cl_khr_fp16 : enable\n" : "";
         return $"/* AccuracyHarness: OpenVINO dialect JIT constants, {Names.Of(type)}, {OpenVinoDataTensor.Of(DataLayout.ForOutput(p)).LayoutName} */\n"
-            + pragma + jit.Render();
+            + Pragma(type) + jit.Render();
     }
 
     /// <summary>
@@ -79,6 +74,36 @@ public static class OpenVinoJit
         while (bf % local != 0) local--;
         return ([bf, output.X, (long)output.Y * output.Z], [local, 1, 1]);
     }
+
+    /// <summary>
+    /// The header of a weights reorder in the rewrite (role <c>weights_reorder</c>): INPUT0 is the
+    /// deconvolution's filter as OpenVINO holds it (OIYX, GOIYX with groups, channels already swapped
+    /// by the permute made when the operation is created), OUTPUT the convolution's weights in the same
+    /// layout, and <c>REORDER_ROTATE</c> 1, the rotate-180 flag pre_replace_deconv sets.
+    /// </summary>
+    public static string WeightsReorder(Problem p, DataType type, string entry, bool fp16Supported)
+    {
+        var jit = EntryPoint(entry)
+            .Add("FP16_SUPPORTED", fp16Supported ? 1 : 0)
+            .Add("FP16_UNIT_USED", type == DataType.F16 ? 1 : 0);
+        new OpenVinoFilterTensor(p, WeightsOrder.Oiyx).Add(jit, "INPUT0", type);
+        new OpenVinoFilterTensor(p, WeightsOrder.Oiyx).Add(jit, "OUTPUT", type);
+        OpenVinoTypes.Add(jit, "UNIT", type);
+        jit.Add("SUB_GROUP_SIZE", 1).Add("REORDER_ROTATE", 1);
+        return $"/* AccuracyHarness: OpenVINO dialect JIT constants, weights reorder, {Names.Of(type)} */\n" + Pragma(type) + jit.Render();
+    }
+
+    /// <summary>reorder_weights' range: groups*output features by input features by the taps; the driver picks the local size.</summary>
+    public static long[] WeightsReorderRange(Problem p) =>
+        [(long)p.Case.OutChannels, p.Cg, p.Case.Kernel.Product()];
+
+    private static JitDefinitions EntryPoint(string entry) => new JitDefinitions()
+        .Add("KERNEL(name)", $"__kernel void {entry}")
+        .Add("KERNEL_ID", entry)
+        .Add("FUNC(name)", $"_##name##_{entry}")
+        .Add("FUNC_CALL(name)", $"_##name##_{entry}");
+
+    private static string Pragma(DataType type) => type == DataType.F16 ? "#pragma OPENCL EXTENSION cl_khr_fp16 : enable\n" : "";
 
     private static bool UsesXybfOrder(Problem p) => (long)p.Case.OutChannels * p.Case.Batch <= 16;
 
