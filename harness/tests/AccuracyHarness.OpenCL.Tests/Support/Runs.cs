@@ -26,6 +26,18 @@ public sealed record CaseRun(Problem Problem, CaseInputs Inputs, BackendOutput O
     /// <summary>Within the bound (bit-equal in exact mode), no stray padding lanes, and nothing Oclgrind complained about.</summary>
     public bool IsClean => Output is BackendOutput.Produced p && Metrics.Passed && p.NonZeroPaddingLanes == 0 && p.Findings.IsEmpty;
 
+    /// <summary>The diagnosis the harness gives this output (empty when it passes), as a run reports it.</summary>
+    public string Diagnosis
+    {
+        get
+        {
+            var reference = ReferenceDeconvolution.Gather(Problem, Inputs);
+            var basis = ComparisonBasis.Of(Problem, reference);
+            var (judged, metrics) = Judge.Evaluate(basis, Output);
+            return Judge.Explain(basis, Inputs, reference, Output, judged, metrics).Diagnosis;
+        }
+    }
+
     public string Describe()
     {
         if (Output is not BackendOutput.Produced p) return $"{Problem.Case.Id}: {Output}";
