@@ -93,7 +93,8 @@ internal sealed class DeviceRun : IDisposable
 
     /// <summary>
     /// A buffer of <paramref name="elements"/> filled with NaN, so an element no kernel writes
-    /// cannot pass, except at the <paramref name="zeroed"/> offsets (padding lanes a kernel leaves untouched). Written from the host rather than with clEnqueueFillBuffer: Oclgrind 21.10's
+    /// cannot pass, except at the <paramref name="zeroed"/> offsets (padding lanes a kernel leaves
+    /// untouched). Written from the host rather than with clEnqueueFillBuffer: Oclgrind 21.10's
     /// uninitialised-value checker does not count a fill as initialising memory, and would then
     /// flag every later read of a stage's result.
     /// </summary>

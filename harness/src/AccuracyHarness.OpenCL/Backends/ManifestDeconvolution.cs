@@ -26,11 +26,15 @@ internal sealed class ManifestDeconvolution(KernelManifest manifest, OpenClDevic
     public BackendOutput Run(DeviceSession session, Problem problem, CaseInputs inputs)
     {
         if (MissingExtensions(problem) is { Count: > 0 } missing)
-            return new BackendOutput.NotApplicable($"device {device.Id} lacks {string.Join(", ", missing)}, which kernel '{manifest.Name}' requires");
+        {
+            return new BackendOutput.NotApplicable(
+                $"device {device.Id} lacks {string.Join(", ", missing)}, which kernel '{manifest.Name}' requires");
+        }
 
         var c = problem.Case;
         var outputLayout = DataLayout.ForOutput(problem);
-        var args = Launch.Args ?? (Launch.Dialect == KernelDialect.OpenVino ? KernelArgument.OpenVinoDeconv : KernelArgument.ContractDeconv);
+        var args = Launch.Args
+            ?? (Launch.Dialect == KernelDialect.OpenVino ? KernelArgument.OpenVinoDeconv : KernelArgument.ContractDeconv);
         long[] global;
         long[]? local;
         try
@@ -39,7 +43,8 @@ internal sealed class ManifestDeconvolution(KernelManifest manifest, OpenClDevic
         }
         catch (FormatException e)
         {
-            return new BackendOutput.Failed($"{ExternalDeconvBackend.Prefix}{manifest.Name}: kernel manifest {manifest.ManifestPath}: {e.Message}");
+            return new BackendOutput.Failed(
+                $"{ExternalDeconvBackend.Prefix}{manifest.Name}: kernel manifest {manifest.ManifestPath}: {e.Message}");
         }
 
         using var run = new DeviceRun(session, c.DataType, c.Layout, jitConstants);
@@ -47,8 +52,9 @@ internal sealed class ManifestDeconvolution(KernelManifest manifest, OpenClDevic
         var lanes = Launch.PaddingLanes == PaddingLanes.Untouched ? outputLayout.PaddingOffsets() : null;
         var output = run.Poisoned(outputLayout.PhysicalLength, lanes);
         var index = 0u;
-        foreach (var arg in args)
+        for (var position = 0; position < args.Count; position++)
         {
+            var arg = args[position];
             switch (arg.Kind)
             {
                 case KernelArgumentKind.Input:
@@ -72,7 +78,7 @@ internal sealed class ManifestDeconvolution(KernelManifest manifest, OpenClDevic
                     Cl.SetArg(kernel, index++, run.Upload(KernelParams.ForDeconvolution(problem)));
                     break;
                 case KernelArgumentKind.Int:
-                    Cl.SetArg(kernel, index++, checked((int)Whole(arg.Value!, problem, $"args[{args.ToList().IndexOf(arg)}].int")));
+                    Cl.SetArg(kernel, index++, checked((int)Whole(arg.Value!, problem, $"args[{position}].int")));
                     break;
                 case KernelArgumentKind.Float:
                     Cl.SetArg(kernel, index++, (float)arg.Value!.Evaluate(problem));
@@ -116,7 +122,10 @@ internal sealed class ManifestDeconvolution(KernelManifest manifest, OpenClDevic
         return header.ToString();
     }
 
-    /// <summary>The manifest's range, else the dialect's: one work-item per output element (padding lanes included) or OpenVINO's.</summary>
+    /// <summary>
+    /// The manifest's range, else the dialect's: one work-item per output element (padding lanes
+    /// included) or OpenVINO's.
+    /// </summary>
     private (long[] Global, long[]? Local) Range(Problem problem, DataLayout output)
     {
         if (Launch.Global is null && Launch.Dialect == KernelDialect.OpenVino)
@@ -125,11 +134,17 @@ internal sealed class ManifestDeconvolution(KernelManifest manifest, OpenClDevic
             return (g, Launch.LocalGiven ? Sizes(Launch.Local, problem, "local") : l);
         }
         var global = Launch.Global is null ? [output.PhysicalLength] : Sizes(Launch.Global, problem, "global")!;
-        var local = Launch.LocalGiven ? Sizes(Launch.Local, problem, "local") : Launch.Global is null ? [DeviceRun.LocalSize(global[0])] : null;
+        var local = Launch.LocalGiven
+            ? Sizes(Launch.Local, problem, "local")
+            : Launch.Global is null ? [DeviceRun.LocalSize(global[0])] : null;
         for (var d = 0; local is not null && d < global.Length; d++)
         {
             if (global[d] % local[d] != 0)
-                throw new FormatException($"field 'local[{d}]': {local[d]} does not divide global[{d}] = {global[d]} for this case (OpenCL 1.2 needs whole work-groups)");
+            {
+                throw new FormatException(
+                    $"field 'local[{d}]': {local[d]} does not divide global[{d}] = {global[d]} for this case "
+                    + "(OpenCL 1.2 needs whole work-groups)");
+            }
         }
         return (global, local);
     }
@@ -138,7 +153,10 @@ internal sealed class ManifestDeconvolution(KernelManifest manifest, OpenClDevic
         expressions?.Select((e, d) =>
         {
             var value = Whole(e, problem, $"{field}[{d}]");
-            return value >= 1 ? value : throw new FormatException($"field '{field}[{d}]': '{e.Text}' gives {value} for this case; a work size must be at least 1");
+            return value >= 1
+                ? value
+                : throw new FormatException(
+                    $"field '{field}[{d}]': '{e.Text}' gives {value} for this case; a work size must be at least 1");
         }).ToArray();
 
     private static long Whole(ProblemExpression expression, Problem problem, string field)
@@ -154,7 +172,8 @@ internal sealed class ManifestDeconvolution(KernelManifest manifest, OpenClDevic
         }
         return value == Math.Floor(value) && Math.Abs(value) < 1e15
             ? (long)value
-            : throw new FormatException($"field '{field}': '{expression.Text}' gives {value.ToString(CultureInfo.InvariantCulture)} for this case, not a whole number (use align(), ceil() or floor())");
+            : throw new FormatException($"field '{field}': '{expression.Text}' gives {value.ToString(CultureInfo.InvariantCulture)} "
+                + "for this case, not a whole number (use align(), ceil() or floor())");
     }
 
     /// <summary>A number for a #define: an integer as such, anything else as a float literal.</summary>

@@ -22,9 +22,11 @@ internal static class OpenVinoReorderStage
             ? $"device {device.Id} lacks cl_khr_fp16, which kernel '{manifest.Name}' (openvino dialect, f16) requires"
             : null;
 
-    public static void Launch(DeviceRun run, KernelManifest manifest, Problem problem, Tensor weights, ClMemHandle reordered, OpenClDevice device)
+    public static void Launch(
+        DeviceRun run, KernelManifest manifest, Problem problem, Tensor weights, ClMemHandle reordered, OpenClDevice device)
     {
-        var header = OpenVinoJit.WeightsReorder(problem, problem.Case.DataType, manifest.Source.Entry, device.Extensions.Contains("cl_khr_fp16"));
+        var fp16 = device.Extensions.Contains("cl_khr_fp16");
+        var header = OpenVinoJit.WeightsReorder(problem, problem.Case.DataType, manifest.Source.Entry, fp16);
         var kernel = run.Kernel(manifest.Source, manifest.Source.Program(header));
         Cl.SetArg(kernel, 0, run.Upload(WeightsConversion.ToOrder(problem, weights, WeightsOrder.Oiyx)));
         Cl.SetArg(kernel, 1, reordered);

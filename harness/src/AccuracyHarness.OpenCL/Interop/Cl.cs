@@ -154,7 +154,10 @@ internal static unsafe class Cl
         ClStatus.Check(ClNative.clSetKernelArg(kernel, index, (nuint)sizeof(T), &value), $"clSetKernelArg({index})");
     }
 
-    /// <summary>Enqueues a range of 1 to 3 dimensions and returns its event (for the profiling times); a null <paramref name="local"/> leaves the work-group size to the driver.</summary>
+    /// <summary>
+    /// Enqueues a range of 1 to 3 dimensions and returns its event (for the profiling times); a null
+    /// <paramref name="local"/> leaves the work-group size to the driver.
+    /// </summary>
     public static ClEventHandle Enqueue(ClQueueHandle queue, ClKernelHandle kernel, long[] global, long[]? local)
     {
         var g = stackalloc nuint[global.Length];
@@ -165,7 +168,8 @@ internal static unsafe class Cl
             l[i] = local is null ? 0 : (nuint)local[i];
         }
         nint evt;
-        ClStatus.Check(ClNative.clEnqueueNDRangeKernel(queue, kernel, (uint)global.Length, null, g, local is null ? null : l, 0, null, &evt), "clEnqueueNDRangeKernel");
+        var status = ClNative.clEnqueueNDRangeKernel(queue, kernel, (uint)global.Length, null, g, local is null ? null : l, 0, null, &evt);
+        ClStatus.Check(status, "clEnqueueNDRangeKernel");
         return new ClEventHandle(evt);
     }
 

@@ -5,7 +5,7 @@ using AccuracyHarness.OpenCL.Manifests;
 
 namespace AccuracyHarness.OpenCL.Kernels;
 
-/// <summary>The weights in the order a manifest's kernel reads (README "Your own kernels", field <c>weights</c>), from ONNX order.</summary>
+/// <summary>The weights in the order a manifest's kernel reads (README "Manifest version 2", <c>weights</c>), from ONNX order.</summary>
 public static class WeightsConversion
 {
     private const int Block = 16;
@@ -35,7 +35,8 @@ public static class WeightsConversion
         for (var c = 0; c < cg; c++)
         for (var t = 0; t < taps; t++)
         {
-            var at = (g * groupSize) + ((((((long)(m / Block) * inBlocks) + (c / Block)) * taps) + t) * Block * Block) + ((c % Block) * Block) + (m % Block);
+            var block = ((((long)(m / Block) * inBlocks) + (c / Block)) * taps) + t;
+            var at = (g * groupSize) + (block * Block * Block) + ((c % Block) * Block) + (m % Block);
             result[at] = oiyx[((((long)(g * mg) + m) * cg) + c) * taps + t];
         }
         return result;

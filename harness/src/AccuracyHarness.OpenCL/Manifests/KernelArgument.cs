@@ -9,9 +9,15 @@ public sealed record KernelArgument(KernelArgumentKind Kind, ProblemExpression? 
 
     /// <summary>The argument list of the original contract: input, weights, bias, output, params.</summary>
     public static IReadOnlyList<KernelArgument> ContractDeconv { get; } =
-        [new(KernelArgumentKind.Input), new(KernelArgumentKind.Weights), new(KernelArgumentKind.Bias), new(KernelArgumentKind.Output), new(KernelArgumentKind.Params)];
+    [
+        new(KernelArgumentKind.Input), new(KernelArgumentKind.Weights), new(KernelArgumentKind.Bias),
+        new(KernelArgumentKind.Output), new(KernelArgumentKind.Params),
+    ];
 
     /// <summary>OpenVINO's deconvolution kernels: input, output, filter, then the bias under <c>#if BIAS_TERM</c>.</summary>
     public static IReadOnlyList<KernelArgument> OpenVinoDeconv { get; } =
-        [new(KernelArgumentKind.Input), new(KernelArgumentKind.Output), new(KernelArgumentKind.Weights), new(KernelArgumentKind.BiasIfPresent)];
+    [
+        new(KernelArgumentKind.Input), new(KernelArgumentKind.Output), new(KernelArgumentKind.Weights),
+        new(KernelArgumentKind.BiasIfPresent),
+    ];
 }

@@ -8,7 +8,10 @@ public enum KernelArgumentKind
     Weights,
     Bias,
 
-    /// <summary><c>bias?</c>: the bias buffer, passed only when the case has a bias (kernels that declare it under <c>#if BIAS_TERM</c>).</summary>
+    /// <summary>
+    /// <c>bias?</c>: the bias buffer, passed only when the case has a bias (kernels that declare it
+    /// under <c>#if BIAS_TERM</c>).
+    /// </summary>
     BiasIfPresent,
     Params,
     Int,

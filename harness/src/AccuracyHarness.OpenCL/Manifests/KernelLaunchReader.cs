@@ -11,9 +11,13 @@ namespace AccuracyHarness.OpenCL.Manifests;
 internal static partial class KernelLaunchReader
 {
     /// <summary>The version 2 fields; a manifest without any of them is read as before.</summary>
-    public static readonly string[] Fields = ["dialect", "args", "global", "local", "defines", "weights", "include_dirs", "requires", "padding_lanes"];
+    public static readonly string[] Fields =
+        ["dialect", "args", "global", "local", "defines", "weights", "include_dirs", "requires", "padding_lanes"];
 
-    /// <summary>Fields that shape a launch the harness makes itself, so only a <c>deconv</c> kernel's (a dialect also fits a weights reorder).</summary>
+    /// <summary>
+    /// Fields that shape a launch the harness makes itself, so only a <c>deconv</c> kernel's (a dialect
+    /// also fits a weights reorder).
+    /// </summary>
     private static readonly string[] DeconvOnlyFields = ["args", "global", "local", "defines", "weights", "padding_lanes", "requires"];
 
     private static readonly Dictionary<string, KernelArgumentKind> BufferNames = new()
@@ -39,14 +43,20 @@ internal static partial class KernelLaunchReader
         if (role != KernelRole.Deconv)
         {
             foreach (var field in DeconvOnlyFields.Where(f => root.TryGetProperty(f, out _)))
-                throw new ManifestException(path, field, $"applies to role deconv only (this kernel's role is {KernelManifest.RoleName(role)})");
+            {
+                throw new ManifestException(path, field,
+                    $"applies to role deconv only (this kernel's role is {KernelManifest.RoleName(role)})");
+            }
         }
 
         var dialect = KernelDialect.Harness;
         if (root.TryGetProperty("dialect", out var dialectValue))
         {
             if (role == KernelRole.Conv)
-                throw new ManifestException(path, "dialect", "applies to roles deconv and weights_reorder (a conv stage keeps the harness's header)");
+            {
+                throw new ManifestException(path, "dialect",
+                    "applies to roles deconv and weights_reorder (a conv stage keeps the harness's header)");
+            }
             dialect = Text(dialectValue, path, "dialect") switch
             {
                 "harness" => KernelDialect.Harness,
@@ -61,7 +71,11 @@ internal static partial class KernelLaunchReader
         var local = localGiven && localValue.ValueKind != JsonValueKind.Null ? Sizes(localValue, path, "local") : null;
         var dimensions = global?.Count ?? (dialect == KernelDialect.OpenVino ? 3 : 1);
         if (local is not null && local.Count != dimensions)
-            throw new ManifestException(path, "local", $"has {local.Count} sizes for a {dimensions}-dimensional global range; give one per dimension, or null for the driver's choice");
+        {
+            throw new ManifestException(path, "local",
+                $"has {local.Count} sizes for a {dimensions}-dimensional global range; "
+                + "give one per dimension, or null for the driver's choice");
+        }
 
         WeightsOrder? weights = null;
         if (root.TryGetProperty("weights", out var weightsValue))
@@ -70,8 +84,12 @@ internal static partial class KernelLaunchReader
             weights = WeightsNames.TryGetValue(name, out var order)
                 ? order
                 : throw new ManifestException(path, "weights", $"'{name}' must be one of {string.Join(", ", WeightsNames.Keys)}");
-            if (dialect == KernelDialect.OpenVino && order is not (WeightsOrder.Oiyx or WeightsOrder.Goiyx or WeightsOrder.OsIsYxIsv16Osv16))
-                throw new ManifestException(path, "weights", $"'{name}': the openvino dialect's FILTER macros describe oiyx, goiyx or os_is_yx_isv16_osv16");
+            var describable = order is WeightsOrder.Oiyx or WeightsOrder.Goiyx or WeightsOrder.OsIsYxIsv16Osv16;
+            if (dialect == KernelDialect.OpenVino && !describable)
+            {
+                throw new ManifestException(path, "weights",
+                    $"'{name}': the openvino dialect's FILTER macros describe oiyx, goiyx or os_is_yx_isv16_osv16");
+            }
         }
 
         var paddingLanes = PaddingLanes.Written;
@@ -131,7 +149,10 @@ internal static partial class KernelLaunchReader
     private static List<ProblemExpression> Sizes(JsonElement value, string path, string field)
     {
         if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() is < 1 or > 3)
-            throw new ManifestException(path, field, "must be an array of 1 to 3 sizes, each a number or an expression such as \"OC*N\" or \"align(OW, 32)\"");
+        {
+            throw new ManifestException(path, field,
+                "must be an array of 1 to 3 sizes, each a number or an expression such as \"OC*N\" or \"align(OW, 32)\"");
+        }
         return value.EnumerateArray().Select((item, i) => Expression(item, path, $"{field}[{i}]")).ToList();
     }
 
@@ -139,10 +160,15 @@ internal static partial class KernelLaunchReader
     {
         if (!root.TryGetProperty("defines", out var value)) return [];
         if (value.ValueKind != JsonValueKind.Object)
-            throw new ManifestException(path, "defines", "must be an object from macro name to a number or an expression, e.g. { \"TILE_X\": 4, \"OUT_BLOCKS\": \"align(OW, 4) / 4\" }");
+        {
+            throw new ManifestException(path, "defines",
+                "must be an object from macro name to a number or an expression, "
+                + "e.g. { \"TILE_X\": 4, \"OUT_BLOCKS\": \"align(OW, 4) / 4\" }");
+        }
         return value.EnumerateObject().Select(property => Identifier().IsMatch(property.Name)
             ? new KeyValuePair<string, ProblemExpression>(property.Name, Expression(property.Value, path, $"defines.{property.Name}"))
-            : throw new ManifestException(path, $"defines.{property.Name}", "is not a macro name (letters, digits and '_', not starting with a digit)")).ToList();
+            : throw new ManifestException(path, $"defines.{property.Name}",
+                "is not a macro name (letters, digits and '_', not starting with a digit)")).ToList();
     }
 
     private static List<string> IncludeDirectories(JsonElement root, string path)
@@ -152,9 +178,12 @@ internal static partial class KernelLaunchReader
         {
             var full = Path.GetFullPath(Path.Combine(folder, text));
             if (!Directory.Exists(full))
-                throw new ManifestException(path, "include_dirs", $"'{text}' is not a folder (resolved to {full}; paths are relative to the manifest)");
+            {
+                throw new ManifestException(path, "include_dirs",
+                    $"'{text}' is not a folder (resolved to {full}; paths are relative to the manifest)");
+            }
             if (full.Any(char.IsWhiteSpace))
-                throw new ManifestException(path, "include_dirs", $"'{full}' contains white space, which OpenCL build options cannot quote");
+                throw new ManifestException(path, "include_dirs", $"'{full}' contains white space, which build options cannot quote");
             return full;
         }).ToList();
     }

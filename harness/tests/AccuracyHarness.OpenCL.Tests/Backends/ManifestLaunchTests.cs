@@ -7,7 +7,7 @@ namespace AccuracyHarness.OpenCL.Tests.Backends;
 /// <summary>The version 2 examples under cases/kernels on real devices, and what their launch fields promise.</summary>
 public class ManifestLaunchTests
 {
-    /// <summary>A 2-D grid over strides, pads, groups, bias and both OpenVINO layouts, wide channels included (the other range order).</summary>
+    /// <summary>A 2-D grid: strides, pads, groups, bias, both OpenVINO layouts, wide channels (the other range order).</summary>
     private static IEnumerable<string> OpenVinoGrid() =>
         from s in new[] { "s1x1", "s2x2", "s3x2" }
         from pads in new[] { "", "_pb1x2_pe0x1", "_pb2x0_pe1x1_op1x0" }
@@ -54,7 +54,8 @@ public class ManifestLaunchTests
             "\"padding_lanes\"", "\"requires\": [\"cl_khr_byte_addressable_store\", \"cl_intel_subgroups\"], \"padding_lanes\"");
         var run = CaseRun.Of(backend, CaseId.Parse("ic2_oc3_in3x3_k3x3"));
         Assert.That(run.Output, Is.TypeOf<BackendOutput.NotApplicable>());
-        Assert.That(((BackendOutput.NotApplicable)run.Output).Reason, Does.Contain("lacks cl_intel_subgroups,").And.Not.Contain("byte_addressable"));
+        Assert.That(((BackendOutput.NotApplicable)run.Output).Reason,
+            Does.Contain("lacks cl_intel_subgroups,").And.Not.Contain("byte_addressable"));
     }
 
     [TestCaseSource(typeof(NodeCases), nameof(NodeCases.All))]
@@ -89,7 +90,8 @@ public class ManifestLaunchTests
         Assert.That(CaseRun.Of(written, c).Produced.NonZeroPaddingLanes, Is.EqualTo(13 * 5 * 5), "declared written, left NaN");
 
         var stray = ShippedKernels.Changed("tiled-deconv", TestDevices.Pocl, "tiled_deconv.cl",
-            "    if (inside) STORE(", "    if (inside && oc == 0) STORE(output, OUT_IDX(n, OC, oz, oy, ox), 1.0f);\n    if (inside) STORE(");
+            "    if (inside) STORE(",
+            "    if (inside && oc == 0) STORE(output, OUT_IDX(n, OC, oz, oy, ox), 1.0f);\n    if (inside) STORE(");
         var run = CaseRun.Of(stray, c);
         Assert.That(run.Metrics.Passed, run.Describe());
         Assert.That(run.Produced.NonZeroPaddingLanes, Is.EqualTo(5 * 5), "a kernel that writes a lane it declared untouched is caught");

@@ -26,7 +26,8 @@ public class ManifestPropertyTests
         public override string ToString() => $"{Case.Id} {Dimensions}-D local {LocalWidth} args {string.Join(",", Args)}";
     }
 
-    private static readonly string[] Buffers = ["input", "weights", "bias", "output", "params", "{ \"int\": \"bias\" }", "{ \"float\": \"2 - 1\" }"];
+    private static readonly string[] Buffers =
+        ["input", "weights", "bias", "output", "params", "{ \"int\": \"bias\" }", "{ \"float\": \"2 - 1\" }"];
 
     private static Gen<Variant> Variants() =>
         from c in CaseGen.Generator(new CaseSpace { MaxChannelsPerGroup = 2, MaxGroups = 2, Fills = [FillMode.Random] })
@@ -127,7 +128,8 @@ public class ManifestPropertyTests
                     if (rz < 0 || ry < 0 || rx < 0 || rz % SD || ry % SH || rx % SW) continue;
                     if (rz / SD >= ID || ry / SH >= IH || rx / SW >= IW) continue;
                     for (int c = 0; c < cg; ++c)
-                        acc += LOAD(input, IN_IDX(n, first + c, rz / SD, ry / SH, rx / SW)) * LOAD(weights, WEI_IDX(first + c, m, kz, ky, kx));
+                        acc += LOAD(input, IN_IDX(n, first + c, rz / SD, ry / SH, rx / SW))
+                             * LOAD(weights, WEI_IDX(first + c, m, kz, ky, kx));
                 }
                 STORE(output, OUT_IDX(n, oc, oz, oy, ox), acc * {{one}});
             }

@@ -8,7 +8,7 @@ using AccuracyHarness.OpenCL.Tests.Support;
 
 namespace AccuracyHarness.OpenCL.Tests.Backends;
 
-/// <summary>A weights reorder in the OpenVINO dialect as the first stage of opencl-replaced (cases/kernels/openvino-deconv/reorder.json).</summary>
+/// <summary>A weights reorder in the OpenVINO dialect as opencl-replaced's first stage (openvino-deconv/reorder.json).</summary>
 public class OpenVinoReorderStageTests
 {
     private static OpenClReplacedBackend Replaced(string folder, OpenClDevice device) =>
@@ -30,12 +30,13 @@ public class OpenVinoReorderStageTests
     [Test]
     public void A_reorder_that_ignores_the_rotate_flag_leaves_the_weights_unflipped()
     {
-        var folder = Path.GetDirectoryName(ShippedKernels.Changed("openvino-deconv", TestDevices.Pocl, "reorder_ov_style.cl", "#if REORDER_ROTATE", "#if 0")
-            .Manifest.ManifestPath)!;
+        var changed = ShippedKernels.Changed("openvino-deconv", TestDevices.Pocl, "reorder_ov_style.cl", "#if REORDER_ROTATE", "#if 0");
+        var folder = Path.GetDirectoryName(changed.Manifest.ManifestPath)!;
         var run = CaseRun.Of(Replaced(folder, TestDevices.Pocl), CaseId.Parse("ic2_oc3_in4x4_k3x2_pb1x0"));
         Assert.That(run.Metrics.Passed, Is.False);
         var stage = run.Produced.Stages.Single(s => s.Stage == "weights_reorder").Tensor;
-        Assert.That(stage.Data, Is.EqualTo(DeconvAsConvolution.Reorder(run.Problem, run.Inputs.Weights, swapChannels: true, flippedAxes: 0).Data));
+        var unflipped = DeconvAsConvolution.Reorder(run.Problem, run.Inputs.Weights, swapChannels: true, flippedAxes: 0);
+        Assert.That(stage.Data, Is.EqualTo(unflipped.Data));
     }
 
     [Test]

@@ -88,7 +88,8 @@ public partial class OpenVinoJitTests
 
         var nhwc = Macros("ic3_oc2_in2x3x4_k1x1x1_nhwc");
         Assert.That(nhwc["INPUT0_GET_INDEX(b, f, z, y, x)"], Is.EqualTo("GET_DATA_INDEX_5D(INPUT0, b, f, z, y, x)"));
-        Assert.That((nhwc["INPUT0_FEATURE_PITCH"], nhwc["INPUT0_X_PITCH"], nhwc["INPUT0_Y_PITCH"], nhwc["INPUT0_Z_PITCH"]), Is.EqualTo(("1", "3", "12", "36")));
+        Assert.That((nhwc["INPUT0_FEATURE_PITCH"], nhwc["INPUT0_X_PITCH"], nhwc["INPUT0_Y_PITCH"], nhwc["INPUT0_Z_PITCH"]),
+            Is.EqualTo(("1", "3", "12", "36")));
         Assert.That(nhwc["FILTER_LAYOUT_OIZYX"], Is.EqualTo("1"));
     }
 

@@ -6,7 +6,8 @@ namespace AccuracyHarness.OpenCL.Tests.Manifests;
 
 public class ManifestV2Tests
 {
-    private const string Head = """ "name": "x", "role": "deconv", "source": "k.cl", "entry": "k", "layouts": ["nchw"], "dtypes": ["f32"] """;
+    private const string Head =
+        """ "name": "x", "role": "deconv", "source": "k.cl", "entry": "k", "layouts": ["nchw"], "dtypes": ["f32"] """;
 
     private static readonly Problem Case = CaseId.Parse("mb2_ic4_oc6_g2_in5x6_k3x3_s2x2_pb1x0_pe1x0_bias").Resolve();
 
@@ -46,7 +47,8 @@ public class ManifestV2Tests
         Assert.That(launch.Args![4].Value!.Evaluate(Case), Is.EqualTo(Case.Output[1]));
         Assert.That(launch.Global!.Select(e => e.Evaluate(Case)), Is.EqualTo(new[] { 16.0, 9, 12 }));
         Assert.That(launch.Local!.Select(e => e.Evaluate(Case)), Is.EqualTo(new[] { 8.0, 1, 1 }));
-        Assert.That(launch.Defines.Select(d => (d.Key, d.Value.Evaluate(Case))), Is.EqualTo(new[] { ("TILE", 4.0), ("TAPS", 9.0), ("SMALL", 1.0) }));
+        Assert.That(launch.Defines.Select(d => (d.Key, d.Value.Evaluate(Case))),
+            Is.EqualTo(new[] { ("TILE", 4.0), ("TAPS", 9.0), ("SMALL", 1.0) }));
         Assert.That(launch.Weights, Is.EqualTo(WeightsOrder.Goiyx));
         Assert.That(launch.IncludeDirectories.Single(), Does.EndWith("/inc"));
         Assert.That(launch.Requires, Is.EqualTo(new[] { "cl_khr_fp16" }));
@@ -111,6 +113,6 @@ public class ManifestV2Tests
 
     [Test]
     public void A_weights_reorder_kernel_may_be_in_the_openvino_dialect() =>
-        Assert.That(KernelManifest.Load(Path.Combine(Paths.Repository, "cases", "kernels", "openvino-deconv", "reorder.json")).Launch.Dialect,
+        Assert.That(KernelManifest.Load(Path.Combine(ShippedKernels.Folder("openvino-deconv"), "reorder.json")).Launch.Dialect,
             Is.EqualTo(KernelDialect.OpenVino));
 }

@@ -22,7 +22,7 @@ public static class Paths
               "layouts": [{{layouts}}], "dtypes": [{{dtypes}}] }
             """, kernelSource);
 
-    /// <summary>Writes a manifest's text and its kernel source (kernel.cl) into a fresh temporary folder and returns the manifest path.</summary>
+    /// <summary>Writes a manifest's text and its kernel source (kernel.cl) into a fresh temporary folder; returns the manifest path.</summary>
     public static string WriteManifestText(string name, string manifestJson, string kernelSource)
     {
         var folder = Path.Combine(Path.GetTempPath(), "accuracyharness-tests", name + "-" + Guid.NewGuid().ToString("N"));

@@ -13,8 +13,12 @@ public static class ShippedKernels
     public static ExternalDeconvBackend Backend(string name, OpenClDevice device) =>
         new(KernelManifest.Load(Path.Combine(Folder(name), "manifest.json")), device, OpenClOptions.Default);
 
-    /// <summary>A copy of the example's folder with <paramref name="from"/> replaced by <paramref name="to"/> in <paramref name="file"/>.</summary>
-    public static ExternalDeconvBackend Changed(string name, OpenClDevice device, string file, string from, string to)
+    /// <summary>A copy of the example's folder with <paramref name="from"/> replaced by <paramref name="to"/> in a file.</summary>
+    public static ExternalDeconvBackend Changed(string name, OpenClDevice device, string file, string from, string to) =>
+        Changed(name, device, file, (from, to));
+
+    /// <summary>A copy of the example's folder with each patch's text replaced in <paramref name="file"/>.</summary>
+    public static ExternalDeconvBackend Changed(string name, OpenClDevice device, string file, params (string From, string To)[] patches)
     {
         var copy = Path.Combine(Path.GetTempPath(), "accuracyharness-tests", name + "-" + Guid.NewGuid().ToString("N"));
         foreach (var path in Directory.GetFiles(Folder(name), "*", SearchOption.AllDirectories))
@@ -25,8 +29,12 @@ public static class ShippedKernels
         }
         var changed = Path.Combine(copy, file);
         var text = File.ReadAllText(changed);
-        Assert.That(text, Does.Contain(from), $"{name}/{file} no longer contains the text this test changes; update the test");
-        File.WriteAllText(changed, text.Replace(from, to));
+        foreach (var (from, to) in patches)
+        {
+            Assert.That(text, Does.Contain(from), $"{name}/{file} no longer contains the text this test changes; update the test");
+            text = text.Replace(from, to);
+        }
+        File.WriteAllText(changed, text);
         return Backend(copy, device);
     }
 }

@@ -123,7 +123,8 @@ internal sealed class ExpressionParser(string text, IReadOnlyDictionary<string, 
             if (!_scanner.Symbol("(")) throw Error($"expected '(' after {word}");
             var arguments = new List<ExpressionNode> { ParseOr() };
             if (TwoArgumentFunctions.Contains(word) && _scanner.Symbol(",")) arguments.Add(ParseOr());
-            if (!_scanner.Symbol(")")) throw Error(word == "align" ? "expected ', MULTIPLE)' (align(x, m) rounds x up to a multiple of m)" : "expected ')'");
+            if (!_scanner.Symbol(")"))
+                throw Error(word == "align" ? "expected ', MULTIPLE)' (align(x, m) rounds x up to a multiple of m)" : "expected ')'");
             if (word == "align" && arguments.Count != 2) throw Error("align takes two numbers: align(x, m)");
             return new CallNode(word, arguments.Select(a => word is "any" or "all" ? Condition(a) : Numeric(a)).ToList());
         }

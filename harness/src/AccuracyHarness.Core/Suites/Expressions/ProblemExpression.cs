@@ -46,7 +46,10 @@ public sealed class ProblemExpression
             _ => throw new FormatException($"'{Text}' compares names; it is not a number"),
         };
         if (numbers.Length != 1)
-            throw new FormatException($"'{Text}' is a list of {numbers.Length} values (one per axis); reduce it with prod, sum, min or max, or use a macro such as OW");
+        {
+            throw new FormatException($"'{Text}' is a list of {numbers.Length} values (one per axis); "
+                + "reduce it with prod, sum, min or max, or use a macro such as OW");
+        }
         return numbers[0];
     }
 }

@@ -113,7 +113,8 @@ internal sealed record OpenVinoDataTensor(LayoutFamily Layout, bool FiveD, int B
         }
         else
         {
-            jit.Add($"{name}_GET_INDEX_SAFE({args})", $"{safe}({name}, {args})").Add($"{name}_GET_INDEX({args})", $"{index}({name}, {args})");
+            jit.Add($"{name}_GET_INDEX_SAFE({args})", $"{safe}({name}, {args})")
+                .Add($"{name}_GET_INDEX({args})", $"{index}({name}, {args})");
         }
         jit.Add($"{name}_GET_INDEX_RAW({args})", $"{raw}({name}, {args})");
     }

@@ -49,7 +49,8 @@ internal sealed record OpenVinoFilterTensor(Problem Problem, WeightsOrder Order)
             .Add($"{name}_GROUPED", grouped ? 1 : 0)
             .Add($"{name}_LAYOUT_{LayoutName.ToUpperInvariant()}", 1);
         OpenVinoTypes.Add(jit, name, type);
-        var sizes = new long[] { kx, ky }.Concat(Problem.Rank == 3 ? [kz] : []).Concat([Problem.Cg, Problem.Mg]).Concat(grouped ? [c.Groups] : []);
+        var sizes = new long[] { kx, ky }.Concat(Problem.Rank == 3 ? [kz] : [])
+            .Concat([Problem.Cg, Problem.Mg]).Concat(grouped ? [c.Groups] : []);
         jit.Add($"{name}_OFFSET", 0)
             .Add($"{name}_SIZES_DATA", OpenVinoDataTensor.Vector("", sizes, 1))
             .Add($"{name}_PAD_BEFORE", OpenVinoDataTensor.Vector("size_t", [], 0))
@@ -65,9 +66,11 @@ internal sealed record OpenVinoFilterTensor(Problem Problem, WeightsOrder Order)
         jit.Add($"{name}_INDEX_FUNC", $"inline uint FUNC({layout})(){{return 0;}}")
             .Add($"INIT_{name}_INDEX_FUNC_HERE", $"{name}_INDEX_FUNC")
             .Add($"{indexMacro}(prefix, g, o, i, z, y, x)",
-                "CAT(prefix, _OFFSET) + ((x) % CAT(prefix, _SIZE_X)) * CAT(prefix, _X_PITCH) + ((y) % CAT(prefix, _SIZE_Y)) * CAT(prefix, _Y_PITCH)"
+                "CAT(prefix, _OFFSET)"
+                + " + ((x) % CAT(prefix, _SIZE_X)) * CAT(prefix, _X_PITCH) + ((y) % CAT(prefix, _SIZE_Y)) * CAT(prefix, _Y_PITCH)"
                 + " + ((z) % CAT(prefix, _SIZE_Z)) * CAT(prefix, _Z_PITCH) + ((i) % CAT(prefix, _IFM_NUM)) * CAT(prefix, _IFM_PITCH)"
-                + " + ((o) % CAT(prefix, _OFM_NUM)) * CAT(prefix, _OFM_PITCH) + ((g) % CAT(prefix, _GROUPS_NUM)) * CAT(prefix, _GROUPS_PITCH)");
+                + " + ((o) % CAT(prefix, _OFM_NUM)) * CAT(prefix, _OFM_PITCH)"
+                + " + ((g) % CAT(prefix, _GROUPS_NUM)) * CAT(prefix, _GROUPS_PITCH)");
         var args = (grouped ? "g, " : "") + "o, i, " + (threeD ? "z, " : "") + "y, x";
         jit.Add($"{name}_GET_INDEX({args})", $"{indexMacro}({name}, {(grouped ? "g" : "0")}, o, i, {(threeD ? "z" : "0")}, y, x)");
     }

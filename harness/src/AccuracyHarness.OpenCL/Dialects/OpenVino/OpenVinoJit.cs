@@ -22,7 +22,8 @@ public static class OpenVinoJit
     /// The header for one case. <paramref name="referenceDispatch"/> adds <c>DIM_ORDER_XYBF</c>,
     /// which goes with <see cref="ReferenceRange"/> (a manifest that sets its own range defines it itself).
     /// </summary>
-    public static string Deconvolution(Problem p, DataType type, WeightsOrder weights, string entry, bool fp16Supported, bool referenceDispatch)
+    public static string Deconvolution(
+        Problem p, DataType type, WeightsOrder weights, string entry, bool fp16Supported, bool referenceDispatch)
     {
         var jit = EntryPoint(entry)
             .Add("FP64_SUPPORTED", 0)
@@ -44,7 +45,11 @@ public static class OpenVinoJit
             new OpenVinoDataTensor(LayoutFamily.Nchw, false, 1, p.Case.OutChannels, 1, 1, 1).Add(jit, "BIAS", type);
 
         var axes = p.Axes3D();
-        foreach (var (name, value) in new (string, Func<Axis, int>)[] { ("STRIDE", a => a.Stride), ("PADDING", a => a.PadBegin), ("DILATION", a => a.Dilation) })
+        var perAxis = new (string, Func<Axis, int>)[]
+        {
+            ("STRIDE", a => a.Stride), ("PADDING", a => a.PadBegin), ("DILATION", a => a.Dilation),
+        };
+        foreach (var (name, value) in perAxis)
             jit.Add($"{name}_SIZE_X", value(axes[2])).Add($"{name}_SIZE_Y", value(axes[1])).Add($"{name}_SIZE_Z", value(axes[0]));
         jit.Add("FILTER_ARRAY_NUM", 1)
             .Add("INPUT0_OFFSET_WITH_PADDING", 0)
@@ -54,7 +59,8 @@ public static class OpenVinoJit
         OpenVinoTypes.Add(jit, "ACTIVATION", type);
         if (referenceDispatch && UsesXybfOrder(p)) jit.Add("DIM_ORDER_XYBF", 1);
 
-        return $"/* AccuracyHarness: OpenVINO dialect JIT constants, {Names.Of(type)}, {OpenVinoDataTensor.Of(DataLayout.ForOutput(p)).LayoutName} */\n"
+        var layout = OpenVinoDataTensor.Of(DataLayout.ForOutput(p)).LayoutName;
+        return $"/* AccuracyHarness: OpenVINO dialect JIT constants, {Names.Of(type)}, {layout} */\n"
             + Pragma(type) + jit.Render();
     }
 

@@ -56,6 +56,7 @@ public class ProblemExpressionTests
     public void Suite_where_expressions_keep_their_own_names_and_functions()
     {
         Assert.That(Assert.Throws<FormatException>(() => SuiteExpression.Parse("OW > 1"))!.Message, Does.Contain("unknown name 'OW'"));
-        Assert.That(Assert.Throws<FormatException>(() => SuiteExpression.Parse("align(ic, 8) > 1"))!.Message, Does.Contain("unexpected '(ic, 8) > 1'"));
+        Assert.That(Assert.Throws<FormatException>(() => SuiteExpression.Parse("align(ic, 8) > 1"))!.Message,
+            Does.Contain("unexpected '(ic, 8) > 1'"));
     }
 }
