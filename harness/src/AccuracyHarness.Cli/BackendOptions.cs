@@ -1,63 +1,65 @@
 using System.CommandLine;
-using System.Globalization;
+using AccuracyHarness.Core.Backends;
 using AccuracyHarness.OpenCL.Manifests;
 
 namespace AccuracyHarness.Cli;
 
 /// <summary>
-/// The options that configure backends, shared by every command that creates them (run,
-/// shrink), so that a failure found with some configuration can be reproduced with it.
+/// The options that configure backends, for every command that creates them (run, shrink,
+/// benchmark), so that a failure found with some configuration can be reproduced with it. Each
+/// family's options (<see cref="IBackendFamily.Options"/>) become <c>--NAME</c> options here;
+/// only <c>--kernel</c>, which adds backends rather than configuring them, is declared by hand.
 /// </summary>
 public static class BackendOptions
 {
-    public static readonly Option<bool> OrtF16Casts = new("--ort-f16-casts")
-    {
-        Description = "Run f16 cases on ONNX Runtime in f32 between Cast nodes (it has no CPU f16 ConvTranspose; otherwise n/a).",
-    };
-
-    public static readonly Option<int?> OrtThreads = new("--ort-threads")
-    {
-        Description = "ONNX Runtime intra-op threads per session (default 1).",
-        HelpName = "N",
-    };
-
     public static readonly Option<string[]> Kernels = new("--kernel")
     {
-        Description = "A kernel manifest (JSON, see README: your own kernels): a deconv kernel becomes backend ext:NAME, a weights_reorder or conv kernel replaces that stage of opencl-replaced (repeatable).",
+        Description = "A kernel manifest (JSON, see README: your own kernels): a deconv kernel becomes backend ext:NAME, " +
+            "a weights_reorder or conv kernel replaces that stage of opencl-replaced (repeatable).",
         HelpName = "MANIFEST",
     };
 
-    public static readonly Option<string?> Rule = new("--rule")
-    {
-        Description = "Replacement rule of opencl-replaced: corrected (exact for stride 1; default) or openvino-2024 (the real pass, blind spots included).",
-        HelpName = "corrected|openvino-2024",
-    };
-
-    public static readonly Option<bool> ZeroInsertion = new("--zero-insertion")
-    {
-        Description = "Let opencl-replaced cover stride > 1 by inserting s-1 zeros between input elements (the fractionally strided form).",
-    };
-
-    public static readonly Option<bool> JitConstants = new("--jit-constants")
-    {
-        Description = "Bake the problem sizes into OpenCL programs as constants (one build per shape) instead of reading the params buffer.",
-    };
+    /// <summary>Every family's options with the command-line option that gives each.</summary>
+    private static readonly IReadOnlyList<(BackendOption Spec, Option Option)> FamilyOptions =
+        BackendWiring.Families([]).SelectMany(f => f.Options).Select(spec => (spec, Declare(spec))).ToList();
 
     public static void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Kernels, Rule, ZeroInsertion, JitConstants, OrtF16Casts, OrtThreads }) command.Add(option);
+        command.Add(Kernels);
+        foreach (var (_, option) in FamilyOptions) command.Add(option);
     }
 
-    /// <summary>The options under the names the backends read (BackendSettings.Options).</summary>
+    /// <summary>The options given, by name, as the families read them (a flag given is "true").</summary>
     public static Dictionary<string, string> Settings(ParseResult parsed)
     {
-        var options = new Dictionary<string, string>();
-        if (parsed.GetValue(OrtF16Casts)) options["ort-f16-casts"] = "true";
-        if (parsed.GetValue(OrtThreads) is { } threads) options["ort-threads"] = threads.ToString(CultureInfo.InvariantCulture);
-        if (parsed.GetValue(Rule) is { } rule) options["rule"] = rule;
-        if (parsed.GetValue(ZeroInsertion)) options["zero-insertion"] = "true";
-        if (parsed.GetValue(JitConstants)) options["jit-constants"] = "true";
-        return options;
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (spec, option) in FamilyOptions)
+        {
+            var result = parsed.GetResult(option);
+            if (result is null || result.Implicit) continue;
+            if (spec.IsFlag)
+            {
+                if (parsed.GetValue((Option<bool>)option)) settings[spec.Name] = "true";
+            }
+            else
+            {
+                settings[spec.Name] = parsed.GetValue((Option<string>)option)!;
+            }
+        }
+        return settings;
+    }
+
+    /// <summary>The backend options given, as arguments that give them again (for worker processes).</summary>
+    public static List<string> Arguments(ParseResult parsed)
+    {
+        var args = new List<string>();
+        foreach (var manifest in parsed.GetValue(Kernels) ?? []) args.AddRange([Kernels.Name, Path.GetFullPath(manifest)]);
+        foreach (var (name, value) in Settings(parsed))
+        {
+            var spec = FamilyOptions.First(o => o.Spec.Name == name).Spec;
+            args.AddRange(spec.IsFlag ? [spec.Flag] : [spec.Flag, value]);
+        }
+        return args;
     }
 
     public static List<KernelManifest> Manifests(ParseResult parsed)
@@ -71,4 +73,8 @@ public static class BackendOptions
             throw new UsageException($"--kernel: {e.Message}");
         }
     }
+
+    private static Option Declare(BackendOption spec) => spec.IsFlag
+        ? new Option<bool>(spec.Flag) { Description = spec.Description }
+        : new Option<string>(spec.Flag) { Description = spec.Description, HelpName = spec.ValueName };
 }

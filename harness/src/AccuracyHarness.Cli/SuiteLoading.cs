@@ -1,3 +1,5 @@
+using AccuracyHarness.Core.Cases;
+using AccuracyHarness.Core.Running;
 using AccuracyHarness.Core.Suites;
 
 namespace AccuracyHarness.Cli;
@@ -25,5 +27,35 @@ public static class SuiteLoading
         foreach (var skipped in loaded.Skipped)
             Console.Error.WriteLine($"skipped {skipped.Source}: {skipped.Text}: {skipped.Reason}");
         return loaded;
+    }
+
+    /// <summary>
+    /// The cases of a command line: every suite's, then every <c>--case</c>, through the filter;
+    /// a case that does not resolve is a usage error naming where it came from.
+    /// </summary>
+    public static IReadOnlyList<SuiteCase> Cases(IReadOnlyList<string> suites, IReadOnlyList<string> caseTexts, CaseFilter filter)
+    {
+        var cases = suites.SelectMany(s => Load(s).Cases).ToList();
+        try
+        {
+            cases.AddRange(caseTexts.Select(text => new SuiteCase(SuiteFile.ParseCase(text, "--case"), "--case")));
+        }
+        catch (SuiteException e)
+        {
+            throw new UsageException(e.Message);
+        }
+        var selected = filter.Apply(cases);
+        foreach (var sc in selected)
+        {
+            try
+            {
+                sc.Case.Resolve();
+            }
+            catch (InvalidCaseException e)
+            {
+                throw new UsageException($"{sc.Source}: {e.Message}");
+            }
+        }
+        return selected;
     }
 }

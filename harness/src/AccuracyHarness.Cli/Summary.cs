@@ -23,7 +23,8 @@ public static class Summary
             output.WriteLine($"{Core.Results.StatusNames.Of(r.Status).ToUpperInvariant()} {r.Backend}@{r.Device} {r.CaseId}: bound ratio {r.BoundRatio:G3}, {r.Mismatches}/{r.Elements} mismatches{(why.Length > 0 ? "; " + why : "")}");
             output.WriteLine($"  repro: {r.Repro}");
         }
-        if (bad.Count > Listed) output.WriteLine($"... and {bad.Count - Listed} more in {Path.Combine(outDir, "results.csv")}");
+        if (bad.Count > Listed)
+            output.WriteLine($"... and {bad.Count - Listed} more in {Path.Combine(outDir, Reports.Csv.CsvExporter.Name)}");
         if (verdict.Known.Count > 0)
             output.WriteLine($"{verdict.Known.Count} known divergence(s) from the baseline: {string.Join("; ", verdict.Known.Select(k => k.Entry.Source).Distinct())}");
         foreach (var entry in verdict.NowPassing)

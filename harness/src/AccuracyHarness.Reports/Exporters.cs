@@ -1,15 +1,10 @@
 using AccuracyHarness.Core.Results;
+using AccuracyHarness.Core.Running;
 using AccuracyHarness.Reports.Csv;
 using AccuracyHarness.Reports.Html;
 using AccuracyHarness.Reports.JUnit;
-using AccuracyHarness.Reports.Runs;
 
 namespace AccuracyHarness.Reports;
-
-/// <summary>What an exporter may show beyond the result table: the comparison with an earlier run, when one was asked for.</summary>
-public sealed record ExportContext(ResultComparison? Comparison = null);
-
-public sealed record ExporterEntry(string Name, string Description, Func<ExportContext, IExporter> Create);
 
 /// <summary>The report formats keyed by name, and the list a run and `report` write by default.</summary>
 public static class Exporters
@@ -26,15 +21,21 @@ public static class Exporters
     public static ExporterEntry Get(string name) =>
         All.FirstOrDefault(e => e.Name == name) ?? throw new ArgumentException($"unknown report format '{name}' (known: {string.Join(", ", All.Select(e => e.Name))})", nameof(name));
 
-    /// <summary>Writes the default formats into the folder; returns the paths written.</summary>
-    public static IReadOnlyList<string> Export(ResultTable table, string directory, ExportContext? context = null)
+    /// <summary>Writes the default formats into the folder, each timed as a reporting stage of <paramref name="profile"/>; returns the
+    /// paths written.</summary>
+    public static IReadOnlyList<string> Export(ResultTable table, string directory, ExportContext? context = null,
+        RunProfile? profile = null)
     {
         Directory.CreateDirectory(directory);
         var written = new List<string>();
         foreach (var name in Default)
         {
             var exporter = Get(name).Create(context ?? new ExportContext());
-            exporter.Export(table, directory);
+            (profile ?? new RunProfile()).Time($"{RunProfile.Reporting} {exporter.FileName}", () =>
+            {
+                exporter.Export(table, directory);
+                return true;
+            });
             written.Add(Path.Combine(directory, exporter.FileName));
         }
         return written;

@@ -19,7 +19,7 @@ public class BenchmarkCommandTests
             Assert.That(run.Stdout, Does.Match($@"\n  {Regex.Escape(stage)} +[0-9.]+ s +[0-9.]+% of wall"), stage);
         Assert.That(run.Stdout, Does.Match(@"harness overhead \(all but the backends\) +[0-9.]+% of wall"));
         // The second run finds every program the first one built.
-        Assert.That(run.Stdout, Does.Match(@"opencl-direct@pocl: programs built on pocl +[1-9][0-9]*, 0\n"));
+        Assert.That(run.Stdout, Does.Match(@"\n  programs built on pocl +[1-9][0-9]*, 0\n"));
     }
 
     [Test]
@@ -28,5 +28,20 @@ public class BenchmarkCommandTests
         var run = HarnessProcess.Run("benchmark", "--repeat", "0");
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Stderr, Does.Contain("--repeat"));
+    }
+
+    [Test]
+    public void Honours_devices_and_backend_options_as_run_does()
+    {
+        var suite = Path.Combine(HarnessProcess.TempDir(), "one");
+        File.WriteAllText(suite, "ic2_oc3_in5x5_k3x3_s2x2_bias\n");
+        var run = HarnessProcess.Run(
+            "benchmark", "--suite", suite, "--backends", "opencl-direct", "--devices", "oclgrind", "--jit-constants", "--repeat", "1");
+        Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
+        Assert.That(run.Stdout, Does.Contain("backends opencl-direct@oclgrind").And.Contain("backend opencl-direct@oclgrind "));
+
+        var bad = HarnessProcess.Run("benchmark", "--suite", suite, "--backends", "onnxruntime", "--ort-threads", "zero");
+        Assert.That(bad.ExitCode, Is.EqualTo(2), bad.Stdout + bad.Stderr);
+        Assert.That(bad.Stderr, Does.Contain("ort-threads").And.Contain("zero"));
     }
 }

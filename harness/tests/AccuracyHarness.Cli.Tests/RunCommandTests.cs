@@ -3,13 +3,20 @@ using AccuracyHarness.Core.Fills;
 using AccuracyHarness.Core.Reference;
 using AccuracyHarness.Core.Results;
 using AccuracyHarness.Core.Tensors;
-using AccuracyHarness.Reports.Csv;
 
 namespace AccuracyHarness.Cli.Tests;
 
 public class RunCommandTests
 {
     private const string Case = "ic4_oc8_g2_in5x5_k3x3_s2x2_pb1x1_pe1x1_op1x1_bias";
+
+    /// <summary>The columns README promises first, in this order; later versions only add columns after them.</summary>
+    private static readonly string[] ContractColumns =
+    [
+        "case_id", "backend", "device", "dtype", "layout", "status", "max_abs_err", "max_rel_err",
+        "max_ulp", "bound_ratio", "mismatches", "elements", "diagnosis", "stage", "seconds", "repro",
+        "location", "message", "worst", "source",
+    ];
 
     [Test]
     public void Reference_run_writes_the_contract_columns_and_passes_with_zero_error()
@@ -20,7 +27,7 @@ public class RunCommandTests
 
         var lines = File.ReadAllLines(Path.Combine(dir, "results.csv"));
         var header = lines[0].Split(',');
-        Assert.That(header.Take(CsvExporter.ContractColumns.Count), Is.EqualTo(CsvExporter.ContractColumns));
+        Assert.That(header.Take(ContractColumns.Length), Is.EqualTo(ContractColumns));
         Assert.That(header, Does.Contain("groups").And.Contain("output_padding").And.Contain("auto_pad"));
         Assert.That(lines, Has.Length.EqualTo(2));
 

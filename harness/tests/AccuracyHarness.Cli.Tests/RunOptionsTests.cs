@@ -23,7 +23,7 @@ public class RunOptionsTests
     [Test]
     public void Shards_together_cover_the_suite_once()
     {
-        var keys = new List<string>();
+        var keys = new List<ResultKey>();
         for (var i = 1; i <= 3; i++)
         {
             var dir = HarnessProcess.TempDir();

@@ -62,6 +62,29 @@ public class VersionTwoManifestTests
         Assert.That(ShrinkOutcome.Elements(minimal), Is.LessThan(ShrinkOutcome.Elements(CaseId.Parse(Case))));
     }
 
+    [Test]
+    public void The_repro_line_of_a_dialect_kernel_failure_runs_it_again_with_the_same_diagnosis()
+    {
+        var first = RunOnce("run", "--kernel", FaultyDialectExample(), "--backends", "ext:openvino-deconv", "--jit-constants",
+            "--case", Case);
+        Assert.That(first.Repro, Does.Contain("--kernel ").And.Contain("--jit-constants"));
+
+        var words = first.Repro.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(words[0], Is.EqualTo(ReproLine.Program));
+        var again = RunOnce(words[1..]);
+        Assert.That((again.Key, again.Status, again.DiagnosisKind, again.FaultModel),
+            Is.EqualTo((first.Key, Status.Fail, DiagnosisKind.FaultModel, "weights-not-flipped")));
+    }
+
+    /// <summary>The single result of a run that fails it (exit 1: a divergence).</summary>
+    private static CaseResult RunOnce(params string[] args)
+    {
+        var dir = HarnessProcess.TempDir();
+        var run = HarnessProcess.Run([.. args, "--out", dir]);
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Stdout + run.Stderr);
+        return ResultJson.ReadFile(Path.Combine(dir, "results.jsonl")).Single();
+    }
+
     [TestCase(false, 0, "good")]
     [TestCase(true, 1, "bad")]
     public void Bisect_run_answers_for_a_dialect_kernel(bool faulty, int exitCode, string verdict)

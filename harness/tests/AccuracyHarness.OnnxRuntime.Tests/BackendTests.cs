@@ -1,8 +1,10 @@
+using System.Collections.Immutable;
 using AccuracyHarness.Core.Backends;
 using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Comparison;
 using AccuracyHarness.Core.Fills;
 using AccuracyHarness.Core.Generation;
+using AccuracyHarness.Core.Results;
 using AccuracyHarness.Onnx;
 using FsCheck;
 using FsCheck.Fluent;
@@ -39,7 +41,7 @@ public class BackendTests
             var output = backend.Run(problem, inputs, default);
             Assert.That(output, Is.TypeOf<BackendOutput.Produced>(), () => $"{backend.Name}: {output}");
             var produced = (BackendOutput.Produced)output;
-            Assert.That(produced.Note, Is.Null);
+            Assert.That((produced.Note, produced.KnownIssues), Is.EqualTo(((string?)null, ImmutableArray<KnownIssue>.Empty)));
             var metrics = Ort.Compare(problem, inputs, produced.Output);
             Assert.That(metrics.Passed, () => $"{backend.Name} {id}: {Ort.Describe(metrics)}");
         }
@@ -61,11 +63,12 @@ public class BackendTests
             return Backends().All(backend =>
             {
                 if (backend.Run(problem, inputs, default) is not BackendOutput.Produced produced) return false;
-                if (defect is not null) return produced.Note?.Contains(defect, StringComparison.Ordinal) == true;
+                if (defect is not null) return produced.KnownIssues.Any(k => k == new KnownIssue(KnownIssueKind.Defect, defect));
                 var reference = ambiguity is null
                     ? Core.Reference.ReferenceDeconvolution.Gather(problem, inputs)
                     : Ort.ReferenceUnderOrtRule(problem, inputs);
-                return produced.Note == ambiguity && Comparator.Compare(problem, reference, produced.Output).Passed;
+                var expected = ambiguity is null ? [] : new[] { new KnownIssue(KnownIssueKind.Ambiguity, ambiguity) };
+                return produced.KnownIssues.SequenceEqual(expected) && Comparator.Compare(problem, reference, produced.Output).Passed;
             });
         });
 
@@ -102,7 +105,7 @@ public class BackendTests
     [TestCase(WeightsSource.GraphInput)]
     public void F16WithCastsIsProducedWithTheNote(WeightsSource weights)
     {
-        var backend = new OnnxRuntimeBackend(weights, OnnxRuntimeBackends.Options(new() { [OnnxRuntimeOptions.F16CastsOption] = "true" }));
+        var backend = new OnnxRuntimeBackend(weights, new OnnxRuntimeOptions { F16ViaCasts = true });
         var problem = CaseId.Parse("mb1_ic4_oc6_g2_in5x5_k3x3_s2x2_pb1x1_pe0x1_op1x1_bias_f16").Resolve();
         var inputs = Fill.For(problem);
         var output = backend.Run(problem, inputs, default);
@@ -117,7 +120,7 @@ public class BackendTests
     [Test]
     public void AnOrtErrorIsAFailedResultWithOrtsMessage()
     {
-        var backend = new OnnxRuntimeBackend(WeightsSource.GraphInput, OnnxRuntimeBackends.Options(new() { [OnnxRuntimeOptions.OpsetOption] = "999" }));
+        var backend = new OnnxRuntimeBackend(WeightsSource.GraphInput, new OnnxRuntimeOptions { Opset = 999 });
         var problem = CaseId.Parse("mb1_ic1_oc1_in3x3_k3x3").Resolve();
         var output = backend.Run(problem, Fill.For(problem), default);
         TestContext.Out.WriteLine(output);
@@ -132,8 +135,8 @@ public class BackendTests
     [Test]
     public void ARepeatedSignatureReusesItsSession()
     {
-        var dynamic = new OnnxRuntimeBackend(WeightsSource.GraphInput, new OnnxRuntimeOptions());
-        var constant = new OnnxRuntimeBackend(WeightsSource.Initializer, new OnnxRuntimeOptions());
+        var dynamic = new OnnxRuntimeBackend(WeightsSource.GraphInput, new OnnxRuntimeOptions(), new SessionCache(64));
+        var constant = new OnnxRuntimeBackend(WeightsSource.Initializer, new OnnxRuntimeOptions(), new SessionCache(64));
         var seed1 = CaseId.Parse("mb1_ic2_oc3_in5x5_k3x3_s2x2_bias_seed1").Resolve();
         var seed2 = CaseId.Parse("mb1_ic2_oc3_in5x5_k3x3_s2x2_bias_seed2").Resolve();
         foreach (var p in new[] { seed1, seed2, seed1 })
@@ -143,29 +146,29 @@ public class BackendTests
                 Assert.That(Ort.Compare(p, inputs, ((BackendOutput.Produced)backend.Run(p, inputs, default)).Output).Passed);
         }
         // Weights are graph inputs: one model for all three runs.
-        Assert.That((dynamic.SessionsCreated, dynamic.SessionReuses), Is.EqualTo((1L, 2L)));
+        Assert.That((Count(dynamic, "onnxruntime sessions created"), Count(dynamic, "onnxruntime sessions reused")), Is.EqualTo((1L, 2L)));
         // Weights are part of the model: one session per seed, reused for the repeated seed.
-        Assert.That((constant.SessionsCreated, constant.SessionReuses), Is.EqualTo((2L, 1L)));
+        Assert.That((Count(constant, "onnxruntime sessions created"), Count(constant, "onnxruntime sessions reused")), Is.EqualTo((2L, 1L)));
     }
 
     [Test]
     public void ASignatureSeenAgainAfterEvictionIsCountedAsCreatedAgain()
     {
-        var backend = new OnnxRuntimeBackend(WeightsSource.GraphInput, new OnnxRuntimeOptions { SessionCacheCapacity = 1 });
+        var backend = new OnnxRuntimeBackend(WeightsSource.GraphInput, new OnnxRuntimeOptions(), new SessionCache(1));
         var small = CaseId.Parse("mb1_ic2_oc3_in5x5_k3x3").Resolve();
         var other = CaseId.Parse("mb1_ic2_oc3_in6x6_k3x3").Resolve();
         foreach (var p in new[] { small, small, other, small })
             Assert.That(backend.Run(p, Fill.For(p), default), Is.TypeOf<BackendOutput.Produced>());
         var counters = backend.Counters.ToDictionary(c => c.Key, c => c.Value);
-        Assert.That(counters["sessions created"], Is.EqualTo(3));
-        Assert.That(counters["sessions reused"], Is.EqualTo(1));
-        Assert.That(counters["sessions created again after eviction"], Is.EqualTo(1));
+        Assert.That(counters["onnxruntime sessions created"], Is.EqualTo(3));
+        Assert.That(counters["onnxruntime sessions reused"], Is.EqualTo(1));
+        Assert.That(counters["onnxruntime sessions created again after eviction"], Is.EqualTo(1));
     }
 
     [Test]
     public void ParallelCasesShareSessionsSafely()
     {
-        var backend = new OnnxRuntimeBackend(WeightsSource.GraphInput, new OnnxRuntimeOptions { SessionCacheCapacity = 2 });
+        var backend = new OnnxRuntimeBackend(WeightsSource.GraphInput, new OnnxRuntimeOptions(), new SessionCache(2));
         var ids = new[] { "mb1_ic2_oc2_in6x6_k3x3_s2x2", "mb1_ic3_oc2_in5x5_k2x2_s1x1_bias", "mb2_ic2_oc4_g2_in4x4_k3x3_s3x3" };
         var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
         Parallel.For(0, 60, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
@@ -177,19 +180,38 @@ public class BackendTests
         });
         Assert.That(failures, Is.Empty);
         // Lookups: one per run, plus one more whenever eviction took the session between lookup and rent.
-        Assert.That(backend.SessionsCreated + backend.SessionReuses, Is.GreaterThanOrEqualTo(60));
+        Assert.That(Count(backend, "onnxruntime sessions created") + Count(backend, "onnxruntime sessions reused"), Is.GreaterThanOrEqualTo(60));
     }
 
     [Test]
     public void RegistrationAddsBothBackendsOnTheCpu()
     {
-        var catalogue = OnnxRuntimeBackends.Register(new BackendCatalogue());
+        var catalogue = BackendCatalogue.Of([new OnnxRuntimeFamily()]);
         foreach (var name in new[] { OnnxRuntimeBackend.InitializerId, OnnxRuntimeBackend.DynamicWeightsId })
         {
-            var created = catalogue.Create(name, new BackendSettings { Options = new Dictionary<string, string> { [OnnxRuntimeOptions.ThreadsOption] = "2" } });
+            var settings = new BackendSettings { Options = new Dictionary<string, string> { [OnnxRuntimeOptions.Threads.Name] = "2" } };
+            var created = catalogue.Create(name, settings);
             Assert.That(created.Select(b => (b.Name, b.Device)), Is.EqualTo(new[] { (name, "cpu") }));
         }
         Assert.Throws<ArgumentException>(() => catalogue.Create(OnnxRuntimeBackend.InitializerId,
-            new BackendSettings { Options = new Dictionary<string, string> { [OnnxRuntimeOptions.ThreadsOption] = "zero" } }));
+            new BackendSettings { Options = new Dictionary<string, string> { [OnnxRuntimeOptions.Threads.Name] = "zero" } }));
     }
+
+    [Test]
+    public void TheReproFlagsGiveTheSameOptionsAgain()
+    {
+        var options = OnnxRuntimeOptions.From(new BackendSettings
+        {
+            Options = new Dictionary<string, string> { ["ort-f16-casts"] = "true", ["ort-threads"] = "2", ["ort-opset"] = "13" },
+        });
+        Assert.That(new OnnxRuntimeBackend(WeightsSource.Initializer, options).ReproArguments,
+            Is.EqualTo("--ort-f16-casts --ort-threads 2 --ort-opset 13"));
+        Assert.That(new OnnxRuntimeOptions().ReproArguments, Is.Empty);
+    }
+
+    [Test]
+    public void TheOpsetOptionNamesItsDefault() =>
+        Assert.That(OnnxRuntimeOptions.OpsetOption.Description, Does.Contain($"default {new OnnxRuntimeOptions().Opset};"));
+
+    private static long Count(OnnxRuntimeBackend backend, string counter) => backend.Counters.Single(c => c.Key == counter).Value;
 }

@@ -3,6 +3,7 @@ using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Comparison;
 using AccuracyHarness.Core.Fills;
 using AccuracyHarness.Core.Reference;
+using AccuracyHarness.Core.Results;
 using AccuracyHarness.Core.Suites;
 using AccuracyHarness.Onnx;
 
@@ -50,10 +51,10 @@ public class BenchdnnShapesTests
                 var output = backend.Run(problem, inputs, default);
                 if (output is not BackendOutput.Produced produced)
                     failures.Add($"{backend.Name} {suiteCase.Source} {problem.Case.Id}: {output}");
-                else if (produced.Note is null && !Comparator.Compare(problem, reference, produced.Output).Passed)
+                else if (produced.KnownIssues.IsEmpty && !Comparator.Compare(problem, reference, produced.Output).Passed)
                     failures.Add($"{backend.Name} {suiteCase.Source} {problem.Case.Id}: differs from the reference");
-                else if (produced.Note is not null)
-                    TestContext.Out.WriteLine($"{backend.Name} {problem.Case.Id}: {produced.Note}");
+                else if (!produced.KnownIssues.IsEmpty)
+                    TestContext.Out.WriteLine($"{backend.Name} {problem.Case.Id}: {ResultText.KnownIssues(produced.KnownIssues)}");
             }
         }
         TestContext.Out.WriteLine($"{Path.GetFileName(file)}: {run} cases small enough run through both backends");

@@ -3,6 +3,7 @@ using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Comparison;
 using AccuracyHarness.Core.Fills;
 using AccuracyHarness.Core.Reference;
+using AccuracyHarness.Core.Results;
 using AccuracyHarness.Core.Suites;
 using AccuracyHarness.Onnx;
 
@@ -88,22 +89,26 @@ public class HistorySuiteTests
             Assert.That(output, Is.TypeOf<BackendOutput.Produced>(), () => output.ToString());
             var produced = (BackendOutput.Produced)output;
             var spec = Ort.Compare(problem, inputs, produced.Output);
-            TestContext.Out.WriteLine($"{weights}: {(spec.Passed ? "pass" : "fail")} ({Ort.Describe(spec)}){(produced.Note is null ? "" : "; " + produced.Note)}");
+            var known = produced.KnownIssues.IsEmpty ? "" : "; " + ResultText.KnownIssues(produced.KnownIssues);
+            TestContext.Out.WriteLine($"{weights}: {(spec.Passed ? "pass" : "fail")} ({Ort.Describe(spec)}){known}");
             switch (expected)
             {
                 case Outcome.Pass:
                     Assert.That(spec.Passed, () => Ort.Describe(spec));
-                    Assert.That(produced.Note, Is.Null);
+                    Assert.That(produced.KnownIssues, Is.Empty);
                     break;
                 case Outcome.KnownAmbiguity:
                     Assert.That(spec.Passed, Is.False, "the specification's output differs");
-                    Assert.That(produced.Note, Does.StartWith("known ambiguity:"));
+                    Assert.That(produced.KnownIssues.Select(k => k.Kind), Is.EqualTo(new[] { KnownIssueKind.Ambiguity }));
+                    Assert.That(produced.KnownIssues[0].Text, Does.StartWith("known ambiguity:"));
                     Assert.That(Comparator.Compare(problem, Ort.ReferenceUnderOrtRule(problem, inputs), produced.Output).Passed,
                         "ONNX Runtime's output is the reference under its own rule");
                     break;
                 case Outcome.KnownDefect:
                     Assert.That(spec.Passed, Is.False);
-                    Assert.That(produced.Note, Does.StartWith("known ONNX Runtime defect:"));
+                    Assert.That(produced.KnownIssues.Select(k => k.Kind), Does.Contain(KnownIssueKind.Defect));
+                    var defect = produced.KnownIssues.Single(k => k.Kind == KnownIssueKind.Defect);
+                    Assert.That(defect.Text, Does.StartWith("known ONNX Runtime defect:"));
                     break;
             }
         }
@@ -119,7 +124,7 @@ public class HistorySuiteTests
             var inputs = Fill.For(problem);
             var output = (BackendOutput.Produced)new OnnxRuntimeBackend(WeightsSource.GraphInput, new OnnxRuntimeOptions()).Run(problem, inputs, default);
             Assert.That(Comparator.Compare(problem, ReferenceDeconvolution.Gather(problem, inputs), output.Output).Passed, id);
-            Assert.That(output.Note, Is.Null);
+            Assert.That(output.KnownIssues, Is.Empty);
         }
     }
 }

@@ -24,18 +24,20 @@ public static class SampleRun
     {
         var results = new List<CaseResult>
         {
-            Judge("ic4_oc8_g2_in5x5_k3x3_s2x2_pb1x1_pe1x1_op1x1_bias", "opencl-direct", "pocl", o => o),
-            Judge("ic4_oc8_g2_in5x5_k3x3_s2x2_pb1x1_pe1x1_op1x1_bias", "onnxruntime", "cpu", o => o),
-            Judge("mb1_ic3_oc4_in6x7_k3x3_bias_nhwc", "opencl-rewrite", "pocl", Fault(FaultCatalogue.WeightsNotFlipped)),
-            Judge("mb1_ic3_oc4_in6x7_k3x3_bias_nhwc", "onnxruntime", "cpu", o => o),
-            Judge("ic2_oc2_in9_k3_s2_op1_bias_f16", "opencl-direct", "pocl", Fault(FaultCatalogue.BiasMissing)),
-            Judge("mb2_ic4_oc6_g2_in5x6_k3x3_s2x2_pb1x1_pe0x1_op1x1_bias", "opencl-direct", "pocl", Fault(FaultCatalogue.OutputPaddingDropped)),
-            Judge("ic4_oc4_g4_in5x5_k3x3_s2x2_d2x2_f16_blocked16", "opencl-direct", "pocl", Corrupt(37, 0.25f)),
-            Judge("ic2_oc6_g2_in4x4_k2x2_s3x3_nchw", "ext:mykernel", "oclgrind", Corrupt(11, float.NaN)),
-            Judge("ic2_oc6_g2_in4x4_k2x2_s3x3_nchw", "onnxruntime", "cpu", o => o),
-            Judge("ic2_oc3_in3x3x3_k2x2x2_s2x2x2_bias", "opencl-direct", "pocl", o => o),
-            Judge("ic2_oc2_in9_k3_s2_op1_bias_f16", "ext:mykernel", "oclgrind", new BackendOutput.Failed(ErrorMessage)),
-            Judge("ic2_oc2_in9_k3_s2_op1_bias_f16", "onnxruntime", "cpu", new BackendOutput.NotApplicable("ONNX Runtime has no CPU ConvTranspose kernel for float16")),
+            Evaluate("ic4_oc8_g2_in5x5_k3x3_s2x2_pb1x1_pe1x1_op1x1_bias", "opencl-direct", "pocl", o => o),
+            Evaluate("ic4_oc8_g2_in5x5_k3x3_s2x2_pb1x1_pe1x1_op1x1_bias", "onnxruntime", "cpu", o => o),
+            Evaluate("mb1_ic3_oc4_in6x7_k3x3_bias_nhwc", "opencl-rewrite", "pocl", Fault(FaultCatalogue.WeightsNotFlipped)),
+            Evaluate("mb1_ic3_oc4_in6x7_k3x3_bias_nhwc", "onnxruntime", "cpu", o => o),
+            Evaluate("ic2_oc2_in9_k3_s2_op1_bias_f16", "opencl-direct", "pocl", Fault(FaultCatalogue.BiasMissing)),
+            Evaluate("mb2_ic4_oc6_g2_in5x6_k3x3_s2x2_pb1x1_pe0x1_op1x1_bias", "opencl-direct", "pocl",
+                Fault(FaultCatalogue.OutputPaddingDropped)),
+            Evaluate("ic4_oc4_g4_in5x5_k3x3_s2x2_d2x2_f16_blocked16", "opencl-direct", "pocl", Corrupt(37, 0.25f)),
+            Evaluate("ic2_oc6_g2_in4x4_k2x2_s3x3_nchw", "ext:mykernel", "oclgrind", Corrupt(11, float.NaN)),
+            Evaluate("ic2_oc6_g2_in4x4_k2x2_s3x3_nchw", "onnxruntime", "cpu", o => o),
+            Evaluate("ic2_oc3_in3x3x3_k2x2x2_s2x2x2_bias", "opencl-direct", "pocl", o => o),
+            Evaluate("ic2_oc2_in9_k3_s2_op1_bias_f16", "ext:mykernel", "oclgrind", new BackendOutput.Failed(ErrorMessage)),
+            Evaluate("ic2_oc2_in9_k3_s2_op1_bias_f16", "onnxruntime", "cpu",
+                new BackendOutput.NotApplicable("ONNX Runtime has no CPU ConvTranspose kernel for float16")),
         };
         var environment = new List<KeyValuePair<string, string>>
         {
@@ -49,24 +51,28 @@ public static class SampleRun
 
     public static IEnumerable<CaseResult> Failing => Table.Results.Where(r => r.Status == Status.Fail);
 
-    private static CaseResult Judge(string id, string backend, string device, Func<Tensor, Tensor> kernel) =>
-        Judge(id, backend, device, (p, inputs, reference) => BackendOutput.Produced.Of(kernel(Rounded(p, reference))));
+    private static CaseResult Evaluate(string id, string backend, string device, Func<Tensor, Tensor> kernel) =>
+        Evaluate(id, backend, device, (p, inputs, reference) => BackendOutput.Produced.Of(kernel(Rounded(p, reference))));
 
-    private static CaseResult Judge(string id, string backend, string device, Func<Problem, CaseInputs, Tensor> kernel) =>
-        Judge(id, backend, device, (p, inputs, _) => BackendOutput.Produced.Of(kernel(p, inputs)));
+    private static CaseResult Evaluate(string id, string backend, string device, Func<Problem, CaseInputs, Tensor> kernel) =>
+        Evaluate(id, backend, device, (p, inputs, _) => BackendOutput.Produced.Of(kernel(p, inputs)));
 
-    private static CaseResult Judge(string id, string backend, string device, BackendOutput output) =>
-        Judge(id, backend, device, (_, _, _) => output);
+    private static CaseResult Evaluate(string id, string backend, string device, BackendOutput output) =>
+        Evaluate(id, backend, device, (_, _, _) => output);
 
-    private static CaseResult Judge(string id, string backend, string device, Func<Problem, CaseInputs, ReferenceResult, BackendOutput> run)
+    private static CaseResult Evaluate(
+        string id, string backend, string device, Func<Problem, CaseInputs, ReferenceResult, BackendOutput> run)
     {
         var p = CaseId.Parse(id).Resolve();
         var inputs = Fill.For(p);
         var reference = ReferenceDeconvolution.Gather(p, inputs);
         var output = run(p, inputs, reference);
         var basis = Core.Comparison.ComparisonBasis.Of(p, reference);
-        var (judged, metrics) = Core.Comparison.Judge.Evaluate(basis, output);
-        return Core.Comparison.Judge.Explain(basis, inputs, reference, output, judged, metrics) with { Backend = backend, Device = device, Seconds = 0.01 * id.Length, Source = "cases/smoke:3" };
+        var (judged, metrics) = Core.Comparison.ResultEvaluator.Evaluate(basis, output);
+        return Core.Comparison.ResultEvaluator.Explain(basis, inputs, reference, output, judged, metrics) with
+        {
+            Backend = backend, Device = device, Seconds = 0.01 * id.Length, Source = "cases/smoke:3",
+        };
     }
 
     private static Tensor Rounded(Problem p, ReferenceResult reference) =>

@@ -4,7 +4,6 @@ using AccuracyHarness.Core.Backends;
 using AccuracyHarness.Core.Results;
 using AccuracyHarness.Core.Running;
 using AccuracyHarness.Core.Suites;
-using AccuracyHarness.Reports;
 
 namespace AccuracyHarness.Cli.Commands;
 
@@ -14,17 +13,12 @@ namespace AccuracyHarness.Cli.Commands;
 /// </summary>
 public static class BenchmarkCommand
 {
-    private static readonly Option<string[]> Suites = new("--suite")
-    {
-        Description = "Suites to measure (repeatable; default: cases/smoke).",
-        HelpName = "PATH",
-    };
+    private static readonly Option<string[]> Suites = CommonOptions.Suites("Suites to measure (repeatable; default: cases/smoke).");
 
-    private static readonly Option<string?> BackendList = new("--backends")
-    {
-        Description = "Comma-separated backends (default: every built-in backend).",
-        HelpName = "LIST",
-    };
+    private static readonly Option<string?> BackendList =
+        CommonOptions.Backends("Comma-separated backends (default: every built-in backend).");
+
+    private static readonly Option<string?> Devices = CommonOptions.Devices();
 
     private static readonly Option<int> Repeat = new("--repeat")
     {
@@ -33,12 +27,17 @@ public static class BenchmarkCommand
         DefaultValueFactory = _ => 3,
     };
 
-    private static readonly Option<int> Jobs = new("--jobs")
+    private static readonly Option<int> Jobs = CommonOptions.Jobs("Cases run at the same time (default 1).");
+
+    /// <summary>What `benchmark` was given; <see cref="Validate"/> checks every rule.</summary>
+    private sealed record Inputs(string[] Suites, int Repeat, int Jobs)
     {
-        Description = "Cases run at the same time (default 1).",
-        HelpName = "N",
-        DefaultValueFactory = _ => 1,
-    };
+        public void Validate()
+        {
+            if (Repeat < 1) throw new UsageException("--repeat must be >= 1");
+            if (Jobs < 1) throw new UsageException("--jobs must be >= 1");
+        }
+    }
 
     public static Command Create()
     {
@@ -51,23 +50,22 @@ public static class BenchmarkCommand
               scripts/harness benchmark --suite cases/smoke --suite cases/nightly --repeat 3
             """)
         {
-            Suites, BackendList, Repeat, Jobs,
+            Suites, BackendList, Devices, Repeat, Jobs,
         };
+        BackendOptions.AddTo(command);
         command.SetAction(Execute);
         return command;
     }
 
     private static int Execute(ParseResult parsed)
     {
-        var catalogue = BackendWiring.Catalogue();
-        var names = parsed.GetValue(BackendList)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList()
-            ?? BackendWiring.Defaults(catalogue).ToList();
-        foreach (var name in names.Where(n => !catalogue.Contains(n)))
-            throw new UsageException($"--backends: unknown backend '{name}'");
-        var backends = names.SelectMany(n => catalogue.Create(n, new BackendSettings())).ToList();
-        var repeat = parsed.GetValue(Repeat) is var r and >= 1 ? r : throw new UsageException("--repeat must be >= 1");
-        var jobs = parsed.GetValue(Jobs) is var j and >= 1 ? j : throw new UsageException("--jobs must be >= 1");
-        var suites = parsed.GetValue(Suites) is { Length: > 0 } given ? given : [Path.Combine(ProjectPaths.Cases, "smoke")];
+        var inputs = new Inputs(parsed.GetValue(Suites) ?? [], parsed.GetValue(Repeat), parsed.GetValue(Jobs));
+        inputs.Validate();
+        var backends = BackendWiring.Create(parsed, BackendList.Name, CommonOptions.Split(parsed.GetValue(BackendList)),
+            CommonOptions.Split(parsed.GetValue(Devices)) ?? []);
+        var (repeat, jobs) = (inputs.Repeat, inputs.Jobs);
+        var suites = inputs.Suites.Length > 0 ? inputs.Suites : [Path.Combine(ProjectPaths.Cases, "smoke")];
+        var names = backends.Select(b => $"{b.Name}@{b.Device}");
 
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}; jobs {jobs}; backends {string.Join(", ", names)}");
         foreach (var suite in suites)
@@ -94,7 +92,7 @@ public static class BenchmarkCommand
     private sealed record Measurement(double Wall, int Results, IReadOnlyList<(string Stage, double Seconds)> Stages, IReadOnlyList<(string Name, long Value)> Counters);
 
     private static List<(string Name, long Value)> Counters(IReadOnlyList<IBackend> backends) =>
-        backends.SelectMany(b => b.Counters.Select(c => (Name: $"{b.Name}@{b.Device}: {c.Key}", c.Value))).DistinctBy(c => c.Name).ToList();
+        backends.SelectMany(b => b.Counters).DistinctBy(c => c.Key).Select(c => (Name: c.Key, c.Value)).ToList();
 
     /// <summary>
     /// One run as `run` does it, less the progress display: results.jsonl appended per case,
@@ -102,43 +100,15 @@ public static class BenchmarkCommand
     /// </summary>
     private static Measurement Measure(IReadOnlyList<SuiteCase> cases, IReadOnlyList<IBackend> backends, int jobs)
     {
-        var profile = new RunProfile();
         var before = Counters(backends);
         var dir = Path.Combine(Path.GetTempPath(), $"harness-benchmark-{Environment.ProcessId}");
-        Directory.CreateDirectory(dir);
         var watch = Stopwatch.StartNew();
-        IReadOnlyList<CaseResult> results;
-        using (var jsonl = new JsonLinesWriter(Path.Combine(dir, "results.jsonl")))
-        {
-            results = new Runner(backends, new RunOptions { Jobs = jobs }, [new TimedObserver(jsonl, profile)], profile).Run(cases);
-        }
-        var table = new ResultTable(results, new RunInfo(BackendWiring.Environment()));
-        profile.Time($"{RunProfile.Reporting} {RunJson.FileName}", () =>
-        {
-            RunJson.Write(table.Info, dir);
-            return true;
-        });
-        foreach (var name in Exporters.Default)
-        {
-            var exporter = Exporters.Get(name).Create(new ExportContext());
-            profile.Time($"{RunProfile.Reporting} {exporter.FileName}", () =>
-            {
-                exporter.Export(table, dir);
-                return true;
-            });
-        }
+        var pipeline = new RunPipeline(backends, new RunOptions { Jobs = jobs, OutputDirectory = dir });
+        var results = pipeline.Run(cases, []);
+        Reporting.Write(new ResultTable(results, new RunInfo(BackendWiring.Environment())), dir, pipeline.Profile);
         var wall = watch.Elapsed.TotalSeconds;
         Directory.Delete(dir, recursive: true);
         var counted = Counters(backends).Select((c, i) => (c.Name, c.Value - before[i].Value)).ToList();
-        return new Measurement(wall, results.Count, profile.Totals(), counted);
-    }
-
-    private sealed class TimedObserver(IRunObserver inner, RunProfile profile) : IRunObserver
-    {
-        public void OnCase(IReadOnlyList<CaseResult> results) => profile.Time($"{RunProfile.Reporting} results.jsonl", () =>
-        {
-            inner.OnCase(results);
-            return true;
-        });
+        return new Measurement(wall, results.Count, pipeline.Profile.Totals(), counted);
     }
 }

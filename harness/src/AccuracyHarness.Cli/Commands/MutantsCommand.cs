@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AccuracyHarness.Core.Backends;
+using AccuracyHarness.Core.Comparison;
 using AccuracyHarness.Core.Results;
 using AccuracyHarness.Core.Running;
 using AccuracyHarness.OpenCL.Devices;
@@ -21,11 +22,7 @@ public static class MutantsCommand
     /// <summary>Failing results per mutant whose diagnosis missed the planted fault, listed on stderr.</summary>
     private const int MisnamedShown = 5;
 
-    private static readonly Option<string[]> Suites = new("--suite")
-    {
-        Description = "Suite(s) to run each mutant on (default: cases/smoke).",
-        HelpName = "PATH",
-    };
+    private static readonly Option<string[]> Suites = CommonOptions.Suites("Suite(s) to run each mutant on (default: cases/smoke).");
 
     private static readonly Option<string[]> Only = new("--mutant")
     {
@@ -33,12 +30,7 @@ public static class MutantsCommand
         HelpName = "NAME",
     };
 
-    private static readonly Option<int> Jobs = new("--jobs")
-    {
-        Description = "Cases run at the same time.",
-        HelpName = "N",
-        DefaultValueFactory = _ => 1,
-    };
+    private static readonly Option<int> Jobs = CommonOptions.Jobs("Cases run at the same time (default 1).");
 
     public static Command Create()
     {
@@ -66,6 +58,8 @@ public static class MutantsCommand
 
     private static int Execute(ParseResult parsed)
     {
+        var jobs = parsed.GetValue(Jobs);
+        if (jobs < 1) throw new UsageException("--jobs must be >= 1");
         var suites = parsed.GetValue(Suites) is { Length: > 0 } given ? given : [Path.Combine(ProjectPaths.Cases, "smoke")];
         var cases = suites.SelectMany(s => SuiteLoading.Load(s).Cases).DistinctBy(c => c.Case).ToList();
         var mutants = parsed.GetValue(Only) is { Length: > 0 } names
@@ -80,11 +74,11 @@ public static class MutantsCommand
             var subset = mutant.Device == OpenClDevices.Oclgrind
                 ? cases.OrderBy(c => c.Case.Resolve().OutputShape.Product()).Take(OclgrindCases).ToList()
                 : cases;
-            var results = new Runner([backend], new RunOptions { Jobs = parsed.GetValue(Jobs) }, []).Run(subset);
-            rows.Add(Judge(mutant, results));
+            var results = new RunPipeline([backend], new RunOptions { Jobs = jobs }).Run(subset, []);
+            rows.Add(Score(mutant, results));
             Console.Error.WriteLine($"mutant {mutant.Name}: {rows[^1].Failing}/{rows[^1].Results} failing");
             // What the harness said instead, where it did not name the planted fault: the cases to improve the diagnosis on.
-            foreach (var miss in results.Where(r => r.Status == Status.Fail && !Names(r.Diagnosis, mutant.Expected)).Take(MisnamedShown))
+            foreach (var miss in results.Where(r => r.Status == Status.Fail && !Names(r, mutant.Expected)).Take(MisnamedShown))
                 Console.Error.WriteLine($"  misnamed: {miss.CaseId}: {miss.Diagnosis}");
         }
         Print(rows);
@@ -98,30 +92,26 @@ public static class MutantsCommand
     /// failing results; it is correct when that names the expected fault model outright.
     /// <see cref="Row.Named"/> counts the failing results that name it, first or as an equally good fit.
     /// </summary>
-    public static Row Judge(Mutant mutant, IReadOnlyList<CaseResult> results)
+    public static Row Score(Mutant mutant, IReadOnlyList<CaseResult> results)
     {
         var failing = results.Where(r => r.Status == Status.Fail).ToList();
-        var diagnosis = failing.GroupBy(r => Model(r.Diagnosis)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key ?? "";
-        var named = failing.Count(r => Names(r.Diagnosis, mutant.Expected));
+        var diagnosis = failing.GroupBy(Named).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .FirstOrDefault()?.Key ?? "";
+        var named = failing.Count(r => Names(r, mutant.Expected));
         return new Row(mutant.Name, mutant.Expected, failing.Count > 0, diagnosis, diagnosis == mutant.Expected, named, failing.Count, results.Count);
     }
 
-    /// <summary>Whether a diagnosis names the model, first or as an equally good fit.</summary>
-    private static bool Names(string diagnosis, string model) => Model(diagnosis) == model || Equally(diagnosis).Contains(model);
+    /// <summary>Whether a result's diagnosis names the model, first or as an equally good fit.</summary>
+    private static bool Names(CaseResult r, string model) => Named(r) == model || r.EquallyFitting.Contains(model);
 
-    /// <summary>The models a diagnosis says fit as well as the one it names.</summary>
-    private static IReadOnlyList<string> Equally(string diagnosis)
+    /// <summary>What a failing result's diagnosis names: the fault model it explains, a device finding, else what it says.</summary>
+    private static string Named(CaseResult r) => r.DiagnosisKind switch
     {
-        var at = diagnosis.IndexOf(Core.Diagnosis.FaultDiagnosis.EquallyPrefix, StringComparison.Ordinal);
-        return at < 0 ? [] : diagnosis[(at + Core.Diagnosis.FaultDiagnosis.EquallyPrefix.Length)..].TrimEnd(')').Split(", ");
-    }
-
-    /// <summary>"model: detail" to "model"; "closest: ..." and "unexplained" stay as they are.</summary>
-    private static string Model(string diagnosis)
-    {
-        if (diagnosis.StartsWith("closest:", StringComparison.Ordinal) || !diagnosis.Contains(':')) return diagnosis.Split(" (")[0];
-        return diagnosis[..diagnosis.IndexOf(':')];
-    }
+        DiagnosisKind.FaultModel => r.FaultModel,
+        DiagnosisKind.DeviceFinding => ResultEvaluator.DeviceFinding,
+        DiagnosisKind.ClosestFaultModel => $"closest: {r.FaultModel}",
+        _ => r.Diagnosis,
+    };
 
     private static void Print(IReadOnlyList<Row> rows)
     {

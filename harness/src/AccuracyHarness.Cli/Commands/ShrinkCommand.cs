@@ -1,11 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using AccuracyHarness.Core.Backends;
 using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Results;
 using AccuracyHarness.Core.Running;
 using AccuracyHarness.Core.Suites;
-using AccuracyHarness.OpenCL.Manifests;
 
 namespace AccuracyHarness.Cli.Commands;
 
@@ -76,12 +74,14 @@ public static class ShrinkCommand
 
     private static int Execute(ParseResult parsed)
     {
-        var start = ParseCase(parsed.GetValue(CaseOption)!);
-        var backend = CreateBackend(parsed);
         var maxTries = parsed.GetValue(MaxTries);
         if (maxTries < 1) throw new UsageException("--max-tries: must be at least 1");
-        var runner = new Runner([backend], new RunOptions(), []);
-        CaseResult Run(DeconvCase c) => runner.RunCase(new SuiteCase(c, "shrink")).Single();
+        var start = ParseCase(parsed.GetValue(CaseOption)!);
+        var device = parsed.GetValue(DeviceOption);
+        var backend = BackendWiring.Create(parsed, BackendOption.Name, [parsed.GetValue(BackendOption)!],
+            device is null ? [] : [device]).Single();
+        var pipeline = new RunPipeline([backend], new RunOptions());
+        CaseResult Run(DeconvCase c) => pipeline.Run([new SuiteCase(c, "shrink")], []).Single();
 
         var first = Run(start);
         var where = $"{backend.Name}@{backend.Device}";
@@ -135,24 +135,6 @@ public static class ShrinkCommand
         catch (Exception e) when (e is SuiteException or InvalidCaseException)
         {
             throw new UsageException($"--case: {e.Message}");
-        }
-    }
-
-    /// <summary>The one backend to shrink against, configured by the same options as `run`.</summary>
-    private static IBackend CreateBackend(ParseResult parsed)
-    {
-        var name = parsed.GetValue(BackendOption)!;
-        var device = parsed.GetValue(DeviceOption);
-        var catalogue = BackendWiring.Catalogue(BackendOptions.Manifests(parsed));
-        if (!catalogue.Contains(name))
-            throw new UsageException($"--backend: unknown backend '{name}' (known: {string.Join(", ", catalogue.Entries.Select(e => e.Name))})");
-        try
-        {
-            return catalogue.Create(name, new BackendSettings { Devices = device is null ? [] : [device], Options = BackendOptions.Settings(parsed) }).Single();
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException(e.Message);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using AccuracyHarness.Core.Backends;
 using AccuracyHarness.Core.Results;
+using AccuracyHarness.Core.Running;
 using AccuracyHarness.Core.Suites;
 
 namespace AccuracyHarness.Cli.Isolation;
@@ -12,23 +13,21 @@ namespace AccuracyHarness.Cli.Isolation;
 /// result naming the signal or the timeout, a fresh worker starts, and the case goes on with its
 /// remaining backends. Workers are `run` itself started with <see cref="WorkerProtocol.WorkerFlag"/>.
 /// </summary>
-/// <param name="backends">The run's backends, for what a result made here (after a crash) must say about its backend.</param>
+/// <param name="backends">The run's backends, in the order the workers make them (<see cref="WorkerProtocol"/>).</param>
 public sealed class WorkerPool(IReadOnlyList<string> runArguments, TimeSpan? timeout, IReadOnlyList<IBackend> backends) : IDisposable
 {
     private readonly ConcurrentBag<Worker> _idle = [];
     private readonly ConcurrentBag<Worker> _all = [];
 
-    public int Restarts { get; private set; }
-
-    public IReadOnlyList<CaseResult> RunCase(SuiteCase suiteCase, IReadOnlySet<string> done, CancellationToken cancellation)
+    public IReadOnlyList<CaseResult> RunCase(SuiteCase suiteCase, IReadOnlySet<ResultKey> done, CancellationToken cancellation)
     {
         var results = new List<CaseResult>();
-        var skip = new HashSet<string>(done);
+        var skip = Enumerable.Range(0, backends.Count).Where(i => done.Contains(Runner.Key(suiteCase.Case, backends[i]))).ToHashSet();
         while (true)
         {
             var worker = Rent();
-            worker.Send($"{WorkerProtocol.Case}{suiteCase.Case.Id}\t{suiteCase.Source.Replace('\t', ' ')}\t{string.Join(",", skip)}");
-            string? running = null;
+            worker.Send(WorkerProtocol.CaseLine(suiteCase.Case.Id, suiteCase.Source, skip));
+            int? running = null;
             string? failure = null;
             while (failure is null)
             {
@@ -45,27 +44,27 @@ public sealed class WorkerPool(IReadOnlyList<string> runArguments, TimeSpan? tim
                     _idle.Add(worker);
                     return results;
                 }
-                if (line.StartsWith(WorkerProtocol.Start, StringComparison.Ordinal)) running = line[WorkerProtocol.Start.Length..];
+                if (line.StartsWith(WorkerProtocol.Start, StringComparison.Ordinal))
+                    running = WorkerProtocol.Index(line[WorkerProtocol.Start.Length..]);
                 else if (line.StartsWith(WorkerProtocol.Result, StringComparison.Ordinal))
                 {
                     var result = ResultJson.FromLine(line[WorkerProtocol.Result.Length..]) with { Source = suiteCase.Source };
                     results.Add(result);
-                    skip.Add(result.Key);
+                    if (running is { } finished) skip.Add(finished);
                     running = null;
                 }
             }
 
             worker.Kill();
-            Restarts++;
-            if (running is null)
+            if (running is not { } crashed)
                 throw new InvalidOperationException($"worker failed outside any backend on case {suiteCase.Case.Id}: {failure}");
-            var parts = running.Split('|');
+            var backend = backends[crashed];
             results.Add(new CaseResult
             {
-                Case = suiteCase.Case, Backend = parts[1], Device = parts[2], Status = Status.Error, Message = failure, Source = suiteCase.Source,
-                ReproArguments = backends.FirstOrDefault(b => b.Name == parts[1] && b.Device == parts[2])?.ReproArguments ?? "",
+                Case = suiteCase.Case, Backend = backend.Name, Device = backend.Device, Status = Status.Error, Message = failure,
+                Source = suiteCase.Source, ReproArguments = backend.ReproArguments,
             });
-            skip.Add(running);
+            skip.Add(crashed);
         }
     }
 

@@ -23,43 +23,12 @@ public interface IBackend
     /// </summary>
     string ReproArguments => "";
 
-    /// <summary>Counters of the work a backend saved or repeated (programs built, sessions created and reused), for benchmarks.</summary>
+    /// <summary>
+    /// Counters of the work the backend's native cache saved or repeated (programs built, sessions created and reused), for
+    /// benchmarks. Named by the cache: backends that share one report the same counters, which count once.
+    /// </summary>
     IReadOnlyList<KeyValuePair<string, long>> Counters => [];
 
     /// <summary>Runs one case. Called concurrently from several threads: implementations guard shared state.</summary>
     BackendOutput Run(Problem problem, CaseInputs inputs, CancellationToken cancellation);
 }
-
-/// <summary>What a backend returns for a case.</summary>
-public abstract record BackendOutput
-{
-    private BackendOutput()
-    {
-    }
-
-    /// <summary>
-    /// An output in logical order. <paramref name="Stages"/> are the intermediates of a
-    /// multi-stage backend in pipeline order; <paramref name="Findings"/> are problems a device
-    /// saw even when the numbers may agree (e.g. Oclgrind's invalid accesses);
-    /// <paramref name="NonZeroPaddingLanes"/> counts padding lanes of a blocked output that
-    /// were not zero; <paramref name="Note"/> says how the result was obtained when that matters.
-    /// </summary>
-    public sealed record Produced(
-        Tensor Output,
-        ImmutableArray<StageOutput> Stages,
-        ImmutableArray<string> Findings,
-        long NonZeroPaddingLanes = 0,
-        string? Note = null) : BackendOutput
-    {
-        public static Produced Of(Tensor output) => new(output, [], []);
-    }
-
-    /// <summary>The backend cannot run this case by design (unsupported dtype, rule does not apply).</summary>
-    public sealed record NotApplicable(string Reason) : BackendOutput;
-
-    /// <summary>The backend tried and failed (build error, native error); the run goes on.</summary>
-    public sealed record Failed(string Message) : BackendOutput;
-}
-
-/// <summary>An intermediate tensor of a multi-stage backend, named by its stage.</summary>
-public sealed record StageOutput(string Stage, Tensor Tensor);

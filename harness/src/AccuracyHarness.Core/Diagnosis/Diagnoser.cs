@@ -6,27 +6,6 @@ using AccuracyHarness.Core.Tensors;
 
 namespace AccuracyHarness.Core.Diagnosis;
 
-/// <summary>
-/// The black-box verdict on a failing output. <see cref="Explained"/> when a fault model
-/// reproduces every element within tolerance (<see cref="Equally"/> names other models that
-/// reproduce it just as well: on this case they cannot be told apart); otherwise
-/// <see cref="Model"/> is the closest one (fewest unexplained elements) or empty when none comes near.
-/// </summary>
-public sealed record FaultDiagnosis(string Model, string Detail, bool Explained, long Unexplained, long Elements)
-{
-    public const string EquallyPrefix = " (or equally: ";
-
-    public static FaultDiagnosis None(long elements) => new("", "", false, elements, elements);
-
-    public IReadOnlyList<string> Equally { get; init; } = [];
-
-    public string Text => Model.Length == 0
-        ? "unexplained"
-        : Explained
-            ? $"{Model}: {Detail}" + (Equally.Count > 0 ? $"{EquallyPrefix}{string.Join(", ", Equally)})" : "")
-            : $"closest: {Model}: {Detail} (leaves {Unexplained} of {Elements} elements unexplained)";
-}
-
 /// <summary>Runs every fault model that fits the case against a failing output.</summary>
 public static class Diagnoser
 {

@@ -2,30 +2,6 @@ using AccuracyHarness.Core.Cases;
 
 namespace AccuracyHarness.Core.Results;
 
-/// <summary>The outcome of one case on one backend and device (the contract's status column).</summary>
-public enum Status { Pass, Fail, Error, NotApplicable }
-
-public static class StatusNames
-{
-    public static string Of(Status s) => s switch
-    {
-        Status.Pass => "pass",
-        Status.Fail => "fail",
-        Status.Error => "error",
-        Status.NotApplicable => "n/a",
-        _ => throw new ArgumentOutOfRangeException(nameof(s)),
-    };
-
-    public static Status Parse(string text) => text switch
-    {
-        "pass" => Status.Pass,
-        "fail" => Status.Fail,
-        "error" => Status.Error,
-        "n/a" => Status.NotApplicable,
-        _ => throw new FormatException($"status '{text}' is not pass, fail, error or n/a"),
-    };
-}
-
 /// <summary>
 /// One row of the result table: case x backend x device. Immutable; every report format
 /// renders these. Error metrics are zero for results that produced no output.
@@ -43,8 +19,26 @@ public sealed record CaseResult
     public long Mismatches { get; init; }
     public long Elements { get; init; }
 
-    /// <summary>The fault that explains a failure, or a known ambiguity; empty when none.</summary>
+    /// <summary>The fault that explains a failure, or a known issue, in one sentence; empty when none.</summary>
     public string Diagnosis { get; init; } = "";
+
+    /// <summary>What <see cref="Diagnosis"/> rests on; consumers branch on this and the fields below, never on its text.</summary>
+    public DiagnosisKind DiagnosisKind { get; init; }
+
+    /// <summary>The fault model that reproduces the output (or comes closest); empty when none.</summary>
+    public string FaultModel { get; init; } = "";
+
+    /// <summary>Other fault models that reproduce the output just as well (this case cannot tell them apart).</summary>
+    public IReadOnlyList<string> EquallyFitting { get; init; } = [];
+
+    /// <summary>Divergences the backend knows it has on this case.</summary>
+    public IReadOnlyList<KnownIssue> KnownIssues { get; init; } = [];
+
+    /// <summary>Problems the device reported (e.g. Oclgrind's invalid accesses), whatever the numbers.</summary>
+    public IReadOnlyList<string> Findings { get; init; } = [];
+
+    /// <summary>Device time of each launch of the backend's stages.</summary>
+    public IReadOnlyList<DeviceTime> DeviceTimes { get; init; } = [];
 
     /// <summary>The first pipeline stage that diverges, for multi-stage backends.</summary>
     public string Stage { get; init; } = "";
@@ -52,7 +46,11 @@ public sealed record CaseResult
     /// <summary>Where the mismatches are, in one sentence.</summary>
     public string Location { get; init; } = "";
 
-    /// <summary>Why a result is n/a or an error, device findings, and notes on how it was obtained.</summary>
+    /// <summary>
+    /// Why a result is n/a or an error, why it fails besides mismatches (device findings included),
+    /// and the backend's note on how it was obtained. Known issues and device times are fields of
+    /// their own; <see cref="ResultText.Message"/> joins them all for the reports' message column.
+    /// </summary>
     public string Message { get; init; } = "";
 
     /// <summary>Logical coordinates of the worst element, "n,c,spatial...", or empty.</summary>
@@ -74,8 +72,8 @@ public sealed record CaseResult
     /// <summary>The backend's own configuration for the repro line (<see cref="Backends.IBackend.ReproArguments"/>).</summary>
     public string ReproArguments { get; init; } = "";
 
-    /// <summary>A complete command that runs this case on this backend and device again.</summary>
-    public string Repro => $"scripts/harness run --case {CaseId} --backends {Backend} --devices {Device}" + (ReproArguments.Length > 0 ? " " + ReproArguments : "");
+    /// <summary>A complete command that runs this case on this backend and device again (<see cref="ReproLine"/>).</summary>
+    public string Repro => ReproLine.Of(CaseId, Backend, Device, ReproArguments);
 
     /// <summary>
     /// What every report says about a result, as labelled lines in a fixed order (empty ones left
@@ -92,12 +90,12 @@ public sealed record CaseResult
             ("diagnosis", Diagnosis),
             ("location", Location),
             ("stage", Stage),
-            ("message", Message),
+            ("message", ResultText.Message(this)),
             ("errors", errors),
             ("worst element", Worst.Length > 0 ? $"n,c,spatial = {Worst}" : ""),
         }.Where(item => item.Value.Length > 0).ToList();
     }
 
-    /// <summary>The key a resumed run or a baseline matches on.</summary>
-    public string Key => $"{CaseId}|{Backend}|{Device}";
+    /// <summary>The key a resumed run matches on.</summary>
+    public ResultKey Key => new(CaseId, Backend, Device);
 }

@@ -64,7 +64,7 @@ public sealed partial class Baseline
     /// Failing or erroring results that no entry covers are new; entries whose results all pass
     /// now (and that matched at least one result) can be trimmed.
     /// </summary>
-    public Verdict Judge(IReadOnlyList<CaseResult> results)
+    public Verdict Classify(IReadOnlyList<CaseResult> results)
     {
         var known = new List<(CaseResult, Entry)>();
         var fresh = new List<CaseResult>();

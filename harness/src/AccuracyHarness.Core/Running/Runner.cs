@@ -10,74 +10,17 @@ using AccuracyHarness.Core.Tensors;
 
 namespace AccuracyHarness.Core.Running;
 
-public enum DumpMode { None, Failing, All }
-
-public sealed record RunOptions
-{
-    public FixedTolerance? Tolerance { get; init; }
-    public DumpMode Dump { get; init; } = DumpMode.None;
-
-    /// <summary>Where dumps/&lt;case&gt;/ folders go (the run's output folder).</summary>
-    public string? OutputDirectory { get; init; }
-
-    /// <summary>Cases run at the same time.</summary>
-    public int Jobs { get; init; } = 1;
-
-    /// <summary>Longest a backend may take on one case before its result is an error.</summary>
-    public TimeSpan? Timeout { get; init; }
-
-    /// <summary>Result keys (<see cref="CaseResult.Key"/>) already done, e.g. by an interrupted run being resumed.</summary>
-    public IReadOnlySet<string> Done { get; init; } = new HashSet<string>();
-}
-
 /// <summary>
-/// Receives each case's results together as soon as the case is done (writers, progress).
-/// Called from any thread, one case at a time.
+/// Runs one case through the backends one way: case -> validation -> inputs -> reference -> each
+/// backend -> comparison -> diagnosis -> result (<see cref="RunPipeline"/> runs many, in parallel).
+/// A backend that throws or times out becomes an error result for that case; the run goes on.
+/// Backends must allow concurrent calls.
 /// </summary>
-public interface IRunObserver
-{
-    void OnCase(IReadOnlyList<CaseResult> results);
-}
-
-/// <summary>
-/// Runs cases through backends one way: case -> validation -> inputs -> reference -> each
-/// backend -> comparison -> diagnosis -> result. Cases run in parallel (<see cref="RunOptions.Jobs"/>);
-/// each case's results go to the observers as soon as the case is done, and the returned table
-/// keeps the order of the cases. A backend that throws or times out becomes an error result for
-/// that case; the run goes on. Backends must allow concurrent calls.
-/// </summary>
-/// <param name="backendStarting">Told the result key of each backend call before it starts (isolated workers report it, so a crash can be blamed).</param>
-public sealed class Runner(IReadOnlyList<IBackend> backends, RunOptions options, IReadOnlyList<IRunObserver> observers, RunProfile? profile = null, Action<string>? backendStarting = null)
+/// <param name="backendStarting">Told each backend before it runs a case (isolated workers report it, so a crash can be blamed).</param>
+public sealed class Runner(
+    IReadOnlyList<IBackend> backends, RunOptions options, RunProfile? profile = null, Action<IBackend>? backendStarting = null)
 {
     private readonly RunProfile _profile = profile ?? new RunProfile();
-
-    public IReadOnlyList<CaseResult> Run(IReadOnlyList<SuiteCase> cases, CancellationToken cancellation = default) =>
-        RunAll(cases, RunCase, options.Jobs, observers, cancellation);
-
-    /// <summary>
-    /// The scheduling shared by in-process and isolated runs: up to <paramref name="jobs"/> cases
-    /// at once, results published per case, returned in case order.
-    /// </summary>
-    public static IReadOnlyList<CaseResult> RunAll(
-        IReadOnlyList<SuiteCase> cases,
-        Func<SuiteCase, CancellationToken, IReadOnlyList<CaseResult>> runCase,
-        int jobs,
-        IReadOnlyList<IRunObserver> observers,
-        CancellationToken cancellation)
-    {
-        var perCase = new IReadOnlyList<CaseResult>[cases.Count];
-        var gate = new Lock();
-        Parallel.For(0, cases.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancellation }, i =>
-        {
-            perCase[i] = runCase(cases[i], cancellation);
-            if (perCase[i].Count == 0) return;
-            lock (gate)
-            {
-                foreach (var observer in observers) observer.OnCase(perCase[i]);
-            }
-        });
-        return perCase.SelectMany(r => r).ToList();
-    }
 
     public IReadOnlyList<CaseResult> RunCase(SuiteCase suiteCase, CancellationToken cancellation = default)
     {
@@ -110,14 +53,15 @@ public sealed class Runner(IReadOnlyList<IBackend> backends, RunOptions options,
         foreach (var backend in todo)
         {
             cancellation.ThrowIfCancellationRequested();
-            backendStarting?.Invoke(Key(c, backend));
+            backendStarting?.Invoke(backend);
             var watch = Stopwatch.StartNew();
             var output = RunBackend(backend, problem, inputs, cancellation);
             var seconds = watch.Elapsed.TotalSeconds;
             _profile.Add(RunProfile.Backend(backend.Name, backend.Device), watch.Elapsed);
 
-            var (verdict, metrics) = _profile.Time(RunProfile.Comparison, () => Judge.Evaluate(basis, output));
-            var result = _profile.Time(RunProfile.Diagnosis, () => Judge.Explain(basis, inputs, reference, output, verdict, metrics)) with
+            var (verdict, metrics) = _profile.Time(RunProfile.Comparison, () => ResultEvaluator.Evaluate(basis, output));
+            var result = _profile.Time(RunProfile.Diagnosis, () =>
+                ResultEvaluator.Explain(basis, inputs, reference, output, verdict, metrics)) with
             {
                 Backend = backend.Name,
                 Device = backend.Device,
@@ -140,7 +84,7 @@ public sealed class Runner(IReadOnlyList<IBackend> backends, RunOptions options,
         return results;
     }
 
-    public static string Key(DeconvCase c, IBackend backend) => $"{c.Id}|{backend.Name}|{backend.Device}";
+    public static ResultKey Key(DeconvCase c, IBackend backend) => new(c.Id, backend.Name, backend.Device);
 
     /// <summary>
     /// Calls the backend, turning exceptions and overlong runs into errors. A run past the

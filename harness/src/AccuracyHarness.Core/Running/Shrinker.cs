@@ -5,17 +5,6 @@ using AccuracyHarness.Core.Results;
 
 namespace AccuracyHarness.Core.Running;
 
-/// <summary>The outcome of a shrink: the minimal case found, every step that got there, and how many candidates were tried.</summary>
-public sealed record ShrinkOutcome(DeconvCase Original, DeconvCase Minimal, IReadOnlyList<DeconvCase> Steps, int Tried, bool Exhausted)
-{
-    /// <summary>Elements of input, weights and output together: the size a person has to look at.</summary>
-    public static long Elements(DeconvCase c)
-    {
-        var p = c.Resolve();
-        return p.InputShape.Product() + p.WeightShape.Product() + p.OutputShape.Product();
-    }
-}
-
 /// <summary>
 /// Greedy shrinking with FsCheck's shrink candidates (<see cref="CaseGen.Shrink"/>, simplest
 /// first): take the first candidate that still fails, start again from it, stop when no candidate
@@ -50,24 +39,22 @@ public static partial class Shrinker
     }
 
     /// <summary>
-    /// What "fails the same way" compares: the status and, for a failure, the fault model the
-    /// diagnosis names (its detail and element counts change as the case shrinks); for an error,
-    /// its message's first line with numbers blanked (sizes in it change too).
+    /// What "fails the same way" compares: the status and, for a failure, what its diagnosis rests
+    /// on: the fault model it names (explained or closest; the detail and element counts change as
+    /// the case shrinks), the kinds of known issue, or the kind of failure; for an error, its
+    /// message's first line with numbers blanked (sizes in it change too).
     /// </summary>
     public static string Signature(CaseResult result) => result.Status switch
     {
-        Status.Fail => "fail: " + FaultName(result.Diagnosis),
+        Status.Fail => "fail: " + result.DiagnosisKind switch
+        {
+            DiagnosisKind.FaultModel or DiagnosisKind.ClosestFaultModel => result.FaultModel,
+            DiagnosisKind.KnownIssue => "known " + string.Join(", ", result.KnownIssues.Select(k => k.Kind).Distinct()),
+            var kind => kind.ToString(),
+        },
         Status.Error => "error: " + Digits().Replace(result.Message.Split('\n')[0], "N"),
         _ => StatusNames.Of(result.Status),
     };
-
-    private static string FaultName(string diagnosis)
-    {
-        const string closest = "closest: ";
-        var text = diagnosis.StartsWith(closest, StringComparison.Ordinal) ? diagnosis[closest.Length..] : diagnosis;
-        var colon = text.IndexOf(": ", StringComparison.Ordinal);
-        return colon < 0 ? text : text[..colon];
-    }
 
     [GeneratedRegex("[0-9]+")]
     private static partial Regex Digits();

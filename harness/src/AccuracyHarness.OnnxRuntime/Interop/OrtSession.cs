@@ -1,7 +1,5 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
-using AccuracyHarness.Core.Cases;
-using AccuracyHarness.Core.Tensors;
 
 namespace AccuracyHarness.OnnxRuntime.Interop;
 
@@ -57,11 +55,8 @@ public sealed unsafe class OrtSession : IDisposable
         return new OrtSession(session);
     }
 
-    /// <summary>
-    /// Runs the model on named f32 or f16 tensors (f16 data goes in as float16, exactly) and
-    /// returns the named output as a tensor of the type ONNX Runtime produced.
-    /// </summary>
-    public Tensor Run(IReadOnlyList<(string Name, Tensor Value)> feeds, string outputName)
+    /// <summary>Runs the model on named tensors and returns the named output as ONNX Runtime produced it (float or float16).</summary>
+    public OrtTensor Run(IReadOnlyList<(string Name, OrtTensor Value)> feeds, string outputName)
     {
         var pins = new List<MemoryHandle>();
         var values = new List<OrtValueHandle>();
@@ -121,26 +116,17 @@ public sealed unsafe class OrtSession : IDisposable
         return (byte*)p;
     }
 
-    private static OrtValueHandle CreateValue(Tensor tensor, List<MemoryHandle> pins)
+    private static OrtValueHandle CreateValue(OrtTensor tensor, List<MemoryHandle> pins)
     {
-        MemoryHandle pin;
-        nuint bytes;
-        int elementType;
-        if (tensor.StorageType == DataType.F16)
+        var (pin, bytes, elementType) = tensor.Elements switch
         {
-            var halves = tensor.Data.Select(v => (Half)v).ToArray();
-            pin = halves.AsMemory().Pin();
-            bytes = (nuint)(halves.Length * sizeof(Half));
-            elementType = ElementFloat16;
-        }
-        else
-        {
-            pin = tensor.Data.AsMemory().Pin();
-            bytes = (nuint)(tensor.Data.Length * sizeof(float));
-            elementType = ElementFloat;
-        }
+            float[] floats => (floats.AsMemory().Pin(), (nuint)(floats.Length * sizeof(float)), ElementFloat),
+            Half[] halves => (halves.AsMemory().Pin(), (nuint)(halves.Length * sizeof(Half)), ElementFloat16),
+            _ => throw new ArgumentException($"only float and float16 tensors go to ONNX Runtime, not {tensor.Elements.GetType().Name}",
+                nameof(tensor)),
+        };
         pins.Add(pin);
-        var shape = tensor.Shape.Select(d => (long)d).ToArray();
+        var shape = tensor.Shape;
         var memory = CpuMemory.Value.DangerousGetHandle();
         return OrtHandles.Create<OrtValueHandle>(p =>
         {
@@ -149,7 +135,7 @@ public sealed unsafe class OrtSession : IDisposable
         });
     }
 
-    private static Tensor ReadTensor(OrtValueHandle value)
+    private static OrtTensor ReadTensor(OrtValueHandle value)
     {
         var raw = value.DangerousGetHandle();
         using var info = OrtHandles.Create<OrtTensorTypeAndShapeInfoHandle>(p => OrtApi.GetTensorTypeAndShape(raw, (nint*)p));
@@ -158,55 +144,18 @@ public sealed unsafe class OrtSession : IDisposable
         nuint rank;
         OrtApi.Check(OrtApi.GetTensorElementType(infoRaw, &elementType));
         OrtApi.Check(OrtApi.GetDimensionsCount(infoRaw, &rank));
-        var dims = new long[(int)rank];
-        fixed (long* d = dims) OrtApi.Check(OrtApi.GetDimensions(infoRaw, d, rank));
-        var shape = Dims.From(dims.Select(d => checked((int)d)));
-        var count = checked((int)shape.Product());
+        var shape = new long[(int)rank];
+        fixed (long* d = shape) OrtApi.Check(OrtApi.GetDimensions(infoRaw, d, rank));
+        var count = checked((int)shape.Aggregate(1L, (a, b) => a * b));
 
         void* data;
         OrtApi.Check(OrtApi.GetTensorMutableData(raw, &data));
-        var result = new float[count];
-        switch (elementType)
+        return elementType switch
         {
-            case ElementFloat:
-                new ReadOnlySpan<float>(data, count).CopyTo(result);
-                return new Tensor(shape, result, DataType.F32);
-            case ElementFloat16:
-                var halves = new ReadOnlySpan<Half>(data, count);
-                for (var i = 0; i < count; i++) result[i] = (float)halves[i];
-                return new Tensor(shape, result, DataType.F16);
-            default:
-                throw new NotSupportedException($"ONNX Runtime produced element type {elementType}; only float (1) and float16 (10) are read");
-        }
+            ElementFloat => new OrtTensor(shape, new ReadOnlySpan<float>(data, count).ToArray()),
+            ElementFloat16 => new OrtTensor(shape, new ReadOnlySpan<Half>(data, count).ToArray()),
+            _ => throw new NotSupportedException(
+                $"ONNX Runtime produced element type {elementType}; only float (1) and float16 (10) are read"),
+        };
     }
-}
-
-/// <summary>What ONNX Runtime says about itself, for `scripts/harness devices` and reports.</summary>
-public static unsafe class OrtRuntimeInfo
-{
-    public static string Version => OrtApi.Version;
-
-    /// <summary>ONNX Runtime's build description (git commit, build flags).</summary>
-    public static string BuildInfo => Marshal.PtrToStringUTF8((nint)OrtApi.GetBuildInfoString()) ?? "";
-
-    public static string LibraryPath => OrtLibrary.PathLoaded;
-
-    /// <summary>Loads the library if needed; false with the reason when it cannot be used.</summary>
-    public static bool IsAvailable(out string reason)
-    {
-        try
-        {
-            _ = Version;
-            reason = "";
-            return true;
-        }
-        catch (Exception e) when (e is OnnxRuntimeUnavailableException or DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
-        {
-            reason = e.Message;
-            return false;
-        }
-    }
-
-    /// <summary>One line for listings: version, library path and build info.</summary>
-    public static string Describe() => $"ONNX Runtime {Version} ({LibraryPath}); {BuildInfo}";
 }

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Runtime.InteropServices;
 using AccuracyHarness.Core.Cases;
+using AccuracyHarness.Core.Results;
 using AccuracyHarness.Core.Tensors;
 using AccuracyHarness.OpenCL.Devices;
 using AccuracyHarness.OpenCL.Interop;
@@ -25,7 +25,7 @@ internal sealed class DeviceRun : IDisposable
     private readonly bool _jitConstants;
     private readonly List<ClMemHandle> _buffers = [];
     private readonly List<string> _findings = [];
-    private readonly List<string> _timings = [];
+    private readonly List<DeviceTime> _timings = [];
 
     public DeviceRun(DeviceSession session, DataType type, LayoutFamily layout, bool jitConstants)
     {
@@ -50,7 +50,7 @@ internal sealed class DeviceRun : IDisposable
 
     public ImmutableArray<string> Findings => [.. _findings];
 
-    public string Timings => "device time: " + string.Join(", ", _timings);
+    public ImmutableArray<DeviceTime> Timings => [.. _timings];
 
     /// <summary>
     /// A kernel built for this case's data type and layout (and constants, in jit mode). A failed
@@ -69,7 +69,8 @@ internal sealed class DeviceRun : IDisposable
         }
         catch (ClException e) when (e.BuildLog is not null)
         {
-            throw new ClException(e.Call, e.Status, $"({source.Origin} begins at line {program.SourceFirstLine} of the program; the harness header comes first)\n{e.BuildLog}");
+            throw new ClException(e.Call, e.Status,
+                $"({source.Origin} begins at line {program.SourceFirstLine} of the program; the harness header comes first)\n{e.BuildLog}");
         }
     }
 
@@ -132,7 +133,7 @@ internal sealed class DeviceRun : IDisposable
         using (var evt = Cl.Enqueue(_session.Queue, kernel, global, local))
         {
             Cl.Finish(_session.Queue);
-            _timings.Add(string.Create(CultureInfo.InvariantCulture, $"{stage} {Cl.Duration(evt).TotalMilliseconds:0.###} ms"));
+            _timings.Add(new DeviceTime(stage, Cl.Duration(evt).TotalMilliseconds));
         }
         if (_session.Log is { } log)
             _findings.AddRange(log.TakeNew().Select(message => $"oclgrind ({stage}): {message}"));

@@ -34,7 +34,8 @@ public abstract class OpenClBackend : IBackend
     public virtual string ReproArguments => Options.ReproArguments;
 
     /// <summary>Programs built on this backend's device by every backend there (the cache is per device).</summary>
-    public IReadOnlyList<KeyValuePair<string, long>> Counters => [new($"programs built on {Device}", Session.ProgramBuilds)];
+    public IReadOnlyList<KeyValuePair<string, long>> Counters =>
+        [new($"programs built on {Device}", DeviceSession.Existing(OpenClDevice)?.ProgramBuilds ?? 0)];
 
     /// <summary>All Oclgrind work, from every backend, on one thread (see <see cref="DedicatedThread"/>).</summary>
     private static readonly Lazy<DedicatedThread> OclgrindThread = new(() => new DedicatedThread("oclgrind"));
@@ -79,7 +80,7 @@ public abstract class OpenClBackend : IBackend
             output,
             run.Upload(parameters));
         var (tensor, nonZeroLanes) = run.DownloadActivations(output, outputLayout);
-        return new BackendOutput.Produced(tensor, [], run.Findings, nonZeroLanes, run.Timings);
+        return new BackendOutput.Produced(tensor, [], run.Findings, nonZeroLanes) { DeviceTimes = run.Timings };
     }
 }
 

@@ -2,42 +2,31 @@ using AccuracyHarness.Core.Backends;
 
 namespace AccuracyHarness.OpenCL.Backends;
 
-/// <summary>
-/// The OpenCL backends' options, read from <see cref="BackendSettings.Options"/>:
-/// <c>rule</c> (corrected | openvino-2024), <c>zero-insertion</c> and <c>jit-constants</c>
-/// (true | false). Options of other backends in the same dictionary are ignored.
-/// </summary>
+/// <summary>The OpenCL backends' typed options, read from <see cref="BackendSettings"/>.</summary>
 public sealed record OpenClOptions(IReplacementRule Rule, bool ZeroInsertion, bool JitConstants)
 {
-    public const string RuleOption = "rule";
-    public const string ZeroInsertionOption = "zero-insertion";
-    public const string JitConstantsOption = "jit-constants";
+    public static readonly BackendOption RuleOption = new("rule",
+        "Replacement rule of opencl-replaced: corrected (exact for stride 1; default) or openvino-2024 " +
+        "(the real pass, blind spots included).",
+        "corrected|openvino-2024");
+
+    public static readonly BackendOption ZeroInsertionOption = new("zero-insertion",
+        "Let opencl-replaced cover stride > 1 by inserting s-1 zeros between input elements (the fractionally strided form).");
+
+    public static readonly BackendOption JitConstantsOption = new("jit-constants",
+        "Bake the problem sizes into OpenCL programs as constants (one build per shape) instead of reading the params buffer.");
+
+    public static IReadOnlyList<BackendOption> All { get; } = [RuleOption, ZeroInsertionOption, JitConstantsOption];
 
     public static OpenClOptions Default => new(ReplacementRules.Corrected, false, false);
 
-    public static OpenClOptions From(BackendSettings settings)
-    {
-        var options = settings.Options;
-        var rule = options.TryGetValue(RuleOption, out var name) ? ReplacementRules.Find(name) : ReplacementRules.Corrected;
-        return new OpenClOptions(rule, Flag(options, ZeroInsertionOption), Flag(options, JitConstantsOption));
-    }
+    public static OpenClOptions From(BackendSettings settings) => new(
+        settings.Choice(RuleOption, ReplacementRules.All, r => r.Name, ReplacementRules.Corrected),
+        settings.Flag(ZeroInsertionOption),
+        settings.Flag(JitConstantsOption));
 
     /// <summary>The command-line flags that give these options (empty for the defaults).</summary>
-    public string ReproArguments => string.Join(" ", new[]
-    {
-        Rule == ReplacementRules.Corrected ? "" : $"--rule {Rule.Name}",
-        ZeroInsertion ? "--zero-insertion" : "",
-        JitConstants ? "--jit-constants" : "",
-    }.Where(a => a.Length > 0));
-
-    private static bool Flag(IReadOnlyDictionary<string, string> options, string name)
-    {
-        if (!options.TryGetValue(name, out var text)) return false;
-        return text.Trim().ToLowerInvariant() switch
-        {
-            "true" or "1" or "yes" or "on" => true,
-            "false" or "0" or "no" or "off" => false,
-            _ => throw new ArgumentException($"option '{name}' = '{text}': must be true or false"),
-        };
-    }
+    public string ReproArguments => BackendOption.Join(
+        [RuleOption.Repro(Rule.Name, ReplacementRules.Corrected.Name), ZeroInsertionOption.Repro(ZeroInsertion),
+            JitConstantsOption.Repro(JitConstants)]);
 }

@@ -31,7 +31,8 @@ public sealed class OpenClReplacedBackend : OpenClBackend
     }
 
     public override string ReproArguments =>
-        string.Join(" ", new[] { _reorder, _conv }.OfType<KernelManifest>().Select(m => $"--kernel {Path.GetFullPath(m.ManifestPath)}").Append(Options.ReproArguments).Where(a => a.Length > 0));
+        BackendOption.Join(new[] { _reorder, _conv }.OfType<KernelManifest>()
+            .Select(m => $"--kernel {Path.GetFullPath(m.ManifestPath)}").Append(Options.ReproArguments));
 
     private protected override BackendOutput Execute(Problem problem, CaseInputs inputs)
     {
@@ -69,8 +70,8 @@ public sealed class OpenClReplacedBackend : OpenClBackend
         }
         else
         {
-            run.Launch("weights_reorder", run.Kernel(_reorder?.Source ?? KernelSource.WeightsReorder, convParams), reorderedShape.Product(),
-                run.Upload(inputs.Weights.Data), reordered, run.Upload(convParams));
+            run.Launch("weights_reorder", run.Kernel(_reorder?.Source ?? KernelSource.WeightsReorder, convParams),
+                reorderedShape.Product(), run.Upload(inputs.Weights.Data), reordered, run.Upload(convParams));
         }
         stages.Add(new StageOutput("weights_reorder", new Tensor(reorderedShape, run.Download(reordered, reorderedShape.Product()), c.DataType)));
 
@@ -79,7 +80,11 @@ public sealed class OpenClReplacedBackend : OpenClBackend
         run.Launch("conv", run.Kernel(_conv?.Source ?? KernelSource.Conv, convParams), outputLayout.PhysicalLength,
             input, reordered, run.Upload(inputs.Bias?.Data ?? []), output, run.Upload(convParams));
         var (tensor, nonZeroLanes) = run.DownloadActivations(output, outputLayout);
-        return new BackendOutput.Produced(tensor, stages.ToImmutable(), run.Findings, nonZeroLanes, $"rule {Options.Rule.Name}{StageNote()}; {run.Timings}");
+        return new BackendOutput.Produced(tensor, stages.ToImmutable(), run.Findings, nonZeroLanes,
+            $"rule {Options.Rule.Name}{StageNote()}")
+        {
+            DeviceTimes = run.Timings,
+        };
     }
 
     private string? DialectUnsupported(KernelManifest? manifest, Problem problem) =>

@@ -39,10 +39,6 @@ public static class ReplacementRules
 
     public static IReadOnlyList<IReplacementRule> All { get; } = [Corrected, OpenVino2024];
 
-    public static IReplacementRule Find(string name) =>
-        All.FirstOrDefault(r => r.Name.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"option 'rule' = '{name}': must be one of {string.Join(", ", All.Select(r => r.Name))}");
-
     /// <summary>
     /// Exact for stride 1: pads pb' = (k-1)*d - pb, pe' = (k-1)*d - pe + op, dilation kept. With
     /// zero insertion a stride s > 1 becomes stride 1 over the input with s-1 zeros between

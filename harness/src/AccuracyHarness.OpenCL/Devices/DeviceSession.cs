@@ -55,6 +55,13 @@ internal sealed class DeviceSession
     /// <summary>Number of programs built (or attempted) in this session; tests use it to check the cache.</summary>
     public int ProgramBuilds => _programs.Count;
 
+    /// <summary>
+    /// The session if one was made, without making one: on Oclgrind a session must be made on the
+    /// thread that runs all Oclgrind work, so counters read from elsewhere must not make it.
+    /// </summary>
+    public static DeviceSession? Existing(OpenClDevice device) =>
+        Sessions.TryGetValue(device.Id, out var session) && session.IsValueCreated ? session.Value : null;
+
     public static DeviceSession For(OpenClDevice device) =>
         Sessions.GetOrAdd(device.Id, _ => new Lazy<DeviceSession>(() => new DeviceSession(device))).Value;
 

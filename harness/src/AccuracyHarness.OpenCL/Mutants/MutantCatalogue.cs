@@ -9,14 +9,6 @@ using AccuracyHarness.OpenCL.Manifests;
 
 namespace AccuracyHarness.OpenCL.Mutants;
 
-/// <summary>
-/// A deliberately faulty variant of the project's own kernels or replacement rules, with the
-/// diagnosis the harness should give it: the proof that comparison and diagnosis work.
-/// </summary>
-/// <param name="Expected">A fault model name (<see cref="FaultCatalogue"/>) or <see cref="Judge.DeviceFinding"/>.</param>
-/// <param name="Device">The device that can see the fault (Oclgrind for invalid accesses).</param>
-public sealed record Mutant(string Name, string Description, string Expected, string Device, Func<OpenClDevice, IBackend> Create);
-
 /// <summary>The built-in mutants, keyed by name: one per fault model, plus an out-of-bounds read only Oclgrind sees.</summary>
 public static class MutantCatalogue
 {
@@ -62,7 +54,8 @@ public static class MutantCatalogue
             s => Patch(s, "IN_IDX(n, ic, nz / SD, ny / SH, nx / SW)", "(((((long)n * IC + ic) * ID + nz / SD) * IH + ny / SH) * IW + nx / SW)")),
         Direct("deconv-half-accumulation", "direct kernel rounding products and sums to half precision", FaultCatalogue.HalfAccumulation,
             s => RoundToHalf + Patch(Patch(s, Product, "acc = round_to_half(acc + round_to_half(LOAD(input, IN_IDX(n, ic, nz / SD, ny / SH, nx / SW))"), ProductEnd, "* LOAD(weights, WEI_IDX(ic, m, tz, ty, tx))));")),
-        Direct("deconv-oob-read", "direct kernel that reads one element past the end of the weights without using it", Judge.DeviceFinding,
+        Direct("deconv-oob-read", "direct kernel that reads one element past the end of the weights without using it",
+            ResultEvaluator.DeviceFinding,
             s => Patch(s, Store, "    if (LOAD(weights, IC * (OC / G) * KD * KH * KW) == 1234.5f) acc += 1.0f;\n" + Store),
             OpenClDevices.Oclgrind),
     ];

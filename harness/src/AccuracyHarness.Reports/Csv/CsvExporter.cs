@@ -6,18 +6,13 @@ using CsvHelper;
 namespace AccuracyHarness.Reports.Csv;
 
 /// <summary>
-/// results.csv: the contract columns (docs/ARCHITECTURE.md section 9.4) first, in their order, then the
-/// location, message and source of each result, then every case parameter.
+/// results.csv: the contract columns (docs/ARCHITECTURE.md section 9.4) first, in their order, then
+/// the location, message and source of each result, then every case parameter, then the
+/// diagnosis's structured parts (added later, so they come last).
 /// </summary>
 public sealed class CsvExporter : IExporter
 {
     public const string Name = "results.csv";
-
-    public static readonly IReadOnlyList<string> ContractColumns =
-    [
-        "case_id", "backend", "device", "dtype", "layout", "status", "max_abs_err", "max_rel_err",
-        "max_ulp", "bound_ratio", "mismatches", "elements", "diagnosis", "stage", "seconds", "repro",
-    ];
 
     private static readonly IReadOnlyList<(string Column, Func<CaseResult, string> Value)> Columns =
     [
@@ -38,7 +33,7 @@ public sealed class CsvExporter : IExporter
         ("seconds", r => r.Seconds.ToString("0.######", CultureInfo.InvariantCulture)),
         ("repro", r => r.Repro),
         ("location", r => r.Location),
-        ("message", r => r.Message),
+        ("message", ResultText.Message),
         ("worst", r => r.Worst),
         ("source", r => r.Source),
         ("rank", r => r.Case.Rank.ToString(CultureInfo.InvariantCulture)),
@@ -58,6 +53,12 @@ public sealed class CsvExporter : IExporter
         ("bias", r => r.Case.HasBias ? "1" : "0"),
         ("fill", r => Names.Of(r.Case.Fill)),
         ("seed", r => r.Case.Seed.ToString(CultureInfo.InvariantCulture)),
+        ("diagnosis_kind", r => r.DiagnosisKind == DiagnosisKind.None ? "" : r.DiagnosisKind.ToString()),
+        ("fault_model", r => r.FaultModel),
+        ("equally_fitting", r => string.Join(" ", r.EquallyFitting)),
+        ("known_issues", r => ResultText.KnownIssues(r.KnownIssues)),
+        ("findings", r => string.Join("; ", r.Findings)),
+        ("device_time", r => ResultText.DeviceTimes(r.DeviceTimes)),
     ];
 
     public string FileName => Name;

@@ -169,8 +169,9 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
     private static void Row(StringBuilder html, CaseResult r, bool withMap)
     {
         var status = StatusNames.Of(r.Status);
-        var why = r.Diagnosis.Length > 0 ? H(r.Diagnosis) : $"<span class=\"muted\">{H(r.Message)}</span>";
-        var search = string.Join(" ", status, Column(r), r.CaseId, r.Diagnosis, r.Location, r.Message, r.Stage, Features.Tokens(r.Case));
+        var why = r.Diagnosis.Length > 0 ? H(r.Diagnosis) : $"<span class=\"muted\">{H(ResultText.Message(r))}</span>";
+        var search = string.Join(" ", status, Column(r), r.CaseId, r.Diagnosis, r.Location, ResultText.Message(r), r.Stage,
+            Features.Tokens(r.Case));
         html.Append($"<tbody data-status=\"{H(status)}\" data-backend=\"{H(Column(r))}\" data-search=\"{H(search)}\">\n");
         html.Append($"<tr class=\"row\"><td><span class=\"badge {Css(r.Status)}\">{H(status)}</span></td><td>{H(Column(r))}</td><td class=\"id\">{Id(r.CaseId)}</td><td>{H(r.DataType)}</td><td>{H(r.Layout)}</td>");
         html.Append(r.Status == Status.Fail

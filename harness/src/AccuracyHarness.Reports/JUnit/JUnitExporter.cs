@@ -43,7 +43,7 @@ public sealed class JUnitExporter : IExporter
             new XAttribute("time", Seconds(r.Seconds)));
         var summary = r.Diagnosis.Length > 0 ? r.Diagnosis
             : r.Status == Status.Fail ? $"bound ratio {r.BoundRatio:G3}, {r.Mismatches} of {r.Elements} elements outside the bound"
-            : r.Message;
+            : ResultText.Message(r);
         switch (r.Status)
         {
             case Status.Fail:
@@ -53,7 +53,7 @@ public sealed class JUnitExporter : IExporter
                 test.Add(new XElement("error", new XAttribute("message", Clean(summary)), new XAttribute("type", "backend-error"), Clean(Details(r))));
                 break;
             case Status.NotApplicable:
-                test.Add(new XElement("skipped", new XAttribute("message", Clean(r.Message))));
+                test.Add(new XElement("skipped", new XAttribute("message", Clean(ResultText.Message(r)))));
                 break;
         }
         return test;

@@ -3,9 +3,6 @@ using AccuracyHarness.Core.Results;
 
 namespace AccuracyHarness.Reports.Runs;
 
-/// <summary>A result whose outcome changed since an earlier run; <paramref name="Before"/> is null for a key the earlier run lacked.</summary>
-public sealed record StatusChange(CaseResult Now, Status? Before);
-
 /// <summary>
 /// What changed since an earlier run, matched by <see cref="CaseResult.Key"/>: results that fail
 /// or error now but passed, were n/a or did not exist before; and results that pass now but
@@ -17,7 +14,7 @@ public sealed record ResultComparison(string Previous, IReadOnlyList<StatusChang
 
     public static ResultComparison Of(string previous, IEnumerable<CaseResult> before, IEnumerable<CaseResult> now)
     {
-        var earlier = new Dictionary<string, Status>();
+        var earlier = new Dictionary<ResultKey, Status>();
         foreach (var r in before) earlier[r.Key] = r.Status;
         var changes = now.Select(r => new StatusChange(r, earlier.TryGetValue(r.Key, out var s) ? s : null)).ToList();
         return new ResultComparison(
@@ -46,7 +43,7 @@ public sealed record ResultComparison(string Previous, IReadOnlyList<StatusChang
         foreach (var c in changes)
         {
             var r = c.Now;
-            var why = string.Join("; ", new[] { r.Diagnosis, r.Location, r.Message }.Where(s => s.Length > 0));
+            var why = string.Join("; ", new[] { r.Diagnosis, r.Location, ResultText.Message(r) }.Where(s => s.Length > 0));
             text.AppendLine($"  {StatusNames.Of(r.Status),-5} (was {Was(c.Before)}) {r.Backend}@{r.Device} {r.CaseId}{(why.Length > 0 ? ": " + why : "")}");
             text.AppendLine($"        repro: {r.Repro}");
         }

@@ -9,12 +9,12 @@ namespace AccuracyHarness.Reports.Runs;
 /// </summary>
 public sealed record StoredRuns(ResultTable Table, int Shards, int Rows, int Replaced)
 {
-    public const string ResultsFile = "results.jsonl";
+    public const string ResultsFile = ResultJson.FileName;
 
     public static StoredRuns Read(IReadOnlyList<string> folders)
     {
         var results = new List<CaseResult>();
-        var position = new Dictionary<string, int>();
+        var position = new Dictionary<ResultKey, int>();
         int rows = 0, replaced = 0;
         foreach (var folder in folders)
         {

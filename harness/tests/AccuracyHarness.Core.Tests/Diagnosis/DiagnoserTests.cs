@@ -68,4 +68,18 @@ public class DiagnoserTests
         var diagnosis = Diagnoser.Diagnose(p, inputs, reference, noisy);
         Assert.That(diagnosis.Text, Is.EqualTo("unexplained"));
     }
+
+    [Test]
+    public void A_model_that_does_not_apply_runs_no_reference_variant()
+    {
+        // No bias, output padding, dilation or asymmetric pads: the models for them do not apply.
+        var p = CaseId.Parse("ic2_oc2_in5x5_k3x3_s2x2_pb1x1_pe1x1").Resolve();
+        // Weights of the wrong size: any reference variant run on them throws.
+        var broken = Fill.For(p) with { Weights = new Tensor(Dims.From([1]), [0f], DataType.F32) };
+        Assert.That(() => FaultCatalogue.Get(FaultCatalogue.WeightsNotFlipped).Propose(p, broken).ToList(), Throws.Exception,
+            "a model that applies runs its variant");
+        foreach (var name in new[] { FaultCatalogue.BiasMissing, FaultCatalogue.BiasDoubled, FaultCatalogue.OutputPaddingDropped,
+                     FaultCatalogue.DilationDropped, FaultCatalogue.PadsSwapped })
+            Assert.That(FaultCatalogue.Get(name).Propose(p, broken).ToList(), Is.Empty, name);
+    }
 }

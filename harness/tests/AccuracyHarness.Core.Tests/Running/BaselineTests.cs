@@ -40,7 +40,7 @@ public class BaselineTests
             Result("ic2_oc2_in3x3_k2x2", "reference", Status.Fail, "bias-missing: no bias"),
             Result("ic1_oc2_in3x3_k2x2", "opencl-direct", Status.Pass) with { Device = "pocl" },
         };
-        var verdict = baseline.Judge(results);
+        var verdict = baseline.Classify(results);
         Assert.That(verdict.Known.Select(k => k.Result.Backend), Is.EqualTo(new[] { "onnxruntime", "onnxruntime-wdyn", "reference" }));
         Assert.That(verdict.New.Single().CaseId, Does.Contain("_k2x2_"));
         Assert.That(verdict.NowPassing.Single().Reason, Is.EqualTo("now fixed"));

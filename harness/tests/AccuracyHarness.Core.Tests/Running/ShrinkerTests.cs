@@ -30,7 +30,7 @@ public class ShrinkerTests
         }
     }
 
-    private static readonly Runner Planted = new([new UnflippedWeightsBackend()], new RunOptions(), []);
+    private static readonly Runner Planted = new([new UnflippedWeightsBackend()], new RunOptions());
 
     private static CaseResult Run(DeconvCase c) => Planted.RunCase(new SuiteCase(c, "test")).Single();
 
@@ -78,14 +78,39 @@ public class ShrinkerTests
         Assert.That(outcome.Tried, Is.EqualTo(CaseGen.Shrink(start).Count()));
     }
 
-    [TestCase(Status.Fail, "weights-not-flipped: kernel not rotated by 180 degrees", "", "fail: weights-not-flipped")]
-    [TestCase(Status.Fail, "closest: pads-swapped: pads swapped on every axis (leaves 3 of 40 elements unexplained)", "", "fail: pads-swapped")]
-    [TestCase(Status.Fail, "unexplained", "", "fail: unexplained")]
-    [TestCase(Status.Error, "", "ext:k on pocl: clBuildProgram failed with CL_BUILD_PROGRAM_FAILURE (-11); build log:\nline 3", "error: ext:k on pocl: clBuildProgram failed with CL_BUILD_PROGRAM_FAILURE (-N); build log:")]
-    [TestCase(Status.Pass, "", "", "pass")]
-    public void The_signature_keeps_the_fault_and_drops_what_changes_with_size(Status status, string diagnosis, string message, string expected)
+    [TestCase(Status.Fail, DiagnosisKind.FaultModel, "weights-not-flipped", "", "fail: weights-not-flipped")]
+    [TestCase(Status.Fail, DiagnosisKind.ClosestFaultModel, "weights-not-flipped", "", "fail: weights-not-flipped")]
+    [TestCase(Status.Fail, DiagnosisKind.Unexplained, "", "", "fail: Unexplained")]
+    [TestCase(Status.Fail, DiagnosisKind.DeviceFinding, "", "oclgrind (deconv): invalid read", "fail: DeviceFinding")]
+    [TestCase(Status.Error, DiagnosisKind.None, "",
+        "ext:k on pocl: clBuildProgram failed with CL_BUILD_PROGRAM_FAILURE (-11); build log:\nline 3",
+        "error: ext:k on pocl: clBuildProgram failed with CL_BUILD_PROGRAM_FAILURE (-N); build log:")]
+    [TestCase(Status.Pass, DiagnosisKind.None, "", "", "pass")]
+    public void The_signature_keeps_the_fault_and_drops_what_changes_with_size(Status status, DiagnosisKind kind, string model,
+        string message, string expected)
     {
-        var result = new CaseResult { Case = CaseId.Parse("ic1_oc1_in3_k3"), Backend = "b", Device = "d", Status = status, Diagnosis = diagnosis, Message = message };
+        var result = new CaseResult
+        {
+            Case = CaseId.Parse("ic1_oc1_in3_k3"), Backend = "b", Device = "d", Status = status, DiagnosisKind = kind, FaultModel = model,
+                Message = message,
+            Diagnosis = "a sentence the signature must not read",
+        };
         Assert.That(Shrinker.Signature(result), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Known_issues_of_one_kind_fail_the_same_way_whatever_their_text()
+    {
+        CaseResult Known(string text) => new()
+        {
+            Case = CaseId.Parse("ic1_oc1_in3_k3"), Backend = "b", Device = "d", Status = Status.Fail,
+                DiagnosisKind = DiagnosisKind.KnownIssue,
+            KnownIssues = [new KnownIssue(KnownIssueKind.Ambiguity, text)],
+        };
+        Assert.That(Shrinker.Signature(Known("axis 0: 7 > 5")), Is.EqualTo(Shrinker.Signature(Known("axis 1: 3 > 2"))));
+        Assert.That(Shrinker.Signature(Known("x")), Is.Not.EqualTo(Shrinker.Signature(Known("x") with
+        {
+            KnownIssues = [new KnownIssue(KnownIssueKind.Defect, "x")],
+        })));
     }
 }

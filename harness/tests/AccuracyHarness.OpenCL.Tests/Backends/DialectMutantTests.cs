@@ -1,5 +1,6 @@
 using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Diagnosis;
+using AccuracyHarness.Core.Results;
 using AccuracyHarness.OpenCL.Tests.Support;
 
 namespace AccuracyHarness.OpenCL.Tests.Backends;
@@ -49,6 +50,8 @@ public class DialectMutantTests
         var run = CaseRun.Of(backend, CaseId.Parse(id));
 
         Assert.That(run.Metrics.Passed, Is.False, run.Describe());
-        Assert.That(run.Diagnosis, Does.StartWith(expected + ":"));
+        var result = run.Result;
+        Assert.That(result.DiagnosisKind, Is.EqualTo(DiagnosisKind.FaultModel), result.Diagnosis);
+        Assert.That(result.FaultModel, Is.EqualTo(expected), result.Diagnosis);
     }
 }

@@ -78,8 +78,10 @@ public class ManifestLaunchTests
         var p = run.Problem;
         var width = (p.Output[^1] + 7) / 8 * 8;
         var rows = p.Rank == 1 ? 1 : p.Output[^2] * (p.Rank == 3 ? p.Output[0] : 1);
-        Assert.That(run.Produced.Note, Does.StartWith($"global {width}x{rows}x{p.Case.OutChannels * p.Case.Batch}, local 8x1x1"),
-            "the manifest's range: align(OW, 8) by OH*OD by OC*N");
+        Assert.That(run.Produced.Note, Is.EqualTo($"global {width}x{rows}x{p.Case.OutChannels * p.Case.Batch}, local 8x1x1"),
+            "the manifest's range: align(OW, 8) by OH*OD by OC*N; the device time is a field of its own");
+        Assert.That(run.Produced.DeviceTimes.Select(t => t.Stage), Is.EqualTo(new[] { "deconv" }));
+        Assert.That(run.Produced.DeviceTimes[0].Milliseconds, Is.GreaterThanOrEqualTo(0));
     }
 
     [Test]

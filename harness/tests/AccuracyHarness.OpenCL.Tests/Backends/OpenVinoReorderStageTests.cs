@@ -23,6 +23,8 @@ public class OpenVinoReorderStageTests
         var run = CaseRun.Of(Replaced(ShippedKernels.Folder("openvino-deconv"), TestDevices.Require(device)), CaseId.Parse(id));
         Assert.That(run.IsClean, run.Describe());
         Assert.That(run.Produced.Note, Does.Contain("weights_reorder stage from kernel 'openvino-reorder'"));
+        Assert.That(run.Produced.DeviceTimes.Select(t => t.Stage), Is.EqualTo(new[] { "weights_reorder", "conv" }),
+            "the dialect's reorder launch is timed like the built-in stages");
         var stage = run.Produced.Stages.Single(s => s.Stage == "weights_reorder").Tensor;
         Assert.That(stage.Data, Is.EqualTo(DeconvAsConvolution.ReorderWeights(run.Problem, run.Inputs.Weights).Data), "OIYX, flipped");
     }

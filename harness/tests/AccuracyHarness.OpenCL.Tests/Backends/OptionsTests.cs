@@ -36,6 +36,29 @@ public class OptionsTests
     }
 
     [Test]
+    public void Rules_are_named_in_any_case()
+    {
+        Assert.That(OpenClOptions.From(With(("rule", " OpenVINO-2024"))).Rule, Is.SameAs(ReplacementRules.OpenVino2024));
+    }
+
+    [TestCase("yes")]
+    [TestCase("1")]
+    [TestCase("on")]
+    public void Flags_take_one_syntax_for_every_family(string text)
+    {
+        var e = Assert.Throws<ArgumentException>(() => OpenClOptions.From(With(("zero-insertion", text))))!;
+        Assert.That(e.Message, Does.Contain("zero-insertion").And.Contain("true or false"));
+    }
+
+    [Test]
+    public void The_repro_flags_give_the_same_options_again()
+    {
+        var options = OpenClOptions.From(With(("rule", "openvino-2024"), ("zero-insertion", "true"), ("jit-constants", "true")));
+        Assert.That(options.ReproArguments, Is.EqualTo("--rule openvino-2024 --zero-insertion --jit-constants"));
+        Assert.That(OpenClOptions.Default.ReproArguments, Is.Empty);
+    }
+
+    [Test]
     public void A_bad_flag_names_the_option()
     {
         var e = Assert.Throws<ArgumentException>(() => OpenClOptions.From(With(("jit-constants", "maybe"))))!;
@@ -46,8 +69,7 @@ public class OptionsTests
     public void Registration_adds_the_backends_one_per_device_asked_for()
     {
         TestDevices.Require(OpenClDevices.Oclgrind);
-        var catalogue = new BackendCatalogue();
-        OpenClBackends.Register(catalogue, []);
+        var catalogue = BackendCatalogue.Of([new OpenClFamily([])]);
         Assert.That(catalogue.Entries.Select(e => e.Name), Is.EquivalentTo(new[] { "opencl-direct", "opencl-replaced" }));
         Assert.That(catalogue.Create("opencl-direct", new BackendSettings()).Select(b => b.Device), Is.EqualTo(new[] { "pocl" }));
         var both = catalogue.Create("opencl-replaced", new BackendSettings { Devices = ["pocl", "oclgrind"] });
@@ -58,8 +80,7 @@ public class OptionsTests
     public void An_unknown_device_is_a_usage_error_naming_the_devices_there_are()
     {
         TestDevices.Require(OpenClDevices.Pocl);
-        var catalogue = new BackendCatalogue();
-        OpenClBackends.Register(catalogue, []);
+        var catalogue = BackendCatalogue.Of([new OpenClFamily([])]);
         var e = Assert.Throws<ArgumentException>(() => catalogue.Create("opencl-direct", new BackendSettings { Devices = ["gpu0"] }))!;
         Assert.That(e.Message, Does.Contain("gpu0").And.Contain("pocl"));
     }

@@ -24,8 +24,7 @@ public class KernelManifestTests
     public void The_example_kernel_agrees_with_the_reference_through_the_catalogue(string id)
     {
         TestDevices.Require("pocl");
-        var catalogue = new BackendCatalogue();
-        OpenClBackends.Register(catalogue, [KernelManifest.Load(ExampleManifest)]);
+        var catalogue = BackendCatalogue.Of([new OpenClFamily([KernelManifest.Load(ExampleManifest)])]);
         var backend = catalogue.Create("ext:example-deconv", new BackendSettings()).Single();
         foreach (var suffix in new[] { "_bias_f32_nchw", "_f16_blocked16", "_bias_nhwc_exact" })
         {

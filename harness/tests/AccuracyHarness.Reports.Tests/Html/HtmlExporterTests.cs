@@ -34,11 +34,12 @@ public class HtmlExporterTests
         Assert.That(Regex.Matches(Page, "<tr class=\"row\">").Count, Is.EqualTo(listed.Count));
         foreach (var r in listed)
         {
-            Assert.That(Page, Does.Contain(WebUtility.HtmlEncode(r.Repro)), r.Key);
-            Assert.That(Page, Does.Contain(WebUtility.HtmlEncode(r.Diagnosis)).And.Contain(WebUtility.HtmlEncode(r.Location)), r.Key);
+            Assert.That(Page, Does.Contain(WebUtility.HtmlEncode(r.Repro)), r.Key.ToString());
+            Assert.That(Page, Does.Contain(WebUtility.HtmlEncode(r.Diagnosis)).And.Contain(WebUtility.HtmlEncode(r.Location)),
+                r.Key.ToString());
         }
         foreach (var r in SampleRun.Failing)
-            Assert.That(Page, Does.Contain($"data-map=\"{WebUtility.HtmlEncode(HtmlExporter.Encode(r.Map!))}\""), r.Key);
+            Assert.That(Page, Does.Contain($"data-map=\"{WebUtility.HtmlEncode(HtmlExporter.Encode(r.Map!))}\""), r.Key.ToString());
     }
 
     [Test]

@@ -38,7 +38,7 @@ public class JUnitExporterTests
         foreach (var r in SampleRun.Failing)
         {
             var failure = Case(doc, r).Element("failure");
-            Assert.That(failure, Is.Not.Null, r.Key);
+            Assert.That(failure, Is.Not.Null, r.Key.ToString());
             Assert.That(failure!.Attribute("message")!.Value, Is.EqualTo(r.Diagnosis).Or.Contains("bound ratio"));
             Assert.That(failure.Value, Does.Contain(r.Location).And.Contain("repro: " + r.Repro));
             if (r.Diagnosis.Length > 0) Assert.That(failure.Value, Does.Contain("diagnosis: " + r.Diagnosis));
@@ -59,7 +59,7 @@ public class JUnitExporterTests
                 Status.Fail => ["failure"],
                 Status.Error => ["error"],
                 _ => ["skipped"],
-            }), r.Key);
+            }), r.Key.ToString());
         }
         var error = SampleRun.Table.Results.Single(r => r.Status == Status.Error);
         Assert.That(Case(doc, error).Element("error")!.Attribute("message")!.Value, Is.EqualTo(SampleRun.ErrorMessage));

@@ -66,7 +66,8 @@ public class StoredRunsTests
             .ToList();
 
         var c = ResultComparison.Of("yesterday", before, now);
-        Assert.That(c.NewlyFailing.Select(x => (x.Now.Key, x.Before)), Is.EquivalentTo(new (string, Status?)[] { (failing.Key, Status.Pass), (error.Key, null) }),
+        Assert.That(c.NewlyFailing.Select(x => (x.Now.Key, x.Before)),
+            Is.EquivalentTo(new (ResultKey, Status?)[] { (failing.Key, Status.Pass), (error.Key, null) }),
             "pass -> fail and a new key that errors; fail -> error and pass -> n/a are not newly failing");
         Assert.That(c.NewlyPassing.Select(x => x.Now.Key), Is.EqualTo(new[] { passing.Key }));
         var text = c.ToText();

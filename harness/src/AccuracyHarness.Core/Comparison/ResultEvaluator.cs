@@ -1,6 +1,5 @@
 using System.Globalization;
 using AccuracyHarness.Core.Backends;
-using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Diagnosis;
 using AccuracyHarness.Core.Fills;
 using AccuracyHarness.Core.Reference;
@@ -10,14 +9,8 @@ using AccuracyHarness.Core.Tensors;
 namespace AccuracyHarness.Core.Comparison;
 
 /// <summary>Turns a backend's output into a result: metrics, status and the reasons for it.</summary>
-public static class Judge
+public static class ResultEvaluator
 {
-    /// <summary>
-    /// A backend's note that starts with this names a known issue (a spec ambiguity or a known
-    /// defect of the implementation); it becomes the diagnosis of a failing result.
-    /// </summary>
-    public const string KnownIssue = "known ";
-
     /// <summary>
     /// Status and metrics of a backend's output, without backend, device and timing (which the
     /// caller sets) and without the explanation (<see cref="Explain"/>), which costs more.
@@ -42,9 +35,8 @@ public static class Judge
         if (produced.NonZeroPaddingLanes > 0)
             reasons.Add($"{produced.NonZeroPaddingLanes} padding lane(s) of the blocked output are not zero");
         reasons.AddRange(produced.Findings);
-
         var fails = metrics.Mismatches > 0 || reasons.Count > 0;
-        var note = produced.Note ?? "";
+        if (produced.Note is { Length: > 0 } note) reasons.Add(note);
         var result = blank with
         {
             Status = fails ? Status.Fail : Status.Pass,
@@ -55,7 +47,10 @@ public static class Judge
             Mismatches = metrics.Mismatches,
             Elements = metrics.Elements,
             Worst = metrics.Worst is null ? "" : string.Join(",", metrics.Worst.Select(v => v.ToString(CultureInfo.InvariantCulture))),
-            Message = string.Join("; ", reasons.Concat(note.Length > 0 ? [note] : Array.Empty<string>())),
+            Message = string.Join("; ", reasons),
+            KnownIssues = produced.KnownIssues,
+            Findings = produced.Findings,
+            DeviceTimes = produced.DeviceTimes,
         };
         return (result, metrics);
     }
@@ -65,25 +60,42 @@ public static class Judge
     /// diverging stage of a multi-stage backend, and the diagnosis (a known issue the backend
     /// named, the fault model that reproduces the output, or the device's own finding).
     /// </summary>
-    public static CaseResult Explain(ComparisonBasis basis, CaseInputs inputs, ReferenceResult reference, BackendOutput output, CaseResult result, Metrics? metrics)
+    public static CaseResult Explain(ComparisonBasis basis, CaseInputs inputs, ReferenceResult reference, BackendOutput output,
+        CaseResult result, Metrics? metrics)
     {
         if (result.Status != Status.Fail || metrics is null || output is not BackendOutput.Produced produced) return result;
         var problem = basis.Problem;
-        var note = produced.Note ?? "";
-        var diagnosis =
-            note.StartsWith(KnownIssue, StringComparison.Ordinal) ? note
-            : metrics.Mismatches > 0 ? Diagnoser.Diagnose(problem, inputs, reference, produced.Output).Text
-            : produced.Findings.Length > 0 ? $"{DeviceFinding}: {produced.Findings[0]}"
-            : produced.NonZeroPaddingLanes > 0 ? PaddingLanesWritten
-            : AllZeros;
         var ratios = metrics.Mismatches > 0 ? Comparator.Ratios(basis, produced.Output) : null;
-        return result with
+        return Diagnose(result, problem, inputs, reference, produced, metrics) with
         {
             Location = ratios is null ? "" : MismatchLocation.Of(problem, ratios.Select(r => r > 1).ToArray()).Sentence,
             Map = ratios is null ? null : ErrorMap.Of(problem, ratios),
             Stage = StageChecks.Describe(problem, inputs, produced.Stages),
-            Diagnosis = diagnosis,
         };
+    }
+
+    private static CaseResult Diagnose(CaseResult result, Cases.Problem problem, CaseInputs inputs, ReferenceResult reference,
+        BackendOutput.Produced produced, Metrics metrics)
+    {
+        if (produced.KnownIssues.Length > 0)
+            return result with { DiagnosisKind = DiagnosisKind.KnownIssue, Diagnosis = ResultText.KnownIssues(produced.KnownIssues) };
+        if (metrics.Mismatches > 0)
+        {
+            var fault = Diagnoser.Diagnose(problem, inputs, reference, produced.Output);
+            return result with
+            {
+                DiagnosisKind = fault.Model.Length == 0 ? DiagnosisKind.Unexplained
+                    : fault.Explained ? DiagnosisKind.FaultModel : DiagnosisKind.ClosestFaultModel,
+                FaultModel = fault.Model,
+                EquallyFitting = fault.Equally,
+                Diagnosis = fault.Text,
+            };
+        }
+        if (produced.Findings.Length > 0)
+            return result with { DiagnosisKind = DiagnosisKind.DeviceFinding, Diagnosis = $"{DeviceFinding}: {produced.Findings[0]}" };
+        return produced.NonZeroPaddingLanes > 0
+            ? result with { DiagnosisKind = DiagnosisKind.PaddingLanesWritten, Diagnosis = PaddingLanesWritten }
+            : result with { DiagnosisKind = DiagnosisKind.AllZeros, Diagnosis = AllZeros };
     }
 
     /// <summary>Diagnoses of failures that are not numeric mismatches.</summary>

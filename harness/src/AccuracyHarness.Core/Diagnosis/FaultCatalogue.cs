@@ -8,43 +8,6 @@ using AccuracyHarness.Core.Tensors;
 namespace AccuracyHarness.Core.Diagnosis;
 
 /// <summary>
-/// What a faulty implementation would output: values in logical order (NaN where it would write
-/// nothing), the sums that bound their rounding (the faulty sums' own absolute sums and term
-/// counts, since a fault can add or drop terms) and, for faults whose exact rounding depends on
-/// the summation order, a per-element slack.
-/// </summary>
-public sealed record Prediction(double[] Output, double[] AbsSum, int[] Terms, double[]? Slack = null)
-{
-    public static Prediction Of(ReferenceResult sums) => new(sums.Output, sums.AbsSum, sums.Terms);
-
-    /// <summary>Element i takes element source(i) of this prediction, or nothing (NaN: not written) when source is null.</summary>
-    public Prediction Remap(Func<int, int?> source)
-    {
-        var output = new double[Output.Length];
-        var abs = new double[Output.Length];
-        var terms = new int[Output.Length];
-        for (var i = 0; i < output.Length; i++)
-        {
-            if (source(i) is { } j)
-            {
-                (output[i], abs[i], terms[i]) = (Output[j], AbsSum[j], Terms[j]);
-            }
-            else
-            {
-                output[i] = double.NaN;
-            }
-        }
-        return new Prediction(output, abs, terms, Slack);
-    }
-}
-
-/// <summary>One concrete fault a model proposes for a case (a model may propose one per axis).</summary>
-public sealed record Hypothesis(string Model, string Detail, Prediction Prediction);
-
-/// <summary>A known fault, as a variant of the reference. Proposes nothing where it cannot apply.</summary>
-public sealed record FaultModel(string Name, string Description, Func<Problem, CaseInputs, IEnumerable<Hypothesis>> Propose);
-
-/// <summary>
 /// The catalogue of fault models (docs/ARCHITECTURE.md section 8), keyed by name. Each is the reference run
 /// on transformed weights, inputs or geometry, so it shares the reference's clarity.
 /// </summary>
@@ -69,24 +32,31 @@ public static class FaultCatalogue
     public static IReadOnlyList<FaultModel> All { get; } =
     [
         new(WeightsNotFlipped, "weights not flipped (the rewrite's rotate_180 missing)",
-            (p, i) => One(p, i, WeightsNotFlipped, "kernel not rotated by 180 degrees", Run(p, i, weights: Flip(p, i.Weights.Data, _ => true)), p.Case.Kernel.Any(k => k > 1))),
+            (p, i) => One(WeightsNotFlipped, "kernel not rotated by 180 degrees", () => Run(p, i, weights: Flip(p, i.Weights.Data, _ =>
+                true)), p.Case.Kernel.Any(k => k > 1))),
         new(WeightsFlippedOneAxis, "weights flipped on one spatial axis only",
             (p, i) => p.Rank < 2 ? [] : Enumerable.Range(0, p.Rank)
                 .Where(a => p.Case.Kernel.Where((k, b) => b != a).Any(k => k > 1))
                 .Select(a => new Hypothesis(WeightsFlippedOneAxis, $"flipped on {Axis(p, a)} only", Run(p, i, weights: Flip(p, i.Weights.Data, b => b != a))))),
         new(ChannelsNotSwapped, "in/out channels not swapped in the weights reorder (IOYX read as OIYX: the transposed reorder fault)",
-            (p, i) => One(p, i, ChannelsNotSwapped, "weights read as OIYX", Run(p, i, weights: Reinterpret(p, i.Weights.Data)), p.Cg > 1 || p.Mg > 1)),
+            (p, i) => One(ChannelsNotSwapped, "weights read as OIYX", () =>
+                Run(p, i, weights: Reinterpret(p, i.Weights.Data)), p.Cg > 1 || p.Mg > 1)),
         new(NotFlippedNotSwapped, "weights neither flipped nor channel-swapped",
-            (p, i) => One(p, i, NotFlippedNotSwapped, "weights read as OIYX and not rotated", Run(p, i, weights: Flip(p, Reinterpret(p, i.Weights.Data), _ => true)), (p.Cg > 1 || p.Mg > 1) && p.Case.Kernel.Any(k => k > 1))),
+            (p, i) => One(NotFlippedNotSwapped, "weights read as OIYX and not rotated", () => Run(p, i, weights: Flip(p, Reinterpret(p,
+                i.Weights.Data), _ => true)), (p.Cg > 1 || p.Mg > 1) && p.Case.Kernel.Any(k => k > 1))),
         new(DilationDropped, "dilation ignored (taps treated as dense)",
-            (p, i) => One(p, i, DilationDropped, "dilation 1 on every axis", Run(p, i, axes: Geometry(p).Axes.Select(a => a with { Dilation = 1 }).ToArray()), p.Case.Dilations.Any(d => d > 1))),
+            (p, i) => One(DilationDropped, "dilation 1 on every axis", () => Run(p, i, axes: Geometry(p).Axes.Select(a =>
+                a with { Dilation = 1 }).ToArray()), p.Case.Dilations.Any(d => d > 1))),
         new(PadBeginOffByOne, "begin pad off by one on one axis",
             (p, i) => Enumerable.Range(0, p.Rank).SelectMany(a => new[] { -1, 1 }.Select(delta =>
                 new Hypothesis(PadBeginOffByOne, $"begin pad of {Axis(p, a)} {(delta > 0 ? "+1" : "-1")}", Run(p, i, axes: MapAxis(p, a, x => x with { PadBegin = x.PadBegin + delta })))))),
         new(PadsSwapped, "begin and end pads swapped",
-            (p, i) => One(p, i, PadsSwapped, "pads swapped on every axis", Run(p, i, axes: Geometry(p).Axes.Select(a => a with { PadBegin = a.PadEnd, PadEnd = a.PadBegin }).ToArray()), Enumerable.Range(0, p.Rank).Any(a => p.PadsBegin[a] != p.PadsEnd[a]))),
+            (p, i) => One(PadsSwapped, "pads swapped on every axis",
+                () => Run(p, i, axes: Geometry(p).Axes.Select(a => a with { PadBegin = a.PadEnd, PadEnd = a.PadBegin }).ToArray()),
+                Enumerable.Range(0, p.Rank).Any(a => p.PadsBegin[a] != p.PadsEnd[a]))),
         new(OutputPaddingDropped, "output padding dropped (the last rows/columns it adds are not written)",
-            (p, i) => One(p, i, OutputPaddingDropped, "output padding not computed", NotWritten(p, Run(p, i), c => Enumerable.Range(0, p.Rank).Any(a => c[2 + a] >= p.Output[a] - p.Case.OutputPadding[a])), p.Case.OutputPadding.Any(o => o > 0))),
+            (p, i) => One(OutputPaddingDropped, "output padding not computed", () => NotWritten(p, Run(p, i), c => Enumerable.Range(0,
+                p.Rank).Any(a => c[2 + a] >= p.Output[a] - p.Case.OutputPadding[a])), p.Case.OutputPadding.Any(o => o > 0))),
         new(GroupOffsetWrong, "group offsets computed with the wrong channel count",
             (p, i) => p.Case.Groups == 1 || p.Cg == p.Mg ? [] :
             [
@@ -96,9 +66,9 @@ public static class FaultCatalogue
                 new Hypothesis(GroupOffsetWrong, "output channel offset of a group uses C/G", GroupOutputMisplaced(p, Run(p, i))),
             ]),
         new(BiasMissing, "bias not added",
-            (p, i) => One(p, i, BiasMissing, "no bias", Run(p, i, bias: null), i.Bias is not null)),
+            (p, i) => One(BiasMissing, "no bias", () => Run(p, i, bias: null), i.Bias is not null)),
         new(BiasDoubled, "bias added twice",
-            (p, i) => One(p, i, BiasDoubled, "bias twice", Run(p, i, bias: i.Bias?.Data.Select(b => 2 * b).ToArray()), i.Bias is not null)),
+            (p, i) => One(BiasDoubled, "bias twice", () => Run(p, i, bias: i.Bias?.Data.Select(b => 2 * b).ToArray()), i.Bias is not null)),
         new(LayoutMisread, "data layout misread",
             (p, i) => LayoutHypotheses(p, i)),
         new(HalfAccumulation, "accumulation in half precision (whatever the storage type)",
@@ -108,8 +78,9 @@ public static class FaultCatalogue
     public static FaultModel Get(string name) =>
         All.FirstOrDefault(m => m.Name == name) ?? throw new KeyNotFoundException($"unknown fault model '{name}' (known: {string.Join(", ", All.Select(m => m.Name))})");
 
-    private static IEnumerable<Hypothesis> One(Problem p, CaseInputs i, string model, string detail, Prediction prediction, bool applies) =>
-        applies ? [new Hypothesis(model, detail, prediction)] : [];
+    /// <summary>The model's one hypothesis when it applies; the reference variant runs only then.</summary>
+    private static IEnumerable<Hypothesis> One(string model, string detail, Func<Prediction> predict, bool applies) =>
+        applies ? [new Hypothesis(model, detail, predict())] : [];
 
     private static DeconvGeometry Geometry(Problem p) => DeconvGeometry.Of(p);
 

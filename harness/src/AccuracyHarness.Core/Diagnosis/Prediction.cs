@@ -1,0 +1,34 @@
+using AccuracyHarness.Core.Reference;
+
+namespace AccuracyHarness.Core.Diagnosis;
+
+/// <summary>
+/// What a faulty implementation would output: values in logical order (NaN where it would write
+/// nothing), the sums that bound their rounding (the faulty sums' own absolute sums and term
+/// counts, since a fault can add or drop terms) and, for faults whose exact rounding depends on
+/// the summation order, a per-element slack.
+/// </summary>
+public sealed record Prediction(double[] Output, double[] AbsSum, int[] Terms, double[]? Slack = null)
+{
+    public static Prediction Of(ReferenceResult sums) => new(sums.Output, sums.AbsSum, sums.Terms);
+
+    /// <summary>Element i takes element source(i) of this prediction, or nothing (NaN: not written) when source is null.</summary>
+    public Prediction Remap(Func<int, int?> source)
+    {
+        var output = new double[Output.Length];
+        var abs = new double[Output.Length];
+        var terms = new int[Output.Length];
+        for (var i = 0; i < output.Length; i++)
+        {
+            if (source(i) is { } j)
+            {
+                (output[i], abs[i], terms[i]) = (Output[j], AbsSum[j], Terms[j]);
+            }
+            else
+            {
+                output[i] = double.NaN;
+            }
+        }
+        return new Prediction(output, abs, terms, Slack);
+    }
+}

@@ -1,0 +1,23 @@
+using AccuracyHarness.Core.Comparison;
+using AccuracyHarness.Core.Results;
+
+namespace AccuracyHarness.Core.Running;
+
+/// <summary>How a run runs its cases: tolerance, dumps, parallelism, timeout and what is already done.</summary>
+public sealed record RunOptions
+{
+    public FixedTolerance? Tolerance { get; init; }
+    public DumpMode Dump { get; init; } = DumpMode.None;
+
+    /// <summary>Where dumps/&lt;case&gt;/ folders go (the run's output folder).</summary>
+    public string? OutputDirectory { get; init; }
+
+    /// <summary>Cases run at the same time.</summary>
+    public int Jobs { get; init; } = 1;
+
+    /// <summary>Longest a backend may take on one case before its result is an error.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Results already done (<see cref="CaseResult.Key"/>), e.g. by an interrupted run being resumed.</summary>
+    public IReadOnlySet<ResultKey> Done { get; init; } = new HashSet<ResultKey>();
+}
