@@ -19,9 +19,12 @@ public static class BackendOptions
         HelpName = "MANIFEST",
     };
 
-    /// <summary>Every family's options with the command-line option that gives each.</summary>
+    /// <summary>
+    /// Every family's options with the command-line option that gives each. Families that run the
+    /// same thing (the rewrite) list the same option objects, declared once here.
+    /// </summary>
     private static readonly IReadOnlyList<(BackendOption Spec, Option Option)> FamilyOptions =
-        BackendWiring.Families([]).SelectMany(f => f.Options).Select(spec => (spec, Declare(spec))).ToList();
+        BackendWiring.Families([]).SelectMany(f => f.Options).Distinct().Select(spec => (spec, Declare(spec))).ToList();
 
     public static void AddTo(Command command)
     {

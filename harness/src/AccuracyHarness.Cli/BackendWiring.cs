@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using AccuracyHarness.Core.Backends;
+using AccuracyHarness.OneDnn.Backends;
 using AccuracyHarness.OnnxRuntime;
 using AccuracyHarness.OpenCL.Backends;
 using AccuracyHarness.OpenCL.Manifests;
@@ -12,7 +13,7 @@ public static class BackendWiring
 {
     /// <param name="manifests">Users' kernels (--kernel), which the OpenCL family turns into backends.</param>
     public static IReadOnlyList<IBackendFamily> Families(IReadOnlyList<KernelManifest> manifests) =>
-        [new ReferenceFamily(), new OnnxRuntimeFamily(), new OpenClFamily(manifests)];
+        [new ReferenceFamily(), new OnnxRuntimeFamily(), new OpenClFamily(manifests), new OneDnnFamily()];
 
     public static BackendCatalogue Catalogue(IReadOnlyList<KernelManifest>? manifests = null) =>
         BackendCatalogue.Of(Families(manifests ?? []));

@@ -22,6 +22,22 @@ public class BenchmarkCommandTests
         Assert.That(run.Stdout, Does.Match(@"\n  programs built on pocl +[1-9][0-9]*, 0\n"));
     }
 
+    /// <summary>oneDNN keeps no descriptors: each run asks again, and each backend counts its own.</summary>
+    [Test]
+    public void Each_onednn_backend_prints_its_own_stages_and_descriptor_count()
+    {
+        var suite = Path.Combine(HarnessProcess.TempDir(), "one");
+        File.WriteAllText(suite, "ic2_oc3_in5x5_k3x3_s2x2_bias\n");
+        var run = HarnessProcess.Run(
+            "benchmark", "--suite", suite, "--backends", "onednn,onednn-replaced", "--zero-insertion", "--repeat", "2");
+        Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
+        foreach (var backend in new[] { "onednn", "onednn-replaced" })
+        {
+            Assert.That(run.Stdout, Does.Match($@"\n  backend {Regex.Escape(backend)}@cpu +[0-9.]+ s"), backend);
+            Assert.That(run.Stdout, Does.Match($@"\n  {Regex.Escape(backend)}: oneDNN primitive descriptors created +1, 1\n"), backend);
+        }
+    }
+
     [Test]
     public void A_bad_repeat_count_is_a_usage_error_naming_the_option()
     {

@@ -8,7 +8,10 @@ public static class HarnessProcess
 {
     public sealed record Outcome(int ExitCode, string Stdout, string Stderr);
 
-    public static Outcome Run(params string[] args)
+    public static Outcome Run(params string[] args) => RunWith(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with these environment variables set on top of the test's own.</summary>
+    public static Outcome RunWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -16,6 +19,7 @@ public static class HarnessProcess
             RedirectStandardError = true,
             WorkingDirectory = ProjectPaths.FindRoot(),
         };
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "harness.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;

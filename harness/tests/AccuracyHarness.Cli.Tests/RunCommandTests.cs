@@ -18,6 +18,10 @@ public class RunCommandTests
         "location", "message", "worst", "source",
     ];
 
+    /// <summary>Columns added after the case parameters, in the order they were added, so older readers keep their positions.</summary>
+    private static readonly string[] AddedColumns =
+        ["diagnosis_kind", "fault_model", "equally_fitting", "known_issues", "findings", "device_time", "impl"];
+
     [Test]
     public void Reference_run_writes_the_contract_columns_and_passes_with_zero_error()
     {
@@ -29,6 +33,7 @@ public class RunCommandTests
         var header = lines[0].Split(',');
         Assert.That(header.Take(ContractColumns.Length), Is.EqualTo(ContractColumns));
         Assert.That(header, Does.Contain("groups").And.Contain("output_padding").And.Contain("auto_pad"));
+        Assert.That(header[^AddedColumns.Length..], Is.EqualTo(AddedColumns));
         Assert.That(lines, Has.Length.EqualTo(2));
 
         var result = ResultJson.ReadFile(Path.Combine(dir, "results.jsonl")).Single();

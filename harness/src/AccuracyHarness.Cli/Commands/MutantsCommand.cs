@@ -1,8 +1,9 @@
 using System.CommandLine;
-using AccuracyHarness.Core.Backends;
 using AccuracyHarness.Core.Comparison;
+using AccuracyHarness.Core.Mutants;
 using AccuracyHarness.Core.Results;
 using AccuracyHarness.Core.Running;
+using AccuracyHarness.OneDnn.Mutants;
 using AccuracyHarness.OpenCL.Devices;
 using AccuracyHarness.OpenCL.Mutants;
 using Spectre.Console;
@@ -41,7 +42,7 @@ public static class MutantsCommand
             90% are named correctly.
 
             Mutants:
-            """ + string.Join("\n", MutantCatalogue.All.Select(m => $"  {m.Name,-32} {m.Description} (expect {m.Expected})")) + """
+            """ + string.Join("\n", All.Select(m => $"  {m.Name,-32} {m.Description} (expect {m.Expected})")) + """
 
 
             Example:
@@ -54,6 +55,9 @@ public static class MutantsCommand
         return command;
     }
 
+    /// <summary>Every family's mutants: the OpenCL kernels and rules, then the oneDNN mappings.</summary>
+    public static IReadOnlyList<Mutant> All { get; } = [.. MutantCatalogue.All, .. OneDnnMutants.All];
+
     public sealed record Row(string Mutant, string Expected, bool Caught, string Diagnosis, bool Correct, int Named, int Failing, int Results);
 
     private static int Execute(ParseResult parsed)
@@ -63,14 +67,14 @@ public static class MutantsCommand
         var suites = parsed.GetValue(Suites) is { Length: > 0 } given ? given : [Path.Combine(ProjectPaths.Cases, "smoke")];
         var cases = suites.SelectMany(s => SuiteLoading.Load(s).Cases).DistinctBy(c => c.Case).ToList();
         var mutants = parsed.GetValue(Only) is { Length: > 0 } names
-            ? names.Select(n => Try(() => MutantCatalogue.Get(n))).ToList()
-            : MutantCatalogue.All.ToList();
+            ? names.Select(n => Try(() => All.FirstOrDefault(m => m.Name == n)
+                ?? throw new KeyNotFoundException($"unknown mutant '{n}' (known: {string.Join(", ", All.Select(m => m.Name))})"))).ToList()
+            : All.ToList();
 
         var rows = new List<Row>();
         foreach (var mutant in mutants)
         {
-            var device = Try(() => OpenClDevices.Find(mutant.Device));
-            IBackend backend = mutant.Create(device);
+            var backend = Try(mutant.Create);
             var subset = mutant.Device == OpenClDevices.Oclgrind
                 ? cases.OrderBy(c => c.Case.Resolve().OutputShape.Product()).Take(OclgrindCases).ToList()
                 : cases;

@@ -31,6 +31,12 @@ public abstract record BackendOutput
         /// <summary>Device time of each launch, in launch order.</summary>
         public ImmutableArray<DeviceTime> DeviceTimes { get; init; } = [];
 
+        /// <summary>
+        /// The implementation the library picked for the case (oneDNN's impl info, e.g. "jit:avx2"),
+        /// since a divergence in one implementation is a different bug from one in another.
+        /// </summary>
+        public string? Impl { get; init; }
+
         public static Produced Of(Tensor output) => new(output, [], []);
     }
 

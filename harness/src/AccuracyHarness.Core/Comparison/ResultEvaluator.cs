@@ -51,6 +51,7 @@ public static class ResultEvaluator
             KnownIssues = produced.KnownIssues,
             Findings = produced.Findings,
             DeviceTimes = produced.DeviceTimes,
+            Impl = produced.Impl ?? "",
         };
         return (result, metrics);
     }

@@ -63,6 +63,9 @@ public sealed record CaseResult
     /// <summary>Where the case came from (suite file and line, or the command line).</summary>
     public string Source { get; init; } = "";
 
+    /// <summary>The implementation the backend's library picked (oneDNN's impl info, e.g. "jit:avx2"); empty when none.</summary>
+    public string Impl { get; init; } = "";
+
     public string CaseId => Case.Id;
 
     public string DataType => Names.Of(Case.DataType);
@@ -90,6 +93,7 @@ public sealed record CaseResult
             ("diagnosis", Diagnosis),
             ("location", Location),
             ("stage", Stage),
+            ("impl", Impl),
             ("message", ResultText.Message(this)),
             ("errors", errors),
             ("worst element", Worst.Length > 0 ? $"n,c,spatial = {Worst}" : ""),

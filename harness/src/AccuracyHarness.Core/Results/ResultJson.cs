@@ -69,6 +69,7 @@ public static class ResultJson
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            w.WriteString("impl", r.Impl);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
@@ -114,6 +115,7 @@ public static class ResultJson
             Seconds = D("seconds"),
             Source = S("source"),
             ReproArguments = S("repro_args"),
+            Impl = S("impl"),
             Map = Diagnosis.ErrorMap.Decode(S("map")),
         };
     }

@@ -34,6 +34,26 @@ public static class DeconvAsConvolution
     public static Dims PadsEnd(Problem p) =>
         Dims.From(Enumerable.Range(0, p.Rank).Select(a => ((p.Case.Kernel[a] - 1) * p.Case.Dilations[a]) - p.PadsEnd[a] + p.Case.OutputPadding[a]));
 
+    /// <summary>
+    /// The input of the fractionally strided form, in logical order: s-1 zeros between neighbours
+    /// on every axis, (in-1)*s + 1 long (the input itself for stride 1).
+    /// </summary>
+    public static Tensor ZeroInsert(Problem p, Tensor input)
+    {
+        var c = p.Case;
+        var spread = Geometry(p).Input;
+        var shape = Dims.From(new[] { c.Batch, c.InChannels }.Concat(spread));
+        var data = new float[shape.Product()];
+        for (var i = 0; i < input.Length; i++)
+        {
+            var at = Tensor.Coordinates(input.Shape, i);
+            long flat = 0;
+            for (var d = 0; d < at.Length; d++) flat = (flat * shape[d]) + (d < 2 ? at[d] : at[d] * c.Strides[d - 2]);
+            data[flat] = input.Data[i];
+        }
+        return new Tensor(shape, data, input.StorageType);
+    }
+
     /// <summary>IOYX [C, M/G, k] to OIYX [M, C/G, k] with every spatial axis flipped: W'[g*Mg+m, c, t] = W[g*Cg+c, m, k-1-t].</summary>
     public static Tensor ReorderWeights(Problem p, Tensor weights) =>
         Reorder(p, weights, swapChannels: true, flippedAxes: (1 << p.Rank) - 1);

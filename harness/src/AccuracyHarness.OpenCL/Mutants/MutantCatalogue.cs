@@ -2,6 +2,8 @@ using AccuracyHarness.Core.Backends;
 using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Comparison;
 using AccuracyHarness.Core.Diagnosis;
+using AccuracyHarness.Core.Mutants;
+using AccuracyHarness.Core.Rewrite;
 using AccuracyHarness.OpenCL.Backends;
 using AccuracyHarness.OpenCL.Devices;
 using AccuracyHarness.OpenCL.Kernels;
@@ -37,7 +39,9 @@ public static class MutantCatalogue
         Direct("deconv-dilation-dropped", "direct kernel ignoring dilation", FaultCatalogue.DilationDropped,
             s => Patch(Patch(Patch(s, "tz * DD", "tz"), "ty * DH", "ty"), "tx * DW", "tx")),
         new("rule-openvino-2024", "opencl-replaced with OpenVINO's 2024 rule: pads (k-1) - |pb|, dilation forced to 1", FaultCatalogue.DilationDropped,
-            OpenClDevices.Pocl, d => new OpenClReplacedBackend(d, OpenClOptions.Default with { Rule = ReplacementRules.OpenVino2024 }, [])),
+            OpenClDevices.Pocl,
+            On(OpenClDevices.Pocl, d =>
+                new OpenClReplacedBackend(d, OpenClOptions.Default with { Rule = ReplacementRules.OpenVino2024 }, []))),
         Direct("deconv-pad-begin-plus-one", "direct kernel with the begin pad of x one too large", FaultCatalogue.PadBeginOffByOne,
             s => Patch(s, "ox + PW0", "ox + PW0 + 1")),
         Direct("deconv-pads-swapped", "direct kernel using the end pads as begin pads", FaultCatalogue.PadsSwapped,
@@ -60,9 +64,6 @@ public static class MutantCatalogue
             OpenClDevices.Oclgrind),
     ];
 
-    public static Mutant Get(string name) =>
-        All.FirstOrDefault(m => m.Name == name) ?? throw new KeyNotFoundException($"unknown mutant '{name}' (known: {string.Join(", ", All.Select(m => m.Name))})");
-
     /// <summary>Replaces the one occurrence of a snippet; a snippet that is missing or repeated means the kernel changed and the mutant must follow.</summary>
     public static string Patch(string source, string find, string replace)
     {
@@ -73,12 +74,18 @@ public static class MutantCatalogue
     }
 
     private static Mutant Direct(string name, string description, string expected, Func<string, string> patch, string device = OpenClDevices.Pocl) =>
-        new(name, description, expected, device, d => new ExternalDeconvBackend(Manifest(name, KernelRole.Deconv, KernelSource.DeconvDirect, patch), d, OpenClOptions.Default));
+        new(name, description, expected, device,
+            On(device, d =>
+                new ExternalDeconvBackend(Manifest(name, KernelRole.Deconv, KernelSource.DeconvDirect, patch), d, OpenClOptions.Default)));
 
     /// <summary>Reorder mutants run with zero insertion so that strided cases exercise them too.</summary>
     private static Mutant Reorder(string name, string description, string expected, Func<string, string> patch) =>
-        new(name, description, expected, OpenClDevices.Pocl, d => new OpenClReplacedBackend(d, OpenClOptions.Default with { ZeroInsertion = true },
-            [Manifest(name, KernelRole.WeightsReorder, KernelSource.WeightsReorder, patch)]));
+        new(name, description, expected, OpenClDevices.Pocl, On(OpenClDevices.Pocl, d =>
+            new OpenClReplacedBackend(d, OpenClOptions.Default with { ZeroInsertion = true },
+                [Manifest(name, KernelRole.WeightsReorder, KernelSource.WeightsReorder, patch)])));
+
+    /// <summary>The device is looked up when the mutant is made, so listing mutants needs no OpenCL.</summary>
+    private static Func<IBackend> On(string device, Func<OpenClDevice, IBackend> create) => () => create(OpenClDevices.Find(device));
 
     private static KernelManifest Manifest(string name, KernelRole role, KernelSource original, Func<string, string> patch) =>
         new($"mutant-{name}", role, $"(built-in mutant {name})",

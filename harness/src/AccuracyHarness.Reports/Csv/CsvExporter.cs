@@ -7,8 +7,9 @@ namespace AccuracyHarness.Reports.Csv;
 
 /// <summary>
 /// results.csv: the contract columns (docs/ARCHITECTURE.md section 9.4) first, in their order, then
-/// the location, message and source of each result, then every case parameter, then the
-/// diagnosis's structured parts (added later, so they come last).
+/// the location, message and source of each result, then every case parameter, then the columns
+/// added later, in the order they were added (the diagnosis's structured parts, then the
+/// implementation a library picked), so a reader of an older file finds every column where it was.
 /// </summary>
 public sealed class CsvExporter : IExporter
 {
@@ -59,6 +60,7 @@ public sealed class CsvExporter : IExporter
         ("known_issues", r => ResultText.KnownIssues(r.KnownIssues)),
         ("findings", r => string.Join("; ", r.Findings)),
         ("device_time", r => ResultText.DeviceTimes(r.DeviceTimes)),
+        ("impl", r => r.Impl),
     ];
 
     public string FileName => Name;

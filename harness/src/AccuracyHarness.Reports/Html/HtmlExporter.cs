@@ -170,7 +170,7 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
     {
         var status = StatusNames.Of(r.Status);
         var why = r.Diagnosis.Length > 0 ? H(r.Diagnosis) : $"<span class=\"muted\">{H(ResultText.Message(r))}</span>";
-        var search = string.Join(" ", status, Column(r), r.CaseId, r.Diagnosis, r.Location, ResultText.Message(r), r.Stage,
+        var search = string.Join(" ", status, Column(r), r.CaseId, r.Diagnosis, r.Location, ResultText.Message(r), r.Stage, r.Impl,
             Features.Tokens(r.Case));
         html.Append($"<tbody data-status=\"{H(status)}\" data-backend=\"{H(Column(r))}\" data-search=\"{H(search)}\">\n");
         html.Append($"<tr class=\"row\"><td><span class=\"badge {Css(r.Status)}\">{H(status)}</span></td><td>{H(Column(r))}</td><td class=\"id\">{Id(r.CaseId)}</td><td>{H(r.DataType)}</td><td>{H(r.Layout)}</td>");

@@ -40,7 +40,11 @@ public sealed class JUnitExporter : IExporter
         var test = new XElement("testcase",
             new XAttribute("name", r.CaseId),
             new XAttribute("classname", $"{backend}.{device}"),
-            new XAttribute("time", Seconds(r.Seconds)));
+            new XAttribute("time", Seconds(r.Seconds)),
+            r.Impl.Length > 0
+                ? new XElement("properties",
+                    new XElement("property", new XAttribute("name", "impl"), new XAttribute("value", Clean(r.Impl))))
+                : null);
         var summary = r.Diagnosis.Length > 0 ? r.Diagnosis
             : r.Status == Status.Fail ? $"bound ratio {r.BoundRatio:G3}, {r.Mismatches} of {r.Elements} elements outside the bound"
             : ResultText.Message(r);

@@ -92,7 +92,10 @@ public class ReferenceLawTests
             return (bad < 0).Label(bad < 0 ? "" : $"{c.Id}: element {bad} rewrite {got[bad]} deconv {expected.Output[bad]}");
         });
 
-    /// <summary>For any stride, the rewrite over the input with s-1 zeros between neighbours (the fractionally strided form) equals the original.</summary>
+    /// <summary>
+    /// For any stride, the rewrite over the input with s-1 zeros between neighbours (the fractionally
+    /// strided form, <see cref="DeconvAsConvolution.ZeroInsert"/>) equals the original.
+    /// </summary>
     [FsCheck.NUnit.Property(MaxTest = 150)]
     public Property Fractionally_strided_rewrite_equals_the_original() =>
         Prop.ForAll(CaseGen.Arbitrary(), c =>
@@ -101,17 +104,7 @@ public class ReferenceLawTests
             var inputs = Fill.For(p);
             var expected = ReferenceDeconvolution.Gather(p, inputs);
             var geometry = DeconvAsConvolution.Geometry(p);
-            var zeroInserted = new float[geometry.Batch * geometry.InChannels * geometry.Input.Product()];
-            var inputShape = p.InputShape;
-            var insertedShape = Dims.From(new[] { geometry.Batch, geometry.InChannels }.Concat(geometry.Input));
-            var insertedStrides = Tensor.Strides(insertedShape);
-            for (var i = 0; i < inputs.Input.Length; i++)
-            {
-                var at = Tensor.Coordinates(inputShape, i);
-                long target = (at[0] * insertedStrides[0]) + (at[1] * insertedStrides[1]);
-                for (var a = 0; a < p.Rank; a++) target += at[2 + a] * c.Strides[a] * insertedStrides[2 + a];
-                zeroInserted[target] = inputs.Input.Data[i];
-            }
+            var zeroInserted = DeconvAsConvolution.ZeroInsert(p, inputs.Input).Data;
             var got = ReferenceConvolution.Run(geometry, zeroInserted, DeconvAsConvolution.ReorderWeights(p, inputs.Weights).Data, inputs.Bias?.Data);
             var bad = Enumerable.Range(0, got.Length).FirstOrDefault(i => !Close(got[i], expected.Output[i], expected.AbsSum[i]), -1);
             return (bad < 0).Label(bad < 0 ? "" : $"{c.Id}: element {bad} rewrite {got[bad]} deconv {expected.Output[bad]}");

@@ -22,6 +22,7 @@ public class ResultJsonTests
         var result = ResultJson.FromLine(LegacyLine);
         Assert.That(ResultText.Message(result), Is.EqualTo("rule corrected; device time: weights_reorder 0.016 ms, conv 0.035 ms"));
         Assert.That(result.DiagnosisKind, Is.EqualTo(DiagnosisKind.None));
+        Assert.That(result.Impl, Is.Empty);
         var again = ResultJson.ToLine(result);
         Assert.That(again, Does.StartWith(LegacyLine[..^1]), "every old field keeps its place and value; new ones come after");
     }
@@ -35,7 +36,7 @@ public class ResultJsonTests
             Message = "f16 run in f32 between Cast nodes", Diagnosis = "known ambiguity: axis 0", DiagnosisKind = DiagnosisKind.KnownIssue,
             FaultModel = "pads-swapped", EquallyFitting = ["pad-begin-off-by-one"], Findings = ["oclgrind (deconv): invalid read"],
             KnownIssues = [new KnownIssue(KnownIssueKind.Ambiguity, "known ambiguity: axis 0")],
-            DeviceTimes = [new DeviceTime("deconv", 0.125)],
+            DeviceTimes = [new DeviceTime("deconv", 0.125)], Impl = "jit:avx2",
         };
         var line = ResultJson.ToLine(result);
         const string message = "f16 run in f32 between Cast nodes; known ambiguity: axis 0; device time: deconv 0.125 ms";
@@ -47,6 +48,7 @@ public class ResultJsonTests
         Assert.That(back.Findings, Is.EqualTo(result.Findings));
         Assert.That(back.KnownIssues, Is.EqualTo(result.KnownIssues));
         Assert.That(back.DeviceTimes, Is.EqualTo(result.DeviceTimes));
+        Assert.That(back.Impl, Is.EqualTo(result.Impl));
         Assert.That(ResultJson.ToLine(back), Is.EqualTo(line));
     }
 }

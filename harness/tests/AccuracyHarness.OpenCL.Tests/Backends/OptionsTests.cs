@@ -1,4 +1,5 @@
 using AccuracyHarness.Core.Backends;
+using AccuracyHarness.Core.Rewrite;
 using AccuracyHarness.OpenCL.Backends;
 using AccuracyHarness.OpenCL.Devices;
 using AccuracyHarness.OpenCL.Tests.Support;

@@ -1,34 +1,7 @@
 using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Reference;
-using AccuracyHarness.Core.Rewrite;
 
-namespace AccuracyHarness.OpenCL.Backends;
-
-/// <summary>
-/// The convolution a rule rewrites a deconvolution into. <see cref="ZeroInsertStrides"/> is set
-/// when the input first gets s-1 zeros between neighbours (then <see cref="Conv"/>'s input is
-/// the zero-inserted one). <see cref="PadsEnd"/> is the end pad the rule computes; the kernel
-/// needs only the begin pads and the output size.
-/// </summary>
-public sealed record ConvPlan(ConvGeometry Conv, Dims PadsEnd, Dims? ZeroInsertStrides);
-
-/// <summary>A rule's answer for a case: a plan, or why it does not apply.</summary>
-public sealed record RuleDecision(ConvPlan? Plan, string? NotApplicable)
-{
-    public static RuleDecision Apply(ConvPlan plan) => new(plan, null);
-
-    public static RuleDecision Skip(string reason) => new(null, reason);
-}
-
-/// <summary>Decides whether and how <c>opencl-replaced</c> rewrites a case (docs/ARCHITECTURE.md section 4).</summary>
-public interface IReplacementRule
-{
-    string Name { get; }
-
-    string Description { get; }
-
-    RuleDecision Decide(Problem p, bool zeroInsertion);
-}
+namespace AccuracyHarness.Core.Rewrite;
 
 /// <summary>The rules, keyed by name.</summary>
 public static class ReplacementRules

@@ -1,0 +1,100 @@
+using AccuracyHarness.Core.Backends;
+using AccuracyHarness.Core.Cases;
+using AccuracyHarness.Core.Fills;
+using AccuracyHarness.Core.Tensors;
+using AccuracyHarness.OneDnn.Interop;
+
+namespace AccuracyHarness.OneDnn.Backends;
+
+/// <summary>
+/// <c>onednn</c>: oneDNN's own deconvolution forward (dnnl_dilated_deconvolution_forward_desc_init).
+/// Activations go in the case's layout; weights go in plain ONNX order and oneDNN reorders them to
+/// the format its implementation asks for, a reorder that is part of what is tested. Mapping:
+/// dilation d-1, padding_l = pads_begin, padding_r = pads_end - output_padding.
+/// </summary>
+public sealed class OneDnnDeconvolutionBackend : OneDnnBackend
+{
+    public const string Id = "onednn";
+
+    private readonly Func<Problem, DeconvMapping> _mapping;
+
+    public OneDnnDeconvolutionBackend(OneDnnOptions options)
+        : this(options, DeconvMapping.Of)
+    {
+    }
+
+    /// <param name="mapping">How the geometry is handed to oneDNN; only mutants change it.</param>
+    internal OneDnnDeconvolutionBackend(OneDnnOptions options, Func<Problem, DeconvMapping> mapping)
+        : base(Id, options) => _mapping = mapping;
+
+    public override string ReproArguments => Options.DeconvolutionRepro;
+
+    private protected override string Operation => "deconvolution";
+
+    private protected override string Handed(Problem problem)
+    {
+        var c = problem.Case;
+        var padsR = string.Join("x", _mapping(problem).PaddingR);
+        return $"strides {c.Strides}, dilates {c.Dilations.Map((d, _) => d - 1)}, padding_l {problem.PadsBegin}, " +
+            $"padding_r = pads_end - output_padding = {padsR}; oneDNN accepts padding_l >= 0 and padding_r >= -(stride-1)";
+    }
+
+    private protected override BackendOutput Execute(Problem problem, CaseInputs inputs, OneDnnRun run)
+    {
+        var c = problem.Case;
+        var rank = problem.Rank;
+        var mapping = _mapping(problem);
+        var tag = OneDnnLayouts.Activations(c.Layout, rank);
+        var srcDims = OneDnnLayouts.ActivationDims(c.Batch, c.InChannels, c.Input);
+        var dstDims = OneDnnLayouts.ActivationDims(c.Batch, c.OutChannels, mapping.Output);
+        var weightsDims = OneDnnLayouts.WeightsDims(c.Groups, c.OutChannels, c.InChannels, c.Kernel);
+        var srcMd = run.Md(srcDims, tag);
+        var dstMd = run.Md(dstDims, tag);
+        var biasMd = inputs.Bias is null ? (DnnlMemoryDesc?)null : run.Md([c.OutChannels], DnnlTag.X);
+
+        var op = Dnnl.DeconvolutionForward(
+            Options.Winograd ? Dnnl.DeconvolutionWinograd : Dnnl.DeconvolutionDirect,
+            srcMd, run.Md(weightsDims, DnnlTag.Any), biasMd, dstMd,
+            OneDnnLayouts.PerAxis(c.Strides), OneDnnLayouts.PerAxis(c.Dilations.Select(d => d - 1)),
+            OneDnnLayouts.PerAxis(problem.PadsBegin), mapping.PaddingR);
+        var pd = Describe(run, op);
+        var impl = Dnnl.ImplInfo(pd);
+
+        var src = run.Upload(DataLayout.ForInput(problem).Pack(inputs.Input.Data), srcDims, tag, srcMd);
+        var weightsTag = OneDnnLayouts.DeconvolutionWeights(rank, c.Groups > 1);
+        var weightsMd = Dnnl.QueryMd(pd, Dnnl.QueryWeightsMd);
+        var weights = run.Upload(inputs.Weights.Data, weightsDims, weightsTag, weightsMd);
+        var dst = run.Poisoned(dstMd);
+        var args = new List<(int, DnnlMemoryHandle)> { (DnnlArg.Src, src), (DnnlArg.Weights, weights), (DnnlArg.Dst, dst) };
+        if (inputs.Bias is { } bias) args.Add((DnnlArg.Bias, run.Upload(bias.Data, [c.OutChannels], DnnlTag.X, biasMd!.Value)));
+        run.Execute(pd, [.. args]);
+
+        var written = new DataLayout(c.Layout, c.Batch, c.OutChannels, mapping.Output);
+        var (tensor, nonZeroLanes) = run.Download(dst, dstMd, written, tag, null, c.DataType);
+        var output = mapping.Output.Equals(problem.Output) ? tensor : Placed(problem, tensor);
+        var reordered = Dnnl.Equal(weightsMd, Dnnl.MemoryDesc(weightsDims, run.Compute, weightsTag))
+            ? "used as given"
+            : "reordered by oneDNN to its format";
+        var note = $"oneDNN {impl}, {OneDnnLayouts.ActivationsName(c.Layout, rank)}, weights {reordered}" + ComputeNote(run);
+        return new BackendOutput.Produced(output, [], [], nonZeroLanes, note) { Impl = impl };
+    }
+
+    /// <summary>An output smaller than the case's at the front of it, the rest NaN (not written).</summary>
+    private static Tensor Placed(Problem p, Tensor written)
+    {
+        var data = new float[p.OutputShape.Product()];
+        Array.Fill(data, float.NaN);
+        for (var i = 0; i < written.Length; i++) data[Flat(p.OutputShape, Tensor.Coordinates(written.Shape, i))] = written.Data[i];
+        return new Tensor(p.OutputShape, data, written.StorageType);
+    }
+
+    private static long Flat(Dims shape, int[] at)
+    {
+        long flat = 0;
+        for (var i = 0; i < at.Length; i++) flat = (flat * shape[i]) + at[i];
+        return flat;
+    }
+
+    internal static string ComputeNote(OneDnnRun run) =>
+        run.Compute != run.Storage ? "; f16 storage computed in f32 between oneDNN reorders" : "";
+}
