@@ -36,15 +36,8 @@ public sealed record DirectKernelChoice(DirectKernelChoice.Mode Use)
 
     public static DirectKernelChoice Default => new(Mode.Auto);
 
-    /// <remarks>
-    /// Chosen by name among strings: <see cref="BackendSettings.Choice{T}"/> tells an unknown
-    /// value by a null match, which an enum's default would hide.
-    /// </remarks>
-    public static DirectKernelChoice From(BackendSettings settings)
-    {
-        var name = settings.Choice(Option, Enum.GetValues<Mode>().Select(Name).ToList(), n => n, Name(Mode.Auto));
-        return new(Enum.GetValues<Mode>().First(m => Name(m) == name));
-    }
+    public static DirectKernelChoice From(BackendSettings settings) =>
+        new(settings.Choice(Option, Enum.GetValues<Mode>(), Name, Mode.Auto));
 
     /// <summary>The option that gives this choice again (empty for auto).</summary>
     public string ReproArguments => Option.Repro(Name(Use), Name(Mode.Auto));
