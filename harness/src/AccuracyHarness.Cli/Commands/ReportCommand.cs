@@ -27,6 +27,12 @@ public static class ReportCommand
         HelpName = "PREVIOUS_DIR",
     };
 
+    private static readonly Option<string?> BaselineOption = new("--baseline")
+    {
+        Description = "Known divergences, as for run (e.g. cases/baseline): exit 1 when a failing or erroring result is not listed (CI's merge of shards).",
+        HelpName = "FILE",
+    };
+
     public static Command Create()
     {
         var command = new Command("report", """
@@ -36,9 +42,10 @@ public static class ReportCommand
               scripts/harness report --from reports/latest
               scripts/harness report --from shard1 --from shard2 --out reports/nightly
               scripts/harness report --from reports/today --compare reports/yesterday
+              scripts/harness report --from shard-1 --from shard-2 --out reports/nightly --baseline cases/baseline
             """)
         {
-            From, Out, Compare,
+            From, Out, Compare, BaselineOption,
         };
         command.SetAction(result => Execute(result));
         return command;
@@ -51,6 +58,7 @@ public static class ReportCommand
         var previous = parsed.GetValue(Compare);
         if (previous is not null) RequireResults("--compare", previous);
         var outDir = parsed.GetValue(Out) ?? (folders.Length == 1 ? folders[0] : throw new UsageException("--out is required when --from is given more than once"));
+        var baseline = parsed.GetValue(BaselineOption) is { } baselinePath ? LoadBaseline(baselinePath) : null;
 
         var stored = StoredRuns.Read(folders);
         Console.Out.WriteLine(stored.Shards > 1
@@ -77,7 +85,25 @@ public static class ReportCommand
         var table = stored.Table;
         Console.Out.WriteLine($"{table.Results.Count} results: {table.Count(Status.Pass)} pass, {table.Count(Status.Fail)} fail, {table.Count(Status.Error)} error, {table.Count(Status.NotApplicable)} n/a");
         Console.Out.WriteLine($"wrote {string.Join(", ", written)}");
-        return comparison is { NewlyFailing.Count: > 0 } ? ExitCodes.Divergence : ExitCodes.Success;
+        var fresh = baseline?.Classify(table.Results).New ?? [];
+        if (baseline is not null)
+        {
+            Console.Out.WriteLine($"{fresh.Count} new divergence(s): failing or erroring results the baseline does not list");
+            foreach (var r in fresh.Take(20)) Console.Out.WriteLine($"  {r.Backend}@{r.Device} {r.CaseId}: {r.Diagnosis}");
+        }
+        return comparison is { NewlyFailing.Count: > 0 } || fresh.Count > 0 ? ExitCodes.Divergence : ExitCodes.Success;
+    }
+
+    private static Core.Running.Baseline LoadBaseline(string path)
+    {
+        try
+        {
+            return Core.Running.Baseline.Load(path);
+        }
+        catch (Exception e) when (e is FormatException or FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new UsageException($"--baseline: {e.Message}");
+        }
     }
 
     private static bool SameFolder(string a, string b) =>
