@@ -43,7 +43,9 @@ public static class Progress
         }
 
         public override string ToString() =>
-            $"pass {_counts[Status.Pass]}, fail {_counts[Status.Fail]}, error {_counts[Status.Error]}, n/a {_counts[Status.NotApplicable]}";
+            $"pass {_counts[Status.Pass]}, fail {_counts[Status.Fail]}, error {_counts[Status.Error]}, " +
+            $"n/a {_counts[Status.NotApplicable]}" +
+            (_counts[Status.Unstable] > 0 ? $", unstable {_counts[Status.Unstable]}" : "");
     }
 
     /// <summary>The runner calls observers under its lock, so no locking here.</summary>

@@ -15,7 +15,8 @@ public static class Summary
         {
             int Count(Status s) => group.Count(r => r.Status == s && !r.IsKnown);
             output.WriteLine($"{group.Key.Backend,-24} {group.Key.Device,-10} pass {Count(Status.Pass),5}  fail {Count(Status.Fail),5}  " +
-                $"known {group.Count(r => r.IsKnown),5}  error {Count(Status.Error),5}  n/a {Count(Status.NotApplicable),5}");
+                $"known {group.Count(r => r.IsKnown),5}  error {Count(Status.Error),5}  n/a {Count(Status.NotApplicable),5}" +
+                (Count(Status.Unstable) is > 0 and var u ? $"  unstable {u,5}" : ""));
         }
         var bad = verdict.New;
         foreach (var r in bad.Take(Listed))

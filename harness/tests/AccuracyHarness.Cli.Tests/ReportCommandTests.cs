@@ -72,6 +72,29 @@ public class ReportCommandTests
     }
 
     [Test]
+    public void A_baseline_given_to_report_marks_what_it_lists_as_known_in_the_reports_and_the_exit_code()
+    {
+        var passing = ResultJson.ReadFile(Path.Combine(Shard(First), StoredRuns.ResultsFile)).Single();
+        var failing = passing with { Status = Status.Fail, Diagnosis = "weights-not-flipped: kernel not rotated by 180 degrees" };
+        var stored = Stored([failing]);
+        var listed = Path.Combine(HarnessProcess.TempDir(), "baseline");
+        File.WriteAllText(listed, "reference@cpu diagnosis=\"weights-not-flipped*\" planted for this test\n");
+        var other = Path.Combine(HarnessProcess.TempDir(), "baseline");
+        File.WriteAllText(other, "reference@cpu diagnosis=\"bias-missing*\" not this failure\n");
+
+        var known = HarnessProcess.Run("report", "--from", stored, "--baseline", listed);
+        Assert.That(known.ExitCode, Is.Zero, known.Stdout + known.Stderr);
+        Assert.That(known.Stdout, Does.Contain("0 fail, 1 known").And.Contain("0 new divergence(s)"));
+        Assert.That(ResultJson.ReadFile(Path.Combine(stored, StoredRuns.ResultsFile)).Single().IsKnown, Is.False,
+            "the folder reported in place keeps its results.jsonl");
+        Assert.That(File.ReadAllLines(Path.Combine(stored, "results.csv"))[1], Does.Contain("planted for this test"));
+
+        var fresh = HarnessProcess.Run("report", "--from", stored, "--baseline", other);
+        Assert.That(fresh.ExitCode, Is.EqualTo(1), fresh.Stdout + fresh.Stderr);
+        Assert.That(fresh.Stdout, Does.Contain("1 fail, 0 known").And.Contain("1 new divergence(s)"));
+    }
+
+    [Test]
     public void A_corrupt_results_line_or_run_json_is_a_usage_error_naming_file_line_and_field()
     {
         var dir = Shard(First);

@@ -44,6 +44,20 @@ public class RunCommandTests
     }
 
     [Test]
+    public void Repeat_runs_each_case_again_and_a_stable_verdict_is_kept()
+    {
+        var dir = HarnessProcess.TempDir();
+        var run = HarnessProcess.Run("run", "--case", Case, "--backends", "reference,opencl-direct", "--repeat", "3", "--out", dir);
+        Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
+        var lines = File.ReadAllLines(Path.Combine(dir, "results.csv"));
+        var status = lines[0].Split(',').ToList().IndexOf("status");
+        Assert.That(lines.Skip(1).Select(l => l.Split(',')[status]), Is.EqualTo(new[] { "pass", "pass" }));
+
+        var bad = HarnessProcess.Run("run", "--case", Case, "--backends", "reference", "--repeat", "0");
+        Assert.That((bad.ExitCode, bad.Stderr.Trim()), Is.EqualTo((2, "error: --repeat: 0 must be >= 1")));
+    }
+
+    [Test]
     public void Dump_all_writes_npy_tensors_in_logical_order()
     {
         var dir = HarnessProcess.TempDir();

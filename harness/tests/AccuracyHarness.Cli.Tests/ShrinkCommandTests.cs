@@ -45,6 +45,16 @@ public class ShrinkCommandTests
     }
 
     [Test]
+    public void A_stable_failure_shrinks_with_repeat()
+    {
+        var run = HarnessProcess.Run(
+            "shrink", "--case", OrtDefect, "--backend", "onnxruntime", "--no-append", "--max-tries", "3", "--repeat", "2");
+        Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
+        Assert.That(run.Stdout, Does.Not.Contain("unstable"));
+        Assert.That(HarnessProcess.Run("shrink", "--case", OrtDefect, "--backend", "onnxruntime", "--repeat", "0").ExitCode, Is.EqualTo(2));
+    }
+
+    [Test]
     public void A_case_that_passes_exits_1_and_says_so()
     {
         var run = HarnessProcess.Run("shrink", "--case", "ic2_oc2_in3x3_k3x3_s2x2", "--backend", "onnxruntime", "--no-append");

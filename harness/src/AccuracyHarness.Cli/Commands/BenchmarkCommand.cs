@@ -81,6 +81,9 @@ public static class BenchmarkCommand
             // Stage times are summed over the jobs: the backends' share of the wall time is their sum over the jobs.
             var overhead = Math.Max(0, median.Wall - (backendSeconds / jobs)) / median.Wall;
             Console.WriteLine($"  {"harness overhead (all but the backends)",-40} {100 * overhead,9:0.0}% of wall");
+            var throughput = new ThroughputTable();
+            foreach (var run in runs) throughput.Add(run.All, run.Stages.FirstOrDefault(s => s.Stage == RunProfile.Reference).Seconds, run.Wall);
+            foreach (var line in throughput.Lines()) Console.WriteLine(line);
             if (runs[0].Counters.Count == 0) continue;
             Console.WriteLine("  caches, per run (a later run repeats only what the caches no longer hold):");
             for (var c = 0; c < runs[0].Counters.Count; c++)
@@ -89,7 +92,12 @@ public static class BenchmarkCommand
         return ExitCodes.Success;
     }
 
-    private sealed record Measurement(double Wall, int Results, IReadOnlyList<(string Stage, double Seconds)> Stages, IReadOnlyList<(string Name, long Value)> Counters);
+    private sealed record Measurement(
+        double Wall, IReadOnlyList<CaseResult> All, IReadOnlyList<(string Stage, double Seconds)> Stages,
+        IReadOnlyList<(string Name, long Value)> Counters)
+    {
+        public int Results => All.Count;
+    }
 
     private static List<(string Name, long Value)> Counters(IReadOnlyList<IBackend> backends) =>
         backends.SelectMany(b => b.Counters).DistinctBy(c => c.Key).Select(c => (Name: c.Key, c.Value)).ToList();
@@ -109,6 +117,6 @@ public static class BenchmarkCommand
         var wall = watch.Elapsed.TotalSeconds;
         Directory.Delete(dir, recursive: true);
         var counted = Counters(backends).Select((c, i) => (c.Name, c.Value - before[i].Value)).ToList();
-        return new Measurement(wall, results.Count, pipeline.Profile.Totals(), counted);
+        return new Measurement(wall, results, pipeline.Profile.Totals(), counted);
     }
 }

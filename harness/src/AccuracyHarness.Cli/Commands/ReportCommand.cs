@@ -27,6 +27,12 @@ public static class ReportCommand
         HelpName = "PREVIOUS_DIR",
     };
 
+    private static readonly Option<string?> BaselineOption = new("--baseline")
+    {
+        Description = "Known divergences, as for run (e.g. cases/baseline): exit 1 when a failing or erroring result is not listed (CI's merge of shards).",
+        HelpName = "FILE",
+    };
+
     public static Command Create()
     {
         var command = new Command("report", """
@@ -36,9 +42,10 @@ public static class ReportCommand
               scripts/harness report --from reports/latest
               scripts/harness report --from shard1 --from shard2 --out reports/nightly
               scripts/harness report --from reports/today --compare reports/yesterday
+              scripts/harness report --from shard-1 --from shard-2 --out reports/nightly --baseline cases/baseline
             """)
         {
-            From, Out, Compare,
+            From, Out, Compare, BaselineOption,
         };
         command.SetAction(result => Execute(result));
         return command;
@@ -51,21 +58,24 @@ public static class ReportCommand
         var previous = parsed.GetValue(Compare);
         if (previous is not null) RequireResults("--compare", previous);
         var outDir = parsed.GetValue(Out) ?? (folders.Length == 1 ? folders[0] : throw new UsageException("--out is required when --from is given more than once"));
+        var baseline = parsed.GetValue(BaselineOption) is { } baselinePath ? LoadBaseline(baselinePath) : null;
 
         var stored = Read(folders);
+        // The baseline given here decides what is known, so the reports and the exit code agree.
+        var table = baseline is null ? stored.Table : stored.Table with { Results = stored.Table.Results.Select(baseline.Mark).ToList() };
         Console.Out.WriteLine(stored.Shards > 1
-            ? $"merged {stored.Shards} shards: {stored.Rows} results read, {stored.Table.Results.Count} kept ({stored.Replaced} replaced by a later shard)"
-            : $"read {stored.Table.Results.Count} results ({stored.Replaced} replaced by a later row with the same key)");
+            ? $"merged {stored.Shards} shards: {stored.Rows} results read, {table.Results.Count} kept ({stored.Replaced} replaced by a later shard)"
+            : $"read {table.Results.Count} results ({stored.Replaced} replaced by a later row with the same key)");
 
-        var comparison = previous is null ? null : ResultComparison.Of(previous, Read([previous]).Table.Results, stored.Table.Results);
+        var comparison = previous is null ? null : ResultComparison.Of(previous, Read([previous]).Table.Results, table.Results);
         Directory.CreateDirectory(outDir);
         if (folders.Length > 1 || !SameFolder(outDir, folders[0]))
         {
             // A merged folder is a run folder too: it can be reported and compared again.
-            File.WriteAllLines(Path.Combine(outDir, StoredRuns.ResultsFile), stored.Table.Results.Select(ResultJson.ToLine));
-            RunJson.Write(stored.Table.Info, outDir);
+            File.WriteAllLines(Path.Combine(outDir, StoredRuns.ResultsFile), table.Results.Select(ResultJson.ToLine));
+            RunJson.Write(table.Info, outDir);
         }
-        var written = Exporters.Export(stored.Table, outDir, new ExportContext(comparison)).ToList();
+        var written = Exporters.Export(table, outDir, new ExportContext(comparison)).ToList();
         if (comparison is not null)
         {
             var text = comparison.ToText();
@@ -74,10 +84,27 @@ public static class ReportCommand
             written.Add(path);
             Console.Out.Write(text);
         }
-        var table = stored.Table;
         Console.Out.WriteLine($"{table.Results.Count} results: {table.Totals()}");
         Console.Out.WriteLine($"wrote {string.Join(", ", written)}");
-        return comparison is { NewlyFailing.Count: > 0 } ? ExitCodes.Divergence : ExitCodes.Success;
+        var fresh = baseline?.Classify(table.Results).New ?? [];
+        if (baseline is not null)
+        {
+            Console.Out.WriteLine($"{fresh.Count} new divergence(s): failing or erroring results the baseline does not list");
+            foreach (var r in fresh.Take(20)) Console.Out.WriteLine($"  {r.Backend}@{r.Device} {r.CaseId}: {r.Diagnosis}");
+        }
+        return comparison is { NewlyFailing.Count: > 0 } || fresh.Count > 0 ? ExitCodes.Divergence : ExitCodes.Success;
+    }
+
+    private static Core.Running.Baseline LoadBaseline(string path)
+    {
+        try
+        {
+            return Core.Running.Baseline.Load(path);
+        }
+        catch (Exception e) when (e is FormatException or FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new UsageException($"--baseline: {e.Message}");
+        }
     }
 
     /// <summary>Stored runs; a corrupt or truncated results.jsonl or run.json is a usage error naming file, line and field.</summary>

@@ -98,6 +98,13 @@ public static class RunArguments
         HelpName = "SECONDS",
     };
 
+    public static readonly Option<int> Repeat = new("--repeat")
+    {
+        Description = "Run each case N times; a result whose status or diagnosis differs between the runs is 'unstable' (exit 1).",
+        HelpName = "N",
+        DefaultValueFactory = _ => 1,
+    };
+
     public static readonly Option<string?> ShardOption = new("--shard")
     {
         Description = "Run shard i of n (a deterministic split by case id, so n machines share one suite), e.g. 2/4.",
@@ -132,7 +139,7 @@ public static class RunArguments
     public static IReadOnlyList<Option> All =>
     [
         Suites, Cases, BackendList, Devices, DataTypes, Layouts, FillOption, Seed, Out, Dump, Atol, Rtol,
-        CrossDataTypes, CrossLayouts, Match, Jobs, Timeout, ShardOption, Sample, Resume, Isolate, BaselineOption, Worker,
+        CrossDataTypes, CrossLayouts, Match, Jobs, Timeout, Repeat, ShardOption, Sample, Resume, Isolate, BaselineOption, Worker,
     ];
 
     public static RunInputs Read(ParseResult parsed) => new()
@@ -154,6 +161,7 @@ public static class RunArguments
         Match = parsed.GetValue(Match),
         Jobs = parsed.GetValue(Jobs),
         Timeout = parsed.GetValue(Timeout),
+        Repeat = parsed.GetValue(Repeat),
         Shard = parsed.GetValue(ShardOption),
         Sample = parsed.GetValue(Sample),
         Resume = parsed.GetValue(Resume),

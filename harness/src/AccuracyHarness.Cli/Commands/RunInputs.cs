@@ -25,6 +25,7 @@ public sealed record RunInputs
     public string? Match { get; init; }
     public int Jobs { get; init; } = 1;
     public double? Timeout { get; init; }
+    public int Repeat { get; init; } = 1;
     public string? Shard { get; init; }
     public double? Sample { get; init; }
     public string? Resume { get; init; }
@@ -36,6 +37,7 @@ public sealed record RunInputs
     {
         if (Jobs < 1) throw new UsageException("--jobs must be >= 1");
         if (Timeout is <= 0) throw new UsageException("--timeout must be > 0 seconds");
+        if (Repeat < 1) throw new UsageException($"--repeat: {Repeat} must be >= 1");
         if (Rtol is not null && Atol is null) throw new UsageException("--rtol needs --atol");
         if (Sample is <= 0 or > 100) throw new UsageException("--sample must be a percentage in (0, 100]");
         if (!Enum.TryParse<DumpMode>(Dump, ignoreCase: true, out var dump) || !Enum.IsDefined(dump))
@@ -46,6 +48,7 @@ public sealed record RunInputs
             Tolerance = Atol is { } atol ? new FixedTolerance(atol, Rtol ?? 0) : null,
             Jobs = Jobs,
             Timeout = Timeout is { } t ? TimeSpan.FromSeconds(t) : null,
+            Repeat = Repeat,
             OutputDirectory = Resume ?? Out ?? Path.Combine("reports", $"run-{DateTime.Now:yyyyMMdd-HHmmss}"),
         };
         var filter = new CaseFilter

@@ -51,6 +51,13 @@ public static class ShrinkCommand
         DefaultValueFactory = _ => Shrinker.DefaultMaxTries,
     };
 
+    private static readonly Option<int> Repeat = new("--repeat")
+    {
+        Description = "Run the case (and each candidate) N times; a failure whose verdict changes between runs is refused as unstable.",
+        HelpName = "N",
+        DefaultValueFactory = _ => 1,
+    };
+
     public static Command Create()
     {
         var command = new Command("shrink", """
@@ -58,14 +65,15 @@ public static class ShrinkCommand
             unit strides and dilations, no pads, no bias, plain layout, f32), keep each one that still
             fails on the backend with the same diagnosis, and stop when none does. Prints every step,
             the minimal case and its repro command, and appends it to the regressions suite.
-            Exit 0 when shrunk (or already minimal), 1 when the case does not fail, 2 on usage errors.
+            With --repeat N, every run is repeated N times and a failure whose verdict changes between them is refused.
+            Exit 0 when shrunk (or already minimal), 1 when the case does not fail (or fails unstably), 2 on usage errors.
 
             Example:
               scripts/harness shrink --case mb1_ic2_oc2_in5x5_k3x3_d3x2_op2x1 --backend onnxruntime
               scripts/harness shrink --kernel my/manifest.json --backend ext:my-deconv --case ic8_oc8_in9x9_k3x3_s2x2_bias
             """)
         {
-            CaseOption, BackendOption, DeviceOption, OutSuite, NoAppend, MaxTries,
+            CaseOption, BackendOption, DeviceOption, OutSuite, NoAppend, MaxTries, Repeat,
         };
         BackendOptions.AddTo(command);
         command.SetAction(Execute);
@@ -76,11 +84,13 @@ public static class ShrinkCommand
     {
         var maxTries = parsed.GetValue(MaxTries);
         if (maxTries < 1) throw new UsageException("--max-tries: must be at least 1");
+        var repeat = parsed.GetValue(Repeat);
+        if (repeat < 1) throw new UsageException($"--repeat: {repeat} must be at least 1");
         var start = ParseCase(parsed.GetValue(CaseOption)!);
         var device = parsed.GetValue(DeviceOption);
         var backend = BackendWiring.Create(parsed, BackendOption.Name, [parsed.GetValue(BackendOption)!],
             device is null ? [] : [device]).Single();
-        var pipeline = new RunPipeline([backend], new RunOptions());
+        var pipeline = new RunPipeline([backend], new RunOptions { Repeat = repeat });
         CaseResult Run(DeconvCase c) => pipeline.Run([new SuiteCase(c, "shrink")], []).Single();
 
         var first = Run(start);
@@ -88,6 +98,14 @@ public static class ShrinkCommand
         if (first.Status is Status.Pass or Status.NotApplicable)
         {
             Console.WriteLine($"{start.Id} does not fail on {where} (status {StatusNames.Of(first.Status)}{(first.Message.Length > 0 ? ": " + first.Message : "")}): nothing to shrink");
+            return ExitCodes.Divergence;
+        }
+
+        if (first.Status == Status.Unstable)
+        {
+            Console.WriteLine($"{start.Id} is unstable on {where}: {first.Diagnosis}. Refusing to shrink: a smaller case " +
+                "cannot be checked to fail the same way when one case does not; fix the instability first " +
+                "(Oclgrind shows invalid accesses and races).");
             return ExitCodes.Divergence;
         }
 

@@ -40,8 +40,10 @@ public sealed record BackendSettings
     public T Choice<T>(BackendOption option, IReadOnlyList<T> choices, Func<T, string> name, T defaultValue)
     {
         if (!Options.TryGetValue(option.Name, out var text)) return defaultValue;
-        return choices.FirstOrDefault(c => name(c).Equals(text.Trim(), StringComparison.OrdinalIgnoreCase)) is { } found
-            ? found
+        // An index, not FirstOrDefault: for a value type "not found" would read as its default value.
+        var index = choices.ToList().FindIndex(c => name(c).Equals(text.Trim(), StringComparison.OrdinalIgnoreCase));
+        return index >= 0
+            ? choices[index]
             : throw new ArgumentException($"option '{option.Name}' = '{text}': must be one of {string.Join(", ", choices.Select(name))}");
     }
 }

@@ -67,17 +67,29 @@ public static class ResultEvaluator
         if (result.Status != Status.Fail || metrics is null || output is not BackendOutput.Produced produced) return result;
         var problem = basis.Problem;
         var ratios = metrics.Mismatches > 0 ? Comparator.Ratios(basis, produced.Output) : null;
-        return Diagnose(result, problem, inputs, reference, produced, metrics) with
+        return Diagnose(result, basis, inputs, reference, produced, metrics) with
         {
-            Location = ratios is null ? "" : MismatchLocation.Of(problem, ratios.Select(r => r > 1).ToArray()).Sentence,
+            Location = ratios is null ? "" : MismatchLocation.Of(problem, ratios).Sentence,
             Map = ratios is null ? null : ErrorMap.Of(problem, ratios),
             Stage = StageChecks.Describe(problem, inputs, produced.Stages),
         };
     }
 
-    private static CaseResult Diagnose(CaseResult result, Cases.Problem problem, CaseInputs inputs, ReferenceResult reference,
+    private static CaseResult Diagnose(CaseResult result, ComparisonBasis basis, CaseInputs inputs, ReferenceResult reference,
         BackendOutput.Produced produced, Metrics metrics)
     {
+        var problem = basis.Problem;
+        // A device finding (an invalid access, an uninitialised read, a race) is the verdict whatever the
+        // numbers did: what a bad read leaks into the output changes from run to run, the finding does not.
+        if (produced.Findings.Length > 0)
+        {
+            return result with
+            {
+                DiagnosisKind = DiagnosisKind.DeviceFinding,
+                // A finding ends with the source line it points at; the numbers go on a line of their own.
+                Diagnosis = $"{DeviceFinding}: {produced.Findings[0]}\nnumbers: {NumericSummary(basis, produced.Output, metrics)}",
+            };
+        }
         if (produced.KnownIssues.Length > 0)
             return result with { DiagnosisKind = DiagnosisKind.KnownIssue, Diagnosis = ResultText.KnownIssues(produced.KnownIssues) };
         if (metrics.Mismatches > 0)
@@ -92,8 +104,6 @@ public static class ResultEvaluator
                 Diagnosis = fault.Text,
             };
         }
-        if (produced.Findings.Length > 0)
-            return result with { DiagnosisKind = DiagnosisKind.DeviceFinding, Diagnosis = $"{DeviceFinding}: {produced.Findings[0]}" };
         return produced.NonZeroPaddingLanes > 0
             ? result with { DiagnosisKind = DiagnosisKind.PaddingLanesWritten, Diagnosis = PaddingLanesWritten }
             : result with { DiagnosisKind = DiagnosisKind.AllZeros, Diagnosis = AllZeros };
@@ -103,6 +113,15 @@ public static class ResultEvaluator
     public const string DeviceFinding = "device finding";
     public const string PaddingLanesWritten = "padding lanes of the blocked output written";
     public const string AllZeros = "the output is all zeros where the reference is not";
+
+    /// <summary>What the numbers did next to a device finding; non-finite values where the reference is finite are the finding's.</summary>
+    private static string NumericSummary(ComparisonBasis basis, Tensor got, Metrics metrics)
+    {
+        if (metrics.Mismatches == 0) return "they agree";
+        var leaked = got.Data.Where((v, i) => !float.IsFinite(v) && float.IsFinite(basis.Stored[i])).Count();
+        var summary = $"{metrics.Mismatches} of {metrics.Elements} elements differ";
+        return leaked == 0 ? summary : $"{summary} ({leaked} non-finite, attributed to the finding)";
+    }
 
     private static bool IsDegenerate(ComparisonBasis basis, Tensor got) =>
         got.Data.All(v => v == 0) && basis.Stored.Any(v => v != 0);

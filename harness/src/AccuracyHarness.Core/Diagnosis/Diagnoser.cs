@@ -23,7 +23,10 @@ public static class Diagnoser
             // A fault that gives the correct output for this case explains nothing. A fault known
             // only up to a slack (half-precision accumulation) always covers the correct output:
             // it explains an output that fails the f32 bound yet stays within its own.
-            if (hypothesis.Prediction.Slack is null && Comparator.Compare(basis, AsOutput(p, hypothesis.Prediction)).Passed) continue;
+            // A fault that reads outside its buffers somewhere is a candidate even where what it reads
+            // cannot be predicted: that read is what it proposes.
+            if (hypothesis.Prediction.Slack is null && hypothesis.Prediction.Unknown is null
+                && Comparator.Compare(basis, AsOutput(p, hypothesis.Prediction)).Passed) continue;
             var misses = Misses(p, hypothesis.Prediction, got);
             if (misses == 0)
             {
@@ -53,6 +56,7 @@ public static class Diagnoser
         long misses = 0;
         for (var i = 0; i < got.Length; i++)
         {
+            if (prediction.Unknown?[i] == true) continue;
             var expected = prediction.Output[i];
             var value = got.Data[i];
             if (double.IsNaN(expected))

@@ -47,13 +47,17 @@ public static class FaultCatalogue
         new(DilationDropped, "dilation ignored (taps treated as dense)",
             (p, i) => One(DilationDropped, "dilation 1 on every axis", () => Run(p, i, axes: Geometry(p).Axes.Select(a =>
                 a with { Dilation = 1 }).ToArray()), p.Case.Dilations.Any(d => d > 1))),
-        new(PadBeginOffByOne, "begin pad off by one on one axis",
-            (p, i) => Enumerable.Range(0, p.Rank).SelectMany(a => new[] { -1, 1 }.Select(delta =>
-                new Hypothesis(PadBeginOffByOne, $"begin pad of {Axis(p, a)} {(delta > 0 ? "+1" : "-1")}", Run(p, i, axes: MapAxis(p, a, x => x with { PadBegin = x.PadBegin + delta })))))),
+        IndexFaults.Model(IndexFaults.StridePhaseFloored),
+        IndexFaults.Model(IndexFaults.LowerCheckMissing),
+        IndexFaults.Model(IndexFaults.UpperCheckMissing),
+        IndexFaults.Model(IndexFaults.UpperLimitOffByOne),
         new(PadsSwapped, "begin and end pads swapped",
             (p, i) => One(PadsSwapped, "pads swapped on every axis",
                 () => Run(p, i, axes: Geometry(p).Axes.Select(a => a with { PadBegin = a.PadEnd, PadEnd = a.PadBegin }).ToArray()),
                 Enumerable.Range(0, p.Rank).Any(a => p.PadsBegin[a] != p.PadsEnd[a]))),
+        IndexFaults.Model(IndexFaults.OutputPaddingAtBegin),
+        IndexFaults.Model(PadBeginOffByOne),
+        IndexFaults.Model(IndexFaults.DilationOnInput),
         new(OutputPaddingDropped, "output padding dropped (the last rows/columns it adds are not written)",
             (p, i) => One(OutputPaddingDropped, "output padding not computed", () => NotWritten(p, Run(p, i), c => Enumerable.Range(0,
                 p.Rank).Any(a => c[2 + a] >= p.Output[a] - p.Case.OutputPadding[a])), p.Case.OutputPadding.Any(o => o > 0))),
@@ -65,6 +69,7 @@ public static class FaultCatalogue
                 new Hypothesis(GroupOffsetWrong, "input channel offset of a group uses M/G (inputs only)", Run(p, i, input: GroupInputMisread(p, i.Input.Data))),
                 new Hypothesis(GroupOffsetWrong, "output channel offset of a group uses C/G", GroupOutputMisplaced(p, Run(p, i))),
             ]),
+        IndexFaults.Model(IndexFaults.GroupOffsetMissing),
         new(BiasMissing, "bias not added",
             (p, i) => One(BiasMissing, "no bias", () => Run(p, i, bias: null), i.Bias is not null)),
         new(BiasDoubled, "bias added twice",
@@ -86,13 +91,6 @@ public static class FaultCatalogue
 
     /// <summary>The name of spatial axis a of the case (x for the last).</summary>
     private static string Axis(Problem p, int a) => AxisNames[3 - p.Rank + a];
-
-    private static Axis[] MapAxis(Problem p, int a, Func<Axis, Axis> f)
-    {
-        var axes = Geometry(p).Axes;
-        axes[3 - p.Rank + a] = f(axes[3 - p.Rank + a]);
-        return axes;
-    }
 
     private static Prediction Run(Problem p, CaseInputs i, float[]? input = null, float[]? weights = null, Axis[]? axes = null) =>
         Run(p, i, i.Bias?.Data, input, weights, axes);

@@ -22,7 +22,21 @@ public sealed record MismatchLocation(
 {
     private static readonly string[] AxisNames3 = ["z", "y", "x"];
 
-    public static MismatchLocation Of(Problem p, bool[] mask)
+    /// <summary>
+    /// From the per-element error over its bound (above 1 differs). When the mismatches are everywhere,
+    /// the sentence goes on with the share of the error each stride phase, tap band and group carries.
+    /// </summary>
+    public static MismatchLocation Of(Problem p, double[] ratios)
+    {
+        var location = Of(p, ratios.Select(r => r > 1).ToArray(), out var spread);
+        return spread && ErrorShares.Describe(p, ratios) is { Length: > 0 } shares
+            ? location with { Sentence = $"{location.Sentence}; {shares}" }
+            : location;
+    }
+
+    public static MismatchLocation Of(Problem p, bool[] mask) => Of(p, mask, out _);
+
+    private static MismatchLocation Of(Problem p, bool[] mask, out bool spread)
     {
         var c = p.Case;
         var spatial = p.Output.ToArray();
@@ -58,9 +72,10 @@ public sealed record MismatchLocation(
         }
         var channels = Enumerable.Range(0, c.OutChannels).Where(oc => perChannel[oc] > 0).ToList();
         var groups = channels.Select(oc => oc / p.Mg).Distinct().ToList();
+        spread = false;
         var sentence = count == 0
             ? "no mismatches"
-            : Describe(p, count, mask.LongLength, batches, groups, channels, axisNames, coordinateSets, bandSets, phaseSets);
+            : Describe(p, count, mask.LongLength, batches, groups, channels, axisNames, coordinateSets, bandSets, phaseSets, out spread);
         return new MismatchLocation(count, mask.LongLength, batches.ToList(), groups, channels, perChannel, sentence);
     }
 
@@ -81,7 +96,7 @@ public sealed record MismatchLocation(
 
     private static string Describe(
         Problem p, long count, long total, SortedSet<int> batches, List<int> groups, List<int> channels,
-        string[] axisNames, SortedSet<int>[] coordinateSets, HashSet<Band>[] bandSets, SortedSet<int>[] phaseSets)
+        string[] axisNames, SortedSet<int>[] coordinateSets, HashSet<Band>[] bandSets, SortedSet<int>[] phaseSets, out bool spread)
     {
         var c = p.Case;
         var where = new List<string>();
@@ -108,6 +123,7 @@ public sealed record MismatchLocation(
             if (!bandSets[a].Contains(Band.Interior)) cleanBands.Add($"interior of {name} clean");
         }
         var head = count == total ? $"all {total} elements differ" : $"{count} of {total} elements differ";
+        spread = where.Count == 0;
         if (where.Count == 0) return count == total ? head : $"{head}, spread over every batch, channel and position";
         var sentence = $"{head}: all in {string.Join(", ", where)}";
         return cleanBands.Count > 0 ? $"{sentence}; {string.Join(", ", cleanBands)}" : sentence;
@@ -115,7 +131,7 @@ public sealed record MismatchLocation(
 
     private static string AxisWord(string axis) => axis switch { "x" => "column", "y" => "row", _ => "slice" };
 
-    private static string BandWord(Band band) => band switch { Band.Front => "front", Band.Back => "back", _ => "interior" };
+    public static string BandWord(Band band) => band switch { Band.Front => "front", Band.Back => "back", _ => "interior" };
 
     /// <summary>Up to six values, then a count of the rest.</summary>
     private static string List(IEnumerable<int> values)

@@ -10,6 +10,9 @@ namespace AccuracyHarness.Core.Diagnosis;
 /// </summary>
 public sealed record Prediction(double[] Output, double[] AbsSum, int[] Terms, double[]? Slack = null)
 {
+    /// <summary>Elements the faulty implementation computes from memory outside its buffers: any value fits them.</summary>
+    public bool[]? Unknown { get; init; }
+
     public static Prediction Of(ReferenceResult sums) => new(sums.Output, sums.AbsSum, sums.Terms);
 
     /// <summary>Element i takes element source(i) of this prediction, or nothing (NaN: not written) when source is null.</summary>
@@ -29,6 +32,9 @@ public sealed record Prediction(double[] Output, double[] AbsSum, int[] Terms, d
                 output[i] = double.NaN;
             }
         }
-        return new Prediction(output, abs, terms, Slack);
+        return new Prediction(output, abs, terms, Slack)
+        {
+            Unknown = Unknown is null ? null : [.. output.Select((_, i) => source(i) is { } j && Unknown[j])],
+        };
     }
 }

@@ -12,5 +12,5 @@ public sealed record ResultTable(IReadOnlyList<CaseResult> Results, RunInfo Info
     /// <summary>"N pass, N fail, N known, N error, N n/a", as every summary line says it.</summary>
     public string Totals() =>
         $"{Count(Status.Pass)} pass, {Count(Status.Fail)} fail, {Known} known, {Count(Status.Error)} error, " +
-        $"{Count(Status.NotApplicable)} n/a";
+        $"{Count(Status.NotApplicable)} n/a" + (Count(Status.Unstable) is > 0 and var unstable ? $", {unstable} unstable" : "");
 }

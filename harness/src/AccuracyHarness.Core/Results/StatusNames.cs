@@ -9,6 +9,7 @@ public static class StatusNames
         Status.Fail => "fail",
         Status.Error => "error",
         Status.NotApplicable => "n/a",
+        Status.Unstable => "unstable",
         _ => throw new ArgumentOutOfRangeException(nameof(s)),
     };
 
@@ -18,6 +19,7 @@ public static class StatusNames
         "fail" => Status.Fail,
         "error" => Status.Error,
         "n/a" => Status.NotApplicable,
-        _ => throw new FormatException($"'{text}' is not pass, fail, error or n/a"),
+        "unstable" => Status.Unstable,
+        _ => throw new FormatException($"'{text}' is not pass, fail, error, n/a or unstable"),
     };
 }

@@ -100,7 +100,7 @@ public sealed partial class Baseline
     {
         var known = new List<(CaseResult, Entry)>();
         var fresh = new List<CaseResult>();
-        foreach (var r in results.Where(r => r.Status is Status.Fail or Status.Error))
+        foreach (var r in results.Where(r => r.Status is Status.Fail or Status.Error or Status.Unstable))
         {
             var entry = Entries.FirstOrDefault(e => e.Matches(r));
             if (entry is null) fresh.Add(r);

@@ -18,6 +18,9 @@ public sealed record RunOptions
     /// <summary>Longest a backend may take on one case before its result is an error.</summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>Runs of each case; results whose verdict differs between them are <see cref="Status.Unstable"/>.</summary>
+    public int Repeat { get; init; } = 1;
+
     /// <summary>Results already done (<see cref="CaseResult.Key"/>), e.g. by an interrupted run being resumed.</summary>
     public IReadOnlySet<ResultKey> Done { get; init; } = new HashSet<ResultKey>();
 }

@@ -56,8 +56,8 @@ public sealed class RunPipeline
         var run = caseRunner ?? ((c, _, ct) => runner.RunCase(c, ct));
         using var writer = _jsonLines is null ? null : new JsonLinesWriter(_jsonLines);
         IReadOnlyList<IRunObserver> all = writer is null ? observers : [new TimedObserver(writer, Profile), .. observers];
-        var fresh = RunAll(cases, (c, ct) => run(c, _options.Done, ct).Select(_baseline.Mark).ToList(), _options.Jobs, all,
-            CancellationToken.None);
+        var fresh = RunAll(cases, (c, ct) => Repeats.Run(_options.Repeat, () => run(c, _options.Done, ct)).Select(_baseline.Mark).ToList(),
+            _options.Jobs, all, CancellationToken.None);
         return [.. _previous, .. fresh];
     }
 

@@ -57,16 +57,20 @@ internal sealed class DeviceRun : IDisposable
     /// build's log gets a first line saying where the kernel source begins in the program, since
     /// the compiler's line numbers count the header too.
     /// </summary>
-    public ClKernelHandle Kernel(KernelSource source, KernelParams parameters)
+    public ClKernelHandle Kernel(KernelSource source, KernelParams parameters) =>
+        Kernel(source, source.Program(_type, _layout, _jitConstants ? parameters : null));
+
+    /// <summary>A kernel from a program the caller put together (a manifest's header and defines before the source).</summary>
+    public ClKernelHandle Kernel(KernelSource source, KernelProgram program)
     {
-        var program = source.Program(_type, _layout, _jitConstants ? parameters : null);
         try
         {
             return _session.Kernel(program.Text, source.BuildOptions, source.Entry);
         }
         catch (ClException e) when (e.BuildLog is not null)
         {
-            throw new ClException(e.Call, e.Status, $"({source.Origin} begins at line {program.SourceFirstLine} of the program; the harness header comes first)\n{e.BuildLog}");
+            throw new ClException(e.Call, e.Status,
+                $"({source.Origin} begins at line {program.SourceFirstLine} of the program; the harness header comes first)\n{e.BuildLog}");
         }
     }
 
@@ -90,16 +94,18 @@ internal sealed class DeviceRun : IDisposable
 
     /// <summary>
     /// A buffer of <paramref name="elements"/> filled with NaN, so an element no kernel writes
-    /// cannot pass. Written from the host rather than with clEnqueueFillBuffer: Oclgrind 21.10's
+    /// cannot pass, except at the <paramref name="zeroed"/> offsets (padding lanes a kernel leaves
+    /// untouched). Written from the host rather than with clEnqueueFillBuffer: Oclgrind 21.10's
     /// uninitialised-value checker does not count a fill as initialising memory, and would then
     /// flag every later read of a stage's result.
     /// </summary>
-    public ClMemHandle Poisoned(long elements)
+    public ClMemHandle Poisoned(long elements, IEnumerable<long>? zeroed = null)
     {
         var bytes = elements * ElementBytes;
         var buffer = Track(Cl.CreateBuffer(_session.Context, ClConstants.MemReadWrite, bytes));
         var poison = new float[elements];
         Array.Fill(poison, float.NaN);
+        foreach (var offset in zeroed ?? []) poison[offset] = 0f;
         Cl.Write(_session.Queue, buffer, Encode(poison));
         return buffer;
     }
@@ -115,8 +121,16 @@ internal sealed class DeviceRun : IDisposable
     public void Launch(string stage, ClKernelHandle kernel, long workItems, params ClMemHandle[] args)
     {
         for (var i = 0; i < args.Length; i++) Cl.SetArg(kernel, (uint)i, args[i]);
-        var local = LocalSizes.First(size => workItems % size == 0);
-        using (var evt = Cl.Enqueue(_session.Queue, kernel, workItems, local))
+        Launch(stage, kernel, [workItems], [LocalSize(workItems)]);
+    }
+
+    /// <summary>The work-group size the harness picks for a 1-D range of <paramref name="workItems"/>.</summary>
+    public static long LocalSize(long workItems) => LocalSizes.First(size => workItems % size == 0);
+
+    /// <summary>Runs a kernel whose arguments are set over a range of 1 to 3 dimensions (null local: the driver's choice).</summary>
+    public void Launch(string stage, ClKernelHandle kernel, long[] global, long[]? local)
+    {
+        using (var evt = Cl.Enqueue(_session.Queue, kernel, global, local))
         {
             Cl.Finish(_session.Queue);
             _timings.Add(new DeviceTime(stage, Cl.Duration(evt).TotalMilliseconds));

@@ -26,5 +26,5 @@ public sealed class ExternalDeconvBackend : OpenClBackend
     private protected override BackendOutput Execute(Problem problem, CaseInputs inputs) =>
         Manifest.Unsupported(problem) is { } reason
             ? new BackendOutput.NotApplicable(reason)
-            : RunDeconvolution(Manifest.Source, problem, inputs);
+            : new ManifestDeconvolution(Manifest, OpenClDevice, Options.JitConstants).Run(Session, problem, inputs);
 }

@@ -62,18 +62,19 @@ public abstract class OpenClBackend : IBackend
 
     /// <summary>
     /// Runs a kernel with the deconvolution signature (input, weights, bias, output, params) over
-    /// the case's output, one work-item per element of the output in its layout.
+    /// the case's output, by default one work-item per element of the output in its layout.
     /// </summary>
-    private protected BackendOutput RunDeconvolution(KernelSource source, Problem problem, CaseInputs inputs)
+    private protected BackendOutput RunDeconvolution(
+        KernelSource source, Problem problem, CaseInputs inputs, long? workItems = null, bool bakeConstants = false)
     {
         var c = problem.Case;
         var parameters = KernelParams.ForDeconvolution(problem);
-        using var run = new DeviceRun(Session, c.DataType, c.Layout, Options.JitConstants);
+        using var run = new DeviceRun(Session, c.DataType, c.Layout, Options.JitConstants || bakeConstants);
         var kernel = run.Kernel(source, parameters);
         var outputLayout = DataLayout.ForOutput(problem);
         var output = run.Poisoned(outputLayout.PhysicalLength);
         run.Launch(
-            "deconv", kernel, outputLayout.PhysicalLength,
+            "deconv", kernel, workItems ?? outputLayout.PhysicalLength,
             run.Upload(DataLayout.ForInput(problem).Pack(inputs.Input.Data)),
             run.Upload(inputs.Weights.Data),
             run.Upload(inputs.Bias?.Data ?? []),
@@ -84,16 +85,24 @@ public abstract class OpenClBackend : IBackend
     }
 }
 
-/// <summary><c>opencl-direct</c>: the project's gather-form deconvolution kernel.</summary>
+/// <summary><c>opencl-direct</c>: the project's gather-form deconvolution kernels, as <see cref="DirectKernelChoice"/> picks.</summary>
 public sealed class OpenClDirectBackend : OpenClBackend
 {
     public const string Id = "opencl-direct";
 
-    public OpenClDirectBackend(OpenClDevice device, OpenClOptions options)
+    private readonly DirectKernelChoice _choice;
+
+    public OpenClDirectBackend(OpenClDevice device, OpenClOptions options, DirectKernelChoice? choice = null)
         : base(Id, device, options)
     {
+        _choice = choice ?? DirectKernelChoice.Default;
     }
 
-    private protected override BackendOutput Execute(Problem problem, CaseInputs inputs) =>
-        RunDeconvolution(KernelSource.DeconvDirect, problem, inputs);
+    public override string ReproArguments => BackendOption.Join([base.ReproArguments, _choice.ReproArguments]);
+
+    private protected override BackendOutput Execute(Problem problem, CaseInputs inputs)
+    {
+        var (source, workItems, bake) = _choice.For(problem);
+        return RunDeconvolution(source, problem, inputs, workItems, bake);
+    }
 }

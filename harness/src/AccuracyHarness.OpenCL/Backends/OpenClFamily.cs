@@ -19,7 +19,7 @@ public sealed class OpenClFamily(IReadOnlyList<KernelManifest> manifests) : IBac
 
     public string Name => "opencl";
 
-    public IReadOnlyList<BackendOption> Options => OpenClOptions.All;
+    public IReadOnlyList<BackendOption> Options => [.. OpenClOptions.All, DirectKernelChoice.Option];
 
     public bool IsAvailable(out string reason) => OpenClDevices.IsLoaderAvailable(out reason);
 
@@ -28,8 +28,9 @@ public sealed class OpenClFamily(IReadOnlyList<KernelManifest> manifests) : IBac
     public void Register(BackendCatalogue catalogue)
     {
         var stageKernels = manifests.Where(m => m.Role != KernelRole.Deconv).ToList();
-        catalogue.Add(this, OpenClDirectBackend.Id, "the project's OpenCL deconvolution kernel (gather form), every layout",
-            settings => PerDevice(OpenClDirectBackend.Id, settings, (device, options) => new OpenClDirectBackend(device, options)));
+        catalogue.Add(this, OpenClDirectBackend.Id, "the project's OpenCL deconvolution kernels (gather form; tiled for large cases), every layout",
+            settings => PerDevice(OpenClDirectBackend.Id, settings, (device, options) =>
+                new OpenClDirectBackend(device, options, DirectKernelChoice.From(settings))));
         catalogue.Add(this, OpenClReplacedBackend.Id,
             "deconvolution rewritten as weights reorder + stride-1 convolution on the device (option rule: corrected | openvino-2024)",
             settings => PerDevice(OpenClReplacedBackend.Id, settings, (device, options) =>

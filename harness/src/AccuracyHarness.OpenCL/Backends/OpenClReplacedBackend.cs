@@ -32,7 +32,8 @@ public sealed class OpenClReplacedBackend : OpenClBackend
     }
 
     public override string ReproArguments =>
-        string.Join(" ", new[] { _reorder, _conv }.OfType<KernelManifest>().Select(m => $"--kernel {Path.GetFullPath(m.ManifestPath)}").Append(Options.ReproArguments).Where(a => a.Length > 0));
+        BackendOption.Join(new[] { _reorder, _conv }.OfType<KernelManifest>()
+            .Select(m => $"--kernel {Path.GetFullPath(m.ManifestPath)}").Append(Options.ReproArguments));
 
     private protected override BackendOutput Execute(Problem problem, CaseInputs inputs)
     {
@@ -40,8 +41,8 @@ public sealed class OpenClReplacedBackend : OpenClBackend
         if (decision.Plan is not { } plan) return new BackendOutput.NotApplicable(decision.NotApplicable!);
         foreach (var manifest in new[] { _reorder, _conv })
         {
-            if (manifest?.Unsupported(problem) is { } reason)
-                return new BackendOutput.NotApplicable($"{KernelManifest.RoleName(manifest.Role)} stage: {reason}");
+            if ((manifest?.Unsupported(problem) ?? DialectUnsupported(manifest, problem)) is { } reason)
+                return new BackendOutput.NotApplicable($"{KernelManifest.RoleName(manifest!.Role)} stage: {reason}");
         }
 
         var c = problem.Case;
@@ -64,8 +65,15 @@ public sealed class OpenClReplacedBackend : OpenClBackend
 
         var reorderedShape = plan.Conv.WeightShape;
         var reordered = run.Poisoned(reorderedShape.Product());
-        run.Launch("weights_reorder", run.Kernel(_reorder?.Source ?? KernelSource.WeightsReorder, convParams), reorderedShape.Product(),
-            run.Upload(inputs.Weights.Data), reordered, run.Upload(convParams));
+        if (_reorder?.Launch.Dialect == KernelDialect.OpenVino)
+        {
+            OpenVinoReorderStage.Launch(run, _reorder, problem, inputs.Weights, reordered, OpenClDevice);
+        }
+        else
+        {
+            run.Launch("weights_reorder", run.Kernel(_reorder?.Source ?? KernelSource.WeightsReorder, convParams),
+                reorderedShape.Product(), run.Upload(inputs.Weights.Data), reordered, run.Upload(convParams));
+        }
         stages.Add(new StageOutput("weights_reorder", new Tensor(reorderedShape, run.Download(reordered, reorderedShape.Product()), c.DataType)));
 
         var outputLayout = DataLayout.ForOutput(problem);
@@ -79,6 +87,9 @@ public sealed class OpenClReplacedBackend : OpenClBackend
             DeviceTimes = run.Timings,
         };
     }
+
+    private string? DialectUnsupported(KernelManifest? manifest, Problem problem) =>
+        manifest?.Launch.Dialect == KernelDialect.OpenVino ? OpenVinoReorderStage.Unsupported(manifest, problem, OpenClDevice) : null;
 
     private string StageNote()
     {

@@ -147,13 +147,29 @@ internal static unsafe class Cl
         }
     }
 
-    /// <summary>Enqueues a one-dimensional range and returns its event (for the profiling times).</summary>
-    public static ClEventHandle Enqueue(ClQueueHandle queue, ClKernelHandle kernel, long global, long local)
+    /// <summary>A scalar argument (an int or a float, by the type of <paramref name="value"/>).</summary>
+    public static void SetArg<T>(ClKernelHandle kernel, uint index, T value)
+        where T : unmanaged
     {
-        var g = (nuint)global;
-        var l = (nuint)local;
+        ClStatus.Check(ClNative.clSetKernelArg(kernel, index, (nuint)sizeof(T), &value), $"clSetKernelArg({index})");
+    }
+
+    /// <summary>
+    /// Enqueues a range of 1 to 3 dimensions and returns its event (for the profiling times); a null
+    /// <paramref name="local"/> leaves the work-group size to the driver.
+    /// </summary>
+    public static ClEventHandle Enqueue(ClQueueHandle queue, ClKernelHandle kernel, long[] global, long[]? local)
+    {
+        var g = stackalloc nuint[global.Length];
+        var l = stackalloc nuint[global.Length];
+        for (var i = 0; i < global.Length; i++)
+        {
+            g[i] = (nuint)global[i];
+            l[i] = local is null ? 0 : (nuint)local[i];
+        }
         nint evt;
-        ClStatus.Check(ClNative.clEnqueueNDRangeKernel(queue, kernel, 1, null, &g, &l, 0, null, &evt), "clEnqueueNDRangeKernel");
+        var status = ClNative.clEnqueueNDRangeKernel(queue, kernel, (uint)global.Length, null, g, local is null ? null : l, 0, null, &evt);
+        ClStatus.Check(status, "clEnqueueNDRangeKernel");
         return new ClEventHandle(evt);
     }
 

@@ -11,19 +11,7 @@ namespace AccuracyHarness.OpenCL.Kernels;
 /// </summary>
 public sealed record KernelParams
 {
-    public static readonly ImmutableArray<string> Names =
-    [
-        "N", "IC", "OC", "G",
-        "ID", "IH", "IW",
-        "OD", "OH", "OW",
-        "KD", "KH", "KW",
-        "SD", "SH", "SW",
-        "PD0", "PH0", "PW0",
-        "PD1", "PH1", "PW1",
-        "DD", "DH", "DW",
-        "OPD", "OPH", "OPW",
-        "HAS_BIAS",
-    ];
+    public static readonly ImmutableArray<string> Names = ProblemMacros.Names;
 
     private KernelParams(ImmutableArray<int> values) => Values = values;
 

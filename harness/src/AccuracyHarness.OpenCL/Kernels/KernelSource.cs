@@ -13,6 +13,8 @@ public sealed record KernelSource(string Origin, string Text, string Entry, stri
 
     public static KernelSource DeconvDirect => BuiltIn("deconv_direct");
 
+    public static KernelSource DeconvTiled => BuiltIn("deconv_tiled");
+
     public static KernelSource WeightsReorder => BuiltIn("weights_reorder");
 
     public static KernelSource Conv => BuiltIn("conv");
@@ -24,9 +26,12 @@ public sealed record KernelSource(string Origin, string Text, string Entry, stri
     /// Oclgrind count lines in this text (a #line directive would make Oclgrind quote header
     /// lines), so a marker says where the source's first line landed.
     /// </summary>
-    public KernelProgram Program(DataType type, LayoutFamily layout, KernelParams? constants)
+    public KernelProgram Program(DataType type, LayoutFamily layout, KernelParams? constants) =>
+        Program(KernelHeader.Generate(type, layout, constants));
+
+    /// <summary>The text handed to the compiler with any generated header (a dialect's, a manifest's defines).</summary>
+    public KernelProgram Program(string header)
     {
-        var header = KernelHeader.Generate(type, layout, constants);
         var firstLine = header.Count(ch => ch == '\n') + 2;
         var marker = $"/* {Origin.Replace("*/", "* /")} starts on the next line, line {firstLine} of this program */\n";
         return new KernelProgram(header + marker + Text, firstLine);

@@ -30,9 +30,13 @@ public sealed partial record KernelManifest(
     IReadOnlySet<LayoutFamily> Layouts,
     IReadOnlySet<DataType> DataTypes)
 {
+    /// <summary>How the kernel is built and launched: the version 2 fields (<see cref="KernelLaunch.Contract"/> without them).</summary>
+    public KernelLaunch Launch { get; init; } = KernelLaunch.Contract;
+
     public const string RoleChoices = "deconv, weights_reorder, conv";
 
-    private static readonly HashSet<string> Fields = ["name", "role", "source", "entry", "layouts", "dtypes", "build_options"];
+    private static readonly HashSet<string> Fields =
+        ["name", "role", "source", "entry", "layouts", "dtypes", "build_options", .. KernelLaunchReader.Fields];
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex NamePattern();
@@ -109,7 +113,14 @@ public sealed partial record KernelManifest(
             if (!File.Exists(sourcePath))
                 throw new ManifestException(manifestPath, "source", $"'{sourceText}' does not exist (resolved to {sourcePath}; paths are relative to the manifest)");
 
-            return new KernelManifest(name, role, manifestPath, new KernelSource(sourcePath, File.ReadAllText(sourcePath), entry, buildOptions), layouts, dtypes);
+            var launch = KernelLaunchReader.Read(root, manifestPath, role);
+            var includes = launch.IncludeDirectories.Select(d => $"-I {d}");
+            buildOptions = string.Join(" ", includes.Prepend(buildOptions).Where(o => o.Length > 0));
+            var source = new KernelSource(sourcePath, File.ReadAllText(sourcePath), entry, buildOptions);
+            return new KernelManifest(name, role, manifestPath, source, layouts, dtypes)
+            {
+                Launch = launch,
+            };
         }
     }
 

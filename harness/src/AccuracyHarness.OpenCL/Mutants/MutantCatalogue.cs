@@ -20,6 +20,8 @@ public static class MutantCatalogue
     private const string ProductEnd = "* LOAD(weights, WEI_IDX(ic, m, tz, ty, tx));";
     private const string BiasInit = "ACC_T acc = HAS_BIAS ? LOAD(bias, oc) : 0.0f;";
     private const string Store = "    STORE(output, flat, acc);\n}";
+    private const string XTap =
+        "const int nx = ox + PW0 - tx * DW;\n                    if (nx < 0 || nx % SW != 0 || nx / SW >= IW) continue;";
     private const string FirstLocal = "    const int mg = OC / G;";
 
     /// <summary>Rounds a float to the nearest value with an 11-bit significand (f16's), ties to even, in f32 arithmetic.</summary>
@@ -58,6 +60,25 @@ public static class MutantCatalogue
             s => Patch(s, "IN_IDX(n, ic, nz / SD, ny / SH, nx / SW)", "(((((long)n * IC + ic) * ID + nz / SD) * IH + ny / SH) * IW + nx / SW)")),
         Direct("deconv-half-accumulation", "direct kernel rounding products and sums to half precision", FaultCatalogue.HalfAccumulation,
             s => RoundToHalf + Patch(Patch(s, Product, "acc = round_to_half(acc + round_to_half(LOAD(input, IN_IDX(n, ic, nz / SD, ny / SH, nx / SW))"), ProductEnd, "* LOAD(weights, WEI_IDX(ic, m, tz, ty, tx))));")),
+        Direct("deconv-stride-phase-floored", "direct kernel flooring the division for taps whose offset is not a multiple of the stride",
+            IndexFaults.StridePhaseFloored,
+            s => Patch(Patch(Patch(s, "nz % SD != 0 || ", ""), "ny % SH != 0 || ", ""), "nx % SW != 0 || ", "")),
+        Direct("deconv-lower-check-missing", "direct kernel without the check nx >= 0 on x", IndexFaults.LowerCheckMissing,
+            s => Patch(s, "if (nx < 0 || ", "if (")),
+        Direct("deconv-upper-check-missing", "direct kernel without the check nx / SW < IW on x", IndexFaults.UpperCheckMissing,
+            s => Patch(s, " || nx / SW >= IW)", ")")),
+        Direct("deconv-upper-limit-minus-one", "direct kernel skipping the last input of x", IndexFaults.UpperLimitOffByOne,
+            s => Patch(s, "nx / SW >= IW)", "nx / SW >= IW - 1)")),
+        Direct("deconv-dilation-on-input", "direct kernel dividing x by stride times dilation instead of dilating the taps",
+            IndexFaults.DilationOnInput,
+            s => Patch(s, XTap, "const int nx = (ox + PW0 - tx) / DW;\n                    " +
+                "if (ox + PW0 - tx < 0 || (ox + PW0 - tx) % DW != 0 || nx % SW != 0 || nx / SW >= IW) continue;")),
+        Direct("deconv-output-padding-at-begin", "direct kernel subtracting the output padding of x from its begin pad",
+            IndexFaults.OutputPaddingAtBegin,
+            s => Patch(s, "ox + PW0", "ox + PW0 - OPW")),
+        Direct("deconv-group-offset-missing", "direct kernel reading every group's input channels from group 0",
+            IndexFaults.GroupOffsetMissing,
+            s => Patch(s, "const int ic = group * cg + c;", "const int ic = c;")),
         Direct("deconv-oob-read", "direct kernel that reads one element past the end of the weights without using it",
             ResultEvaluator.DeviceFinding,
             s => Patch(s, Store, "    if (LOAD(weights, IC * (OC / G) * KD * KH * KW) == 1234.5f) acc += 1.0f;\n" + Store),

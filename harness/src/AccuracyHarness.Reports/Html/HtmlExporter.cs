@@ -36,7 +36,7 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
     {
         var columns = table.Results.Select(Column).Distinct().Order(StringComparer.Ordinal).ToList();
         var listed = table.Results.Where(r => r.Status != Status.Pass)
-            .OrderBy(r => r.IsKnown ? 2 : r.Status switch { Status.Fail => 0, Status.Error => 1, _ => 3 }).ToList();
+            .OrderBy(r => r.IsKnown ? 2 : r.Status switch { Status.Fail or Status.Unstable => 0, Status.Error => 1, _ => 3 }).ToList();
         var html = new StringBuilder();
         html.Append($"""
             <!DOCTYPE html>

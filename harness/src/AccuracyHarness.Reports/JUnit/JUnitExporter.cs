@@ -61,6 +61,10 @@ public sealed class JUnitExporter : IExporter
             case Status.Fail:
                 test.Add(new XElement("failure", new XAttribute("message", Clean(summary)), new XAttribute("type", "divergence"), Clean(Details(r))));
                 break;
+            case Status.Unstable:
+                test.Add(new XElement("failure", new XAttribute("message", Clean(summary)), new XAttribute("type", "unstable"),
+                    Clean(Details(r))));
+                break;
             case Status.Error:
                 test.Add(new XElement("error", new XAttribute("message", Clean(summary)), new XAttribute("type", "backend-error"), Clean(Details(r))));
                 break;
@@ -78,7 +82,7 @@ public sealed class JUnitExporter : IExporter
     private static XAttribute[] Counts(IReadOnlyCollection<CaseResult> results) =>
     [
         new("tests", results.Count),
-        new("failures", results.Count(r => r.Status == Status.Fail && !r.IsKnown)),
+        new("failures", results.Count(r => r.Status is Status.Fail or Status.Unstable && !r.IsKnown)),
         new("errors", results.Count(r => r.Status == Status.Error && !r.IsKnown)),
         new("skipped", results.Count(r => r.Status == Status.NotApplicable || r.IsKnown)),
         new("time", Seconds(results.Sum(r => r.Seconds))),

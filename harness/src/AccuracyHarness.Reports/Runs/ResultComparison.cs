@@ -23,7 +23,7 @@ public sealed record ResultComparison(string Previous, IReadOnlyList<StatusChang
             changes.Where(c => c.Now.Status == Status.Pass && c.Before is { } b && IsBad(b)).ToList());
     }
 
-    public static bool IsBad(Status s) => s is Status.Fail or Status.Error;
+    public static bool IsBad(Status s) => s is Status.Fail or Status.Error or Status.Unstable;
 
     public static string Was(Status? before) => before is { } b ? StatusNames.Of(b) : "new";
 

@@ -31,7 +31,30 @@ public class DiagnoserTests
         var hypothesis = FaultCatalogue.Get(model).Propose(p, inputs).Single(h => h.Detail == detail);
         var diagnosis = Diagnoser.Diagnose(p, inputs, ReferenceDeconvolution.Gather(p, inputs), Output(p, hypothesis.Prediction));
         Assert.That(diagnosis.Explained, Is.True, diagnosis.Text);
-        Assert.That((diagnosis.Model, diagnosis.Detail), Is.EqualTo((model, detail)), diagnosis.Text);
+        // Faults that coincide on this case (a begin pad one short where the output padding is 1) are
+        // named by the simpler one first and the others as equally fitting.
+        if (diagnosis.Model == model)
+            Assert.That(diagnosis.Detail, Is.EqualTo(detail), diagnosis.Text);
+        else
+            Assert.That(diagnosis.Equally, Does.Contain(model), diagnosis.Text);
+    }
+
+    [Test]
+    public void An_index_fault_is_proposed_on_the_axes_where_it_reads_otherwise_and_on_all_of_them_at_once()
+    {
+        Hypothesis[] Proposed(string model, string id)
+        {
+            var p = CaseId.Parse(id).Resolve();
+            return [.. FaultCatalogue.Get(model).Propose(p, Fill.For(p))];
+        }
+        Assert.That(Proposed(IndexFaults.StridePhaseFloored, "ic1_oc1_in3x3_k3x3_s1x2").Select(h => h.Detail),
+            Is.EqualTo(new[] { "division floored on x" }), "stride 1 on y: flooring changes nothing there");
+        Assert.That(Proposed(IndexFaults.StridePhaseFloored, "ic1_oc1_in3x3_k3x3_s2x2").Select(h => h.Detail),
+            Is.EqualTo(new[] { "division floored on y", "division floored on x", "division floored on y, division floored on x" }));
+        Assert.That(Proposed(IndexFaults.DilationOnInput, "ic1_oc1_in3x3_k3x3_s2x2"), Is.Empty, "no dilation, nothing to misplace");
+        Assert.That(Proposed(IndexFaults.OutputPaddingAtBegin, "ic1_oc1_in3x3_k3x3_s2x2_op0x1").Select(h => h.Detail),
+            Is.EqualTo(new[] { "begin pad 0 - 1 on x" }));
+        Assert.That(Proposed(IndexFaults.GroupOffsetMissing, "ic2_oc2_in3x3_k3x3"), Is.Empty);
     }
 
     [Test]

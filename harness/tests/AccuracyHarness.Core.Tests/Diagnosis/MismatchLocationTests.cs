@@ -63,4 +63,25 @@ public class MismatchLocationTests
         Assert.That(MismatchLocation.Of(p, Mask(p, _ => true)).Sentence, Is.EqualTo($"all {p.OutputShape.Product()} elements differ"));
         Assert.That(MismatchLocation.Of(p, Mask(p, _ => false)).Sentence, Is.EqualTo("no mismatches"));
     }
+
+    [Test]
+    public void When_everything_differs_the_share_of_the_error_per_phase_band_and_group_is_said()
+    {
+        // Stride 2 on x: phase 0 carries nine times the error of phase 1; groups and y carry it evenly.
+        var p = CaseId.Parse("ic2_oc4_g2_in3x3_k2x2_s1x2").Resolve();
+        var shape = p.OutputShape;
+        var ratios = new double[shape.Product()];
+        for (var i = 0; i < ratios.Length; i++) ratios[i] = Tensor.Coordinates(shape, i)[3] % 2 == 0 ? 9 : 1.5;
+        var sentence = MismatchLocation.Of(p, ratios).Sentence;
+        Assert.That(sentence,
+            Does.StartWith($"all {ratios.Length} elements differ; share of the error by stride phase of x (o mod 2): 0 "));
+        var phase0 = ratios.Where((_, i) => Tensor.Coordinates(shape, i)[3] % 2 == 0).Sum() / ratios.Sum();
+        Assert.That(sentence, Does.Contain($"0 {Math.Round(phase0 * 100)}%, 1 {Math.Round((1 - phase0) * 100)}%"));
+        Assert.That(sentence, Does.Not.Contain("by group"), "the groups carry the error evenly");
+
+        var even = MismatchLocation.Of(p, ratios.Select(_ => 2.0).ToArray()).Sentence;
+        Assert.That(even, Does.EndWith("the error is spread evenly over stride phases, bands and groups"));
+        Assert.That(MismatchLocation.Of(p, ratios.Select((r, i) => i == 0 ? 2.0 : 0.5).ToArray()).Sentence, Does.Not.Contain("share"),
+            "a mismatch in one place is located, not shared out");
+    }
 }

@@ -27,6 +27,46 @@ public class ReferenceLawTests
             return (bad < 0).Label(bad < 0 ? "" : $"{c.Id}: element {bad} scatter {scatter[bad]} gather {gather.Output[bad]}");
         });
 
+    /// <summary>The index family's gather with no departure is the reference, addend for addend, and reads only inside the input.</summary>
+    [FsCheck.NUnit.Property(MaxTest = 100)]
+    public Property The_correct_gather_variant_is_the_reference() =>
+        Prop.ForAll(CaseGen.Arbitrary(), c =>
+        {
+            var p = c.Resolve();
+            var inputs = Fill.For(p);
+            var gather = ReferenceDeconvolution.Gather(p, inputs);
+            var correct = AxisArithmetic.Correct;
+            var (variant, unknown) = new GatherVariant(correct, correct, correct).Run(p, inputs);
+            var same = variant.Output.SequenceEqual(gather.Output) && variant.AbsSum.SequenceEqual(gather.AbsSum)
+                && variant.Terms.SequenceEqual(gather.Terms) && !unknown.Any(u => u);
+            return same.Label(c.Id);
+        });
+
+    /// <summary>
+    /// The gather's vector lanes (rows of at least one vector, masks near the borders) add each
+    /// element's terms in the order one element at a time does: an identity "rounding" sends
+    /// every element through the one-at-a-time path, and the bits must agree. Rows are widened
+    /// so that most phases hold several vectors.
+    /// </summary>
+    [FsCheck.NUnit.Property(MaxTest = 200)]
+    public Property Vector_lanes_sum_exactly_as_one_element_at_a_time() =>
+        Prop.ForAll(CaseGen.Arbitrary(), Gen.Choose(2, 9).ToArbitrary(), (c0, widen) =>
+        {
+            var c = c0 with { Input = c0.Input.Map((v, a) => a == c0.Input.Count - 1 ? v * widen : v), OutputShape = null };
+            if (!CaseGen.IsValid(c)) return true.Label("widened case invalid");
+            var p = c.Resolve();
+            var inputs = Fill.For(p);
+            var g = DeconvGeometry.Of(p);
+            var lanes = ReferenceDeconvolution.Gather(g, inputs.Input.Data, inputs.Weights.Data, inputs.Bias?.Data);
+            var single = ReferenceDeconvolution.Gather(g, inputs.Input.Data, inputs.Weights.Data, inputs.Bias?.Data, v => v);
+            var bad = Enumerable.Range(0, lanes.Output.Length).FirstOrDefault(
+                i => BitConverter.DoubleToInt64Bits(lanes.Output[i]) != BitConverter.DoubleToInt64Bits(single.Output[i])
+                    || BitConverter.DoubleToInt64Bits(lanes.AbsSum[i]) != BitConverter.DoubleToInt64Bits(single.AbsSum[i]),
+                -1);
+            return (bad < 0 && lanes.Terms.SequenceEqual(single.Terms)).Label(
+                bad < 0 ? $"{c.Id}: term counts differ" : $"{c.Id}: element {bad} lanes {lanes.Output[bad]:R} one at a time {single.Output[bad]:R}");
+        });
+
     /// <summary>
     /// Deconvolution is the adjoint of the convolution with the same weights, strides, dilations
     /// and begin pads: &lt;deconv(x), y&gt; = &lt;x, conv(y)&gt; for every x and y (no bias).

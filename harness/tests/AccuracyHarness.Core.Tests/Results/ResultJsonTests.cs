@@ -53,7 +53,7 @@ public class ResultJsonTests
         Assert.That(ResultJson.ToLine(back), Is.EqualTo(line));
     }
 
-    [TestCase("\"status\":\"pass\"", "\"status\":\"fial\"", "status: 'fial' is not pass, fail, error or n/a")]
+    [TestCase("\"status\":\"pass\"", "\"status\":\"fial\"", "status: 'fial' is not pass, fail, error, n/a or unstable")]
     [TestCase("\"max_ulp\":107", "\"max_ulp\":\"107\"", "max_ulp: expected a whole number, got \"107\"")]
     [TestCase("\"source\":\"smoke:6\"", "\"source\":6", "source: expected a string, got a number")]
     [TestCase("\"backend\":\"opencl-replaced\",", "", "backend: is required")]

@@ -1,4 +1,7 @@
 using AccuracyHarness.Core.Cases;
+using AccuracyHarness.Core.Comparison;
+using AccuracyHarness.Core.Reference;
+using AccuracyHarness.Core.Results;
 using AccuracyHarness.OpenCL.Backends;
 using AccuracyHarness.OpenCL.Tests.Support;
 
@@ -37,6 +40,30 @@ public class OclgrindTests
 
         var clean = CaseRun.Of(new OpenClDirectBackend(TestDevices.Oclgrind, OpenClOptions.Default), c);
         Assert.That(clean.Produced.Findings, Is.Empty, "findings stay with the launch that caused them");
+    }
+
+    [Test]
+    public void A_read_past_the_end_is_the_diagnosis_on_every_run_whatever_leaks_into_the_numbers()
+    {
+        // The value read past the input is discarded by a multiplication with zero, which still
+        // leaks a NaN whenever the memory there holds an infinity or a NaN: the numbers vary, the verdict must not.
+        const string readPastEnd = "acc += 0.0f * LOAD(input, IN_IDX(N, 0, 0, 0, 0));";
+        var backend = ExampleKernel.With("oob-leak", TestDevices.Oclgrind, beforeStore: readPastEnd);
+        var c = CaseId.Parse("ic1_oc1_in2_k2_f32_nchw");
+        var verdicts = Enumerable.Range(0, 10).Select(_ =>
+        {
+            var run = CaseRun.Of(backend, c);
+            var reference = ReferenceDeconvolution.Gather(run.Problem, run.Inputs);
+            var basis = ComparisonBasis.Of(run.Problem, reference);
+            var (result, metrics) = ResultEvaluator.Evaluate(basis, run.Output);
+            return ResultEvaluator.Explain(basis, run.Inputs, reference, run.Output, result, metrics);
+        }).ToList();
+        foreach (var r in verdicts)
+        {
+            Assert.That((r.Status, r.DiagnosisKind), Is.EqualTo((Status.Fail, DiagnosisKind.DeviceFinding)), r.Diagnosis);
+            Assert.That(r.Diagnosis,
+                Does.StartWith(ResultEvaluator.DeviceFinding + ": ").And.Contain("Invalid read").And.Contain("\nnumbers: "), r.Diagnosis);
+        }
     }
 
     [Test]

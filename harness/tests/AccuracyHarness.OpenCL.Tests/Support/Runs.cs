@@ -3,6 +3,7 @@ using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Comparison;
 using AccuracyHarness.Core.Fills;
 using AccuracyHarness.Core.Reference;
+using AccuracyHarness.Core.Results;
 
 namespace AccuracyHarness.OpenCL.Tests.Support;
 
@@ -25,6 +26,18 @@ public sealed record CaseRun(Problem Problem, CaseInputs Inputs, BackendOutput O
 
     /// <summary>Within the bound (bit-equal in exact mode), no stray padding lanes, and nothing Oclgrind complained about.</summary>
     public bool IsClean => Output is BackendOutput.Produced p && Metrics.Passed && p.NonZeroPaddingLanes == 0 && p.Findings.IsEmpty;
+
+    /// <summary>The result a run reports for this output, diagnosis included (structured fields, not text).</summary>
+    public CaseResult Result
+    {
+        get
+        {
+            var reference = ReferenceDeconvolution.Gather(Problem, Inputs);
+            var basis = ComparisonBasis.Of(Problem, reference);
+            var (evaluated, metrics) = ResultEvaluator.Evaluate(basis, Output);
+            return ResultEvaluator.Explain(basis, Inputs, reference, Output, evaluated, metrics);
+        }
+    }
 
     public string Describe()
     {

@@ -32,6 +32,19 @@ public class JUnitExporterTests
     }
 
     [Test]
+    public void An_unstable_result_is_a_failure_of_type_unstable_and_counts_as_one()
+    {
+        var failing = SampleRun.Failing.First();
+        var unstable = failing with { Status = Status.Unstable, Diagnosis = "unstable over 2 runs: fail: DeviceFinding (1x); pass (1x)" };
+        var dir = SampleRun.Folder("junit-unstable");
+        new JUnitExporter().Export(new ResultTable([unstable], SampleRun.Table.Info), dir);
+        var doc = XDocument.Load(Path.Combine(dir, JUnitExporter.Name));
+        var failure = Case(doc, unstable).Element("failure")!;
+        Assert.That((failure.Attribute("type")!.Value, failure.Attribute("message")!.Value), Is.EqualTo(("unstable", unstable.Diagnosis)));
+        Assert.That((int)doc.Root!.Attribute("failures")!, Is.EqualTo(1));
+    }
+
+    [Test]
     public void Failures_carry_diagnosis_location_and_repro()
     {
         var doc = Written();

@@ -2,9 +2,14 @@ using AccuracyHarness.Core.Cases;
 
 namespace AccuracyHarness.Core.Suites.Expressions;
 
-/// <summary>The values the names of <see cref="SuiteExpression.Names"/> take for one resolved case.</summary>
+/// <summary>
+/// The values the names of <see cref="SuiteExpression.Names"/> and the problem macros of
+/// <see cref="ProblemMacros"/> take for one resolved case.
+/// </summary>
 internal sealed class CaseVariables(Problem p)
 {
+    private int[]? _macros;
+
     public ExpressionValue Get(string name)
     {
         var c = p.Case;
@@ -34,6 +39,7 @@ internal sealed class CaseVariables(Problem p)
             "layout" => new SymbolValue("layout", Names.Of(c.Layout)),
             "fill" => new SymbolValue("fill", Names.Of(c.Fill)),
             "ap" => new SymbolValue("ap", Names.Of(c.AutoPad)),
+            _ when ProblemMacros.Names.Contains(name) => Scalar((_macros ??= ProblemMacros.Values(p))[ProblemMacros.Names.IndexOf(name)]),
             _ => throw new InvalidOperationException($"unknown name {name}"),
         };
     }

@@ -15,7 +15,7 @@ internal static class ExpressionEvaluator
             ? Evaluate(l.Left, variables).AsBool() && Evaluate(l.Right, variables).AsBool()
             : Evaluate(l.Left, variables).AsBool() || Evaluate(l.Right, variables).AsBool()]),
         NotNode n => new BooleanValue([!Evaluate(n.Operand, variables).AsBool()]),
-        CallNode call => Apply(call.Name, Evaluate(call.Argument, variables)),
+        CallNode call => Apply(call.Name, call.Arguments.Select(a => Evaluate(a, variables)).ToArray()),
         _ => throw new InvalidOperationException(node.GetType().Name),
     };
 
@@ -28,15 +28,31 @@ internal static class ExpressionEvaluator
         _ => x % y,
     }));
 
-    private static ExpressionValue Apply(string function, ExpressionValue argument) => function switch
+    private static ExpressionValue Apply(string function, ExpressionValue[] arguments)
     {
-        "any" => new BooleanValue([((BooleanValue)argument).Values.Any(v => v)]),
-        "all" => new BooleanValue([((BooleanValue)argument).Values.All(v => v)]),
-        "prod" => new NumberValue([Numbers(argument).Aggregate(1.0, (p, v) => p * v)]),
-        "sum" => new NumberValue([Numbers(argument).Sum()]),
-        "min" => new NumberValue([Numbers(argument).Min()]),
-        _ => new NumberValue([Numbers(argument).Max()]),
-    };
+        var argument = arguments[0];
+        if (arguments.Length == 2)
+        {
+            var (a, b) = (Numbers(arguments[0]), Numbers(arguments[1]));
+            return new NumberValue(function switch
+            {
+                "align" => Zip(a, b, (x, m) => Math.Ceiling(x / m) * m),
+                "min" => Zip(a, b, Math.Min),
+                _ => Zip(a, b, Math.Max),
+            });
+        }
+        return function switch
+        {
+            "any" => new BooleanValue([((BooleanValue)argument).Values.Any(v => v)]),
+            "all" => new BooleanValue([((BooleanValue)argument).Values.All(v => v)]),
+            "prod" => new NumberValue([Numbers(argument).Aggregate(1.0, (p, v) => p * v)]),
+            "sum" => new NumberValue([Numbers(argument).Sum()]),
+            "min" => new NumberValue([Numbers(argument).Min()]),
+            "ceil" => new NumberValue(Numbers(argument).Select(Math.Ceiling).ToArray()),
+            "floor" => new NumberValue(Numbers(argument).Select(Math.Floor).ToArray()),
+            _ => new NumberValue([Numbers(argument).Max()]),
+        };
+    }
 
     private static BooleanValue Compare(string op, ExpressionValue left, ExpressionValue right)
     {

@@ -5,9 +5,13 @@ namespace AccuracyHarness.Core.Suites.Expressions;
 /// checked while parsing (conditions where conditions belong, numbers in arithmetic, bare words
 /// only as values of a symbolic parameter), so evaluation meets no syntax errors.
 /// </summary>
-internal sealed class ExpressionParser(string text)
+internal sealed class ExpressionParser(string text, IReadOnlyDictionary<string, string> names, IReadOnlyList<string> functions)
 {
-    private static readonly string[] Functions = ["any", "all", "prod", "sum", "min", "max"];
+    /// <summary>The functions of suite <c>where</c> expressions.</summary>
+    public static readonly IReadOnlyList<string> SuiteFunctions = ["any", "all", "prod", "sum", "min", "max"];
+
+    /// <summary>Functions taking two numbers; <c>min</c> and <c>max</c> also take one list.</summary>
+    private static readonly string[] TwoArgumentFunctions = ["align", "min", "max"];
 
     private readonly ExpressionScanner _scanner = new(text);
 
@@ -16,6 +20,13 @@ internal sealed class ExpressionParser(string text)
         var node = ParseOr();
         if (_scanner.Peek() is not null) throw Error($"unexpected '{_scanner.Rest}'");
         return node;
+    }
+
+    /// <summary>A whole expression that is a number or a condition (not a bare word).</summary>
+    public ExpressionNode ParseValue()
+    {
+        var node = ParseAll();
+        return node.IsBoolean ? node : Numeric(node);
     }
 
     private ExpressionNode ParseOr()
@@ -107,14 +118,17 @@ internal sealed class ExpressionParser(string text)
 
         var start = _scanner.Position;
         var word = _scanner.Word();
-        if (Functions.Contains(word))
+        if (functions.Contains(word))
         {
             if (!_scanner.Symbol("(")) throw Error($"expected '(' after {word}");
-            var argument = ParseOr();
-            if (!_scanner.Symbol(")")) throw Error("expected ')'");
-            return new CallNode(word, word is "any" or "all" ? Condition(argument) : Numeric(argument));
+            var arguments = new List<ExpressionNode> { ParseOr() };
+            if (TwoArgumentFunctions.Contains(word) && _scanner.Symbol(",")) arguments.Add(ParseOr());
+            if (!_scanner.Symbol(")"))
+                throw Error(word == "align" ? "expected ', MULTIPLE)' (align(x, m) rounds x up to a multiple of m)" : "expected ')'");
+            if (word == "align" && arguments.Count != 2) throw Error("align takes two numbers: align(x, m)");
+            return new CallNode(word, arguments.Select(a => word is "any" or "all" ? Condition(a) : Numeric(a)).ToList());
         }
-        return SuiteExpression.Names.ContainsKey(word) ? new VariableNode(word) : new UnknownWordNode(word, start);
+        return names.ContainsKey(word) ? new VariableNode(word) : new UnknownWordNode(word, start);
     }
 
     private ExpressionNode Condition(ExpressionNode node) => node.IsBoolean
@@ -130,8 +144,8 @@ internal sealed class ExpressionParser(string text)
         _ => node,
     };
 
-    private static string UnknownName(UnknownWordNode u) =>
-        $"unknown name '{u.Name}' (names: {string.Join(", ", SuiteExpression.Names.Keys)}; functions: {string.Join(", ", Functions)})";
+    private string UnknownName(UnknownWordNode u) =>
+        $"unknown name '{u.Name}' (names: {string.Join(", ", names.Keys)}; functions: {string.Join(", ", functions)})";
 
     private FormatException Error(string message, int? at = null) => _scanner.Error(message, at);
 }

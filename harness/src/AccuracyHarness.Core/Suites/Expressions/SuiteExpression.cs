@@ -39,7 +39,7 @@ public sealed class SuiteExpression
     /// <summary>Parses an expression; a <see cref="FormatException"/> says what is wrong and where (column).</summary>
     public static SuiteExpression Parse(string text)
     {
-        var root = new ExpressionParser(text).ParseAll();
+        var root = new ExpressionParser(text, Names, ExpressionParser.SuiteFunctions).ParseAll();
         if (!root.IsBoolean)
             throw new FormatException($"'{text}' is not a condition (expected a comparison such as 'ic % g == 0')");
         return new SuiteExpression(text, root);
