@@ -56,7 +56,8 @@ public sealed record ConvTransposeModel(ModelProto Model, IReadOnlyList<(string 
     public static ConvTransposeModel Build(Problem problem, ConvTransposeModelOptions options, CaseInputs? inputs = null)
     {
         if (options.Opset < ConvTransposeModelOptions.MinimumOpset)
-            throw new ArgumentOutOfRangeException(nameof(options), $"opset {options.Opset} is below {ConvTransposeModelOptions.MinimumOpset}");
+            throw new ArgumentOutOfRangeException(nameof(options),
+                $"opset {options.Opset} is below {ConvTransposeModelOptions.MinimumOpset}");
         var c = problem.Case;
         var edgeType = OnnxTensors.ElementType(c.DataType);
         var casts = c.DataType == DataType.F16 && options.F16ViaCasts;
@@ -77,7 +78,8 @@ public sealed record ConvTransposeModel(ModelProto Model, IReadOnlyList<(string 
             var constant = which != CaseTensor.Input && options.Weights == WeightsSource.Initializer;
             if (constant)
             {
-                var tensor = (inputs ?? throw new ArgumentNullException(nameof(inputs), "initializer weights need the case inputs")).Get(which)
+                var tensor = (inputs ?? throw new ArgumentNullException(nameof(inputs), "initializer weights need the case inputs"))
+                    .Get(which)
                     ?? throw new ArgumentException($"the case has a bias but the inputs do not", nameof(inputs));
                 graph.Initializer.Add(OnnxTensors.ToProto(name, tensor));
             }
@@ -113,7 +115,8 @@ public sealed record ConvTransposeModel(ModelProto Model, IReadOnlyList<(string 
 
         // The output's shape is left for the runtime to infer, so that a runtime whose shape rule
         // differs from the case's still runs and the difference shows up in the comparison.
-        graph.Output.Add(new ValueInfoProto { Name = Y, Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = edgeType } } });
+        graph.Output.Add(new ValueInfoProto { Name = Y,
+            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = edgeType } } });
 
         var model = new ModelProto
         {

@@ -13,7 +13,8 @@ public sealed record NodeTestDataSet(string Name, CaseInputs Inputs, Tensor Expe
 /// model holds one ConvTranspose node. input_N.pb feeds the N-th graph input that is not an
 /// initializer; weights and bias may come from either.
 /// </summary>
-public sealed record NodeTest(string Name, string Folder, byte[] ModelBytes, ModelProto Model, DeconvCase Case, IReadOnlyList<NodeTestDataSet> DataSets)
+public sealed record NodeTest(string Name, string Folder, byte[] ModelBytes, ModelProto Model, DeconvCase Case,
+    IReadOnlyList<NodeTestDataSet> DataSets)
 {
     public const string ModelFile = "model.onnx";
 

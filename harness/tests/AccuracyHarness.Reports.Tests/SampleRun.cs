@@ -45,7 +45,8 @@ public static class SampleRun
             new("onnxruntime", "ONNX Runtime 1.23.2"),
             new("commit", "0123456789abcdef0123456789abcdef01234567"),
         };
-        var info = new RunInfo(environment) { Started = new DateTimeOffset(2026, 11, 21, 23, 0, 0, TimeSpan.Zero), CommandLine = "scripts/harness run --suite cases/smoke" };
+        var info = new RunInfo(environment) { Started = new DateTimeOffset(2026, 11, 21, 23, 0, 0, TimeSpan.Zero),
+            CommandLine = "scripts/harness run --suite cases/smoke" };
         return new ResultTable(results, info);
     }
 

@@ -20,7 +20,8 @@ public static class ProblemAxes
             var i = a - offset;
             axes[a] = i < 0
                 ? Axis.Unit
-                : new Axis(c.Input[i], c.Kernel[i], c.Strides[i], c.Dilations[i], p.PadsBegin[i], p.PadsEnd[i], c.OutputPadding[i], p.Output[i]);
+                : new Axis(c.Input[i], c.Kernel[i], c.Strides[i], c.Dilations[i], p.PadsBegin[i], p.PadsEnd[i], c.OutputPadding[i],
+                    p.Output[i]);
         }
         return axes;
     }

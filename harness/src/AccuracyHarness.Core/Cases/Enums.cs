@@ -14,7 +14,8 @@ public enum LayoutFamily { Nchw, Nhwc, Blocked16 }
 
 public static class Names
 {
-    public static string Of(DataType t) => t switch { DataType.F32 => "f32", DataType.F16 => "f16", _ => throw new ArgumentOutOfRangeException(nameof(t)) };
+    public static string Of(DataType t) =>
+        t switch { DataType.F32 => "f32", DataType.F16 => "f16", _ => throw new ArgumentOutOfRangeException(nameof(t)) };
 
     public static string Of(FillMode f) => f == FillMode.Exact ? "exact" : "random";
 
@@ -96,5 +97,6 @@ public static class Names
         return false;
     }
 
-    public const string LayoutChoices = "nchw|nhwc|blocked16 (or bfx, bfyx, bfzyx, bxf, byxf, bzyxf, b_fs_x_fsv16, b_fs_yx_fsv16, b_fs_zyx_fsv16)";
+    public const string LayoutChoices =
+        "nchw|nhwc|blocked16 (or bfx, bfyx, bfzyx, bxf, byxf, bzyxf, b_fs_x_fsv16, b_fs_yx_fsv16, b_fs_zyx_fsv16)";
 }

@@ -39,7 +39,8 @@ public static class Fill
     /// case's input, weights and bias). Exact values are integers in [-exactMax, exactMax],
     /// each non-zero with probability <paramref name="density"/>.
     /// </summary>
-    public static Tensor Values(Dims shape, DataType type, FillMode fill, ulong seed, ulong stream, int exactMax = ExactInputMax, double density = 1.0)
+    public static Tensor Values(Dims shape, DataType type, FillMode fill, ulong seed, ulong stream, int exactMax = ExactInputMax,
+        double density = 1.0)
     {
         var data = new float[shape.Product()];
         var start = Mix(seed ^ (stream * 0x9E3779B97F4A7C15UL));

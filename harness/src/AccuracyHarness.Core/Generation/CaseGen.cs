@@ -45,7 +45,8 @@ public static class CaseGen
         from layout in Gen.Elements(space.Layouts.ToArray())
         from fill in Gen.Elements(space.Fills.ToArray())
         from seed in Gen.Choose(1, 1_000_000)
-        let c = Build(rank, shape, groups, cg, wideOut ? 17 : mg, batch, padding, autoPad, shapeDelta.ToArray(), bias, dtype, layout, fill, (ulong)seed, space)
+        let c = Build(rank, shape, groups, cg, wideOut ? 17 : mg, batch, padding, autoPad, shapeDelta.ToArray(), bias, dtype, layout, fill,
+            (ulong)seed, space)
         where IsValid(c)
         select c;
 

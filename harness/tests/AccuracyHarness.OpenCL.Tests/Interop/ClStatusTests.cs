@@ -42,7 +42,8 @@ public class ClStatusTests
     {
         var device = TestDevices.Pocl;
         var session = DeviceSession.For(device);
-        var e = Assert.Throws<ClException>(() => session.Kernel("__kernel void k(__global float* p) { p[0] = undeclared_name; }", "", "k"))!;
+        var e = Assert.Throws<ClException>(() =>
+            session.Kernel("__kernel void k(__global float* p) { p[0] = undeclared_name; }", "", "k"))!;
         Assert.That(e.Call, Is.EqualTo("clBuildProgram"));
         Assert.That(e.ErrorName, Is.EqualTo("CL_BUILD_PROGRAM_FAILURE"));
         Assert.That(e.BuildLog, Does.Contain("undeclared_name"));
