@@ -3,7 +3,6 @@ using AccuracyHarness.Core.Backends;
 using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Fills;
 using AccuracyHarness.Core.Results;
-using AccuracyHarness.Core.Tensors;
 using AccuracyHarness.Onnx;
 using AccuracyHarness.OnnxRuntime.Interop;
 

@@ -85,11 +85,3 @@ internal sealed class SessionCache(int capacity)
         }
     }
 }
-
-/// <summary>A rented session; disposing the lease lets an evicted session be released.</summary>
-internal readonly struct SessionLease(OrtSession session) : IDisposable
-{
-    public OrtSession Session { get; } = session;
-
-    public void Dispose() => Session.ReleaseLease();
-}

@@ -1,6 +1,5 @@
 using AccuracyHarness.Core.Backends;
 using AccuracyHarness.Core.Cases;
-using AccuracyHarness.Core.Comparison;
 using AccuracyHarness.Core.Diagnosis;
 using AccuracyHarness.Core.Fills;
 using AccuracyHarness.Core.Reference;

@@ -3,9 +3,6 @@ using AccuracyHarness.Core.Tensors;
 
 namespace AccuracyHarness.Core.Fills;
 
-/// <summary>The three input tensors of a case, in logical order (weights in ONNX order C, M/G, k...).</summary>
-public sealed record CaseInputs(Tensor Input, Tensor Weights, Tensor? Bias);
-
 /// <summary>
 /// Deterministic input fills (docs/ARCHITECTURE.md section 7). Each value is a pure function of the seed,
 /// the tensor and the element index (a counter-based generator), so fills do not depend on

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using AccuracyHarness.Core.Backends;
 using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Fills;
-using AccuracyHarness.Core.Rewrite;
 using AccuracyHarness.Core.Tensors;
 using AccuracyHarness.OpenCL.Devices;
 using AccuracyHarness.OpenCL.Kernels;

@@ -5,18 +5,6 @@ using AccuracyHarness.OpenCL.Kernels;
 
 namespace AccuracyHarness.OpenCL.Manifests;
 
-/// <summary>What a user's kernel does (docs/ARCHITECTURE.md section 9.3).</summary>
-public enum KernelRole { Deconv, WeightsReorder, Conv }
-
-/// <summary>A manifest that breaks a rule; names the file and the field.</summary>
-public sealed class ManifestException(string path, string field, string problem)
-    : Exception($"kernel manifest {path}: field '{field}': {problem}")
-{
-    public string Path { get; } = path;
-
-    public string Field { get; } = field;
-}
-
 /// <summary>
 /// A user's kernel as a manifest (JSON) describes it: <c>name</c>, <c>role</c>
 /// (deconv | weights_reorder | conv), <c>source</c> (path relative to the manifest), <c>entry</c>,

@@ -49,8 +49,7 @@ public class BaselineTests
     [TestCase("onnxruntime *_k3x3_* reason", "expected 'BACKEND@DEVICE")]
     [TestCase("onnxruntime@cpu *_k3x3_*", "expected 'BACKEND@DEVICE")]
     public void Malformed_entries_name_file_and_line(string line, string message) =>
-        Assert.That(() => Load("# header\n" + line),
-            Throws.TypeOf<FormatException>().With.Message.Contains(":2: " + message.Split(' ')[0]).And.Message.Contains(message));
+        Assert.That(() => Load("# header\n" + line), Throws.TypeOf<FormatException>().With.Message.Contains(":2: " + message.Split(' ')[0]).And.Message.Contains(message));
 
     [Test]
     public void Shards_partition_the_cases_and_samples_are_stable()

@@ -1,17 +1,5 @@
 namespace AccuracyHarness.Core.Cases;
 
-/// <summary>Storage type of tensors on the device; accumulation is always at least f32.</summary>
-public enum DataType { F32, F16 }
-
-/// <summary>ONNX ConvTranspose auto_pad.</summary>
-public enum AutoPad { NotSet, SameUpper, SameLower, Valid }
-
-/// <summary>How inputs are filled from the seed (docs/ARCHITECTURE.md section 7).</summary>
-public enum FillMode { Random, Exact }
-
-/// <summary>Data layout families (docs/ARCHITECTURE.md section 5); the exact layout name follows from the rank.</summary>
-public enum LayoutFamily { Nchw, Nhwc, Blocked16 }
-
 public static class Names
 {
     public static string Of(DataType t) =>
