@@ -20,8 +20,6 @@ public sealed class ClException : Exception
 
     public int Status { get; }
 
-    public string ErrorName => ClStatus.Name(Status);
-
     public string? BuildLog { get; }
 
     private static string Describe(string call, int status, string? buildLog)
