@@ -15,6 +15,3 @@ public static class ExitCodes
     /// <summary>The harness itself or a required backend failed.</summary>
     public const int HarnessFailure = 3;
 }
-
-/// <summary>Bad input from the user: reported in one line, exit code 2.</summary>
-public sealed class UsageException(string message) : Exception(message);

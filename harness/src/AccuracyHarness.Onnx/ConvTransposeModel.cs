@@ -1,34 +1,9 @@
 using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Fills;
-using AccuracyHarness.Core.Tensors;
 using AccuracyHarness.Onnx.Schema;
 using Google.Protobuf;
 
 namespace AccuracyHarness.Onnx;
-
-/// <summary>Where the weights (and the bias with them) live in a built model.</summary>
-public enum WeightsSource
-{
-    /// <summary>Constant initializers: a runtime may prepack them when the session is created.</summary>
-    Initializer,
-
-    /// <summary>Graph inputs fed at every run: the runtime sees the weights only at run time.</summary>
-    GraphInput,
-}
-
-/// <summary>How <see cref="ConvTransposeModel.Build"/> shapes the model.</summary>
-public sealed record ConvTransposeModelOptions
-{
-    /// <summary>ConvTranspose is defined at opsets 1, 11 and 22; 11 is the first with today's attribute semantics.</summary>
-    public const int MinimumOpset = 11;
-
-    public WeightsSource Weights { get; init; } = WeightsSource.Initializer;
-
-    /// <summary>For f16 cases: keep f16 tensors at the graph's edges but compute in f32 between Cast nodes.</summary>
-    public bool F16ViaCasts { get; init; }
-
-    public int Opset { get; init; } = 17;
-}
 
 /// <summary>
 /// A one-node ConvTranspose model built from a resolved problem (plus Cast nodes for f16 via f32).
@@ -56,7 +31,8 @@ public sealed record ConvTransposeModel(ModelProto Model, IReadOnlyList<(string 
     public static ConvTransposeModel Build(Problem problem, ConvTransposeModelOptions options, CaseInputs? inputs = null)
     {
         if (options.Opset < ConvTransposeModelOptions.MinimumOpset)
-            throw new ArgumentOutOfRangeException(nameof(options), $"opset {options.Opset} is below {ConvTransposeModelOptions.MinimumOpset}");
+            throw new ArgumentOutOfRangeException(nameof(options),
+                $"opset {options.Opset} is below {ConvTransposeModelOptions.MinimumOpset}");
         var c = problem.Case;
         var edgeType = OnnxTensors.ElementType(c.DataType);
         var casts = c.DataType == DataType.F16 && options.F16ViaCasts;
@@ -77,7 +53,8 @@ public sealed record ConvTransposeModel(ModelProto Model, IReadOnlyList<(string 
             var constant = which != CaseTensor.Input && options.Weights == WeightsSource.Initializer;
             if (constant)
             {
-                var tensor = (inputs ?? throw new ArgumentNullException(nameof(inputs), "initializer weights need the case inputs")).Get(which)
+                var tensor = (inputs ?? throw new ArgumentNullException(nameof(inputs), "initializer weights need the case inputs"))
+                    .Get(which)
                     ?? throw new ArgumentException($"the case has a bias but the inputs do not", nameof(inputs));
                 graph.Initializer.Add(OnnxTensors.ToProto(name, tensor));
             }
@@ -113,7 +90,8 @@ public sealed record ConvTransposeModel(ModelProto Model, IReadOnlyList<(string 
 
         // The output's shape is left for the runtime to infer, so that a runtime whose shape rule
         // differs from the case's still runs and the difference shows up in the comparison.
-        graph.Output.Add(new ValueInfoProto { Name = Y, Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = edgeType } } });
+        graph.Output.Add(new ValueInfoProto { Name = Y,
+            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = edgeType } } });
 
         var model = new ModelProto
         {
@@ -163,18 +141,4 @@ public sealed record ConvTransposeModel(ModelProto Model, IReadOnlyList<(string 
 
     private static AttributeProto Int(string name, int value) =>
         new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
-}
-
-/// <summary>The three tensors of a case, as a model's graph inputs refer to them.</summary>
-public enum CaseTensor { Input, Weights, Bias }
-
-public static class CaseTensorExtensions
-{
-    public static Tensor? Get(this CaseInputs inputs, CaseTensor which) => which switch
-    {
-        CaseTensor.Input => inputs.Input,
-        CaseTensor.Weights => inputs.Weights,
-        CaseTensor.Bias => inputs.Bias,
-        _ => throw new ArgumentOutOfRangeException(nameof(which)),
-    };
 }

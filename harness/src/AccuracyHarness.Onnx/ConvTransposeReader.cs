@@ -59,7 +59,8 @@ public static class ConvTransposeReader
             var values = os.Ints.Select(v => checked((int)v)).ToList();
             outputShape = values.Count == rank ? Dims.From(values)
                 : values.Count == rank + 2 ? Dims.From(values.Skip(2))
-                : throw new InvalidDataException($"{OpType} output_shape has {values.Count} values; expected {rank} (spatial) or {rank + 2}");
+                : throw new InvalidDataException(
+                    $"{OpType} output_shape has {values.Count} values; expected {rank} (spatial) or {rank + 2}");
         }
 
         var pads = Dims.Fill(2 * rank, 0);

@@ -5,15 +5,13 @@ using AccuracyHarness.Onnx.Schema;
 
 namespace AccuracyHarness.Onnx;
 
-/// <summary>One test_data_set_N folder of an ONNX backend test: the case's tensors and the expected output.</summary>
-public sealed record NodeTestDataSet(string Name, CaseInputs Inputs, Tensor Expected);
-
 /// <summary>
 /// An ONNX backend test folder (model.onnx plus test_data_set_*/input_N.pb and output_0.pb) whose
 /// model holds one ConvTranspose node. input_N.pb feeds the N-th graph input that is not an
 /// initializer; weights and bias may come from either.
 /// </summary>
-public sealed record NodeTest(string Name, string Folder, byte[] ModelBytes, ModelProto Model, DeconvCase Case, IReadOnlyList<NodeTestDataSet> DataSets)
+public sealed record NodeTest(string Name, string Folder, byte[] ModelBytes, ModelProto Model, DeconvCase Case,
+    IReadOnlyList<NodeTestDataSet> DataSets)
 {
     public const string ModelFile = "model.onnx";
 

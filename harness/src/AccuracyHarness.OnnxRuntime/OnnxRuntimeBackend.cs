@@ -3,7 +3,6 @@ using AccuracyHarness.Core.Backends;
 using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Fills;
 using AccuracyHarness.Core.Results;
-using AccuracyHarness.Core.Tensors;
 using AccuracyHarness.Onnx;
 using AccuracyHarness.OnnxRuntime.Interop;
 
@@ -23,8 +22,9 @@ public sealed class OnnxRuntimeBackend : IBackend
     public const string DeviceId = "cpu";
 
     public const string F16Unsupported =
-        "ONNX Runtime has no CPU ConvTranspose kernel for float16 (a float16 model runs only because ONNX Runtime inserts Casts to float itself); " +
-        "set option ort-f16-casts=true to run it in f32 between explicit Cast nodes";
+        "ONNX Runtime has no CPU ConvTranspose kernel for float16 "
+        + "(a float16 model runs only because ONNX Runtime inserts Casts to float itself); "
+        + "set option ort-f16-casts=true to run it in f32 between explicit Cast nodes";
 
     public const string F16CastsNote = "f16 run in f32 between Cast nodes (option ort-f16-casts)";
 
@@ -78,7 +78,8 @@ public sealed class OnnxRuntimeBackend : IBackend
             cancellation.ThrowIfCancellationRequested();
             var output = lease.Session.Run(model.Feeds.Select(f => (f.Name, inputs.Get(f.Tensor)!)).ToList(), ConvTransposeModel.Y);
             if (output.Shape != problem.OutputShape)
-                return new BackendOutput.Failed($"ONNX Runtime produced shape {output.Shape}, the case's output shape is {problem.OutputShape}");
+                return new BackendOutput.Failed(
+                    $"ONNX Runtime produced shape {output.Shape}, the case's output shape is {problem.OutputShape}");
 
             var known = new[]
             {

@@ -11,7 +11,8 @@ internal sealed class SessionCache(int capacity)
 {
     private readonly Dictionary<string, LinkedListNode<(string Key, Lazy<OrtSession> Session)>> _byKey = new(StringComparer.Ordinal);
     private readonly LinkedList<(string Key, Lazy<OrtSession> Session)> _recency = new();
-    /// <summary>Signatures evicted so far: a session created again for one of them is counted apart, since it is work a larger capacity would save.</summary>
+    /// <summary>Signatures evicted so far: a session created again for one of them is counted apart, since it is work a larger capacity
+    /// would save.</summary>
     private readonly HashSet<string> _evicted = new(StringComparer.Ordinal);
     private long _created;
     private long _reused;
@@ -83,12 +84,4 @@ internal sealed class SessionCache(int capacity)
             throw;
         }
     }
-}
-
-/// <summary>A rented session; disposing the lease lets an evicted session be released.</summary>
-internal readonly struct SessionLease(OrtSession session) : IDisposable
-{
-    public OrtSession Session { get; } = session;
-
-    public void Dispose() => Session.ReleaseLease();
 }

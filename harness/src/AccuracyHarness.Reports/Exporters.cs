@@ -19,7 +19,9 @@ public static class Exporters
     public static IReadOnlyList<string> Default { get; } = ["csv", "junit", "html"];
 
     public static ExporterEntry Get(string name) =>
-        All.FirstOrDefault(e => e.Name == name) ?? throw new ArgumentException($"unknown report format '{name}' (known: {string.Join(", ", All.Select(e => e.Name))})", nameof(name));
+        All.FirstOrDefault(e => e.Name == name)
+            ?? throw new ArgumentException(
+                $"unknown report format '{name}' (known: {string.Join(", ", All.Select(e => e.Name))})", nameof(name));
 
     /// <summary>Writes the default formats into the folder, each timed as a reporting stage of <paramref name="profile"/>; returns the
     /// paths written.</summary>

@@ -14,8 +14,10 @@ public class BenchmarkCommandTests
             """);
         var run = HarnessProcess.Run("benchmark", "--suite", suite, "--backends", "reference,opencl-direct", "--repeat", "2");
         Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
-        Assert.That(run.Stdout, Does.Match(@"2 cases, 4 results; wall time per run [0-9.]+ s, [0-9.]+ s; median [0-9.]+ s, [0-9.]+ cases/s"));
-        foreach (var stage in new[] { "inputs", "reference", "comparison", "backend reference@cpu", "backend opencl-direct@pocl", "reporting results.jsonl", "reporting report.html" })
+        Assert.That(run.Stdout,
+            Does.Match(@"2 cases, 4 results; wall time per run [0-9.]+ s, [0-9.]+ s; median [0-9.]+ s, [0-9.]+ cases/s"));
+        foreach (var stage in new[] { "inputs", "reference", "comparison", "backend reference@cpu", "backend opencl-direct@pocl",
+            "reporting results.jsonl", "reporting report.html" })
             Assert.That(run.Stdout, Does.Match($@"\n  {Regex.Escape(stage)} +[0-9.]+ s +[0-9.]+% of wall"), stage);
         Assert.That(run.Stdout, Does.Match(@"harness overhead \(all but the backends\) +[0-9.]+% of wall"));
         // The second run finds every program the first one built.

@@ -36,7 +36,8 @@ public class NightlyWorkflowTests
         return (YamlMappingNode)stream.Documents[0].RootNode;
     }
 
-    private static YamlMappingNode Map(YamlNode node, string key) => (YamlMappingNode)((YamlMappingNode)node).Children[new YamlScalarNode(key)];
+    private static YamlMappingNode Map(YamlNode node, string key) =>
+        (YamlMappingNode)((YamlMappingNode)node).Children[new YamlScalarNode(key)];
 
     private static string Text(YamlNode node, string key) =>
         ((YamlMappingNode)node).Children.TryGetValue(new YamlScalarNode(key), out var value) ? ((YamlScalarNode)value).Value ?? "" : "";
@@ -52,14 +53,16 @@ public class NightlyWorkflowTests
         var shard = Map(jobs, "shard");
         var merge = Map(jobs, "merge");
         var matrix = (YamlSequenceNode)Map(Map(shard, "strategy"), "matrix").Children[new YamlScalarNode("shard")];
-        Assert.That(matrix.Children.Select(n => int.Parse(((YamlScalarNode)n).Value!)), Is.EqualTo(Enumerable.Range(1, matrix.Children.Count)),
+        Assert.That(matrix.Children.Select(n => int.Parse(((YamlScalarNode)n).Value!)),
+            Is.EqualTo(Enumerable.Range(1, matrix.Children.Count)),
             "shards are numbered 1..n, as --shard i/n wants");
         Assert.That(Text(Map(workflow, "env"), "NIGHTLY_SUITE"), Does.Contain("cases/nightly"));
         Assert.That(Steps(shard).Select(s => Text(s, "run")), Has.Some.Contains("scripts/nightly.sh --shard"));
         Assert.That(Steps(shard).Select(s => Text(s, "uses")), Has.Some.StartsWith("actions/upload-artifact@"));
         Assert.That(Text(merge, "needs"), Is.EqualTo("shard"));
         Assert.That(Text(merge, "if"), Is.EqualTo("always()"), "the merge judges even when a shard job failed");
-        Assert.That(Steps(merge).Select(s => Text(s, "run")), Has.Some.Contains("scripts/harness report").And.Some.Contains("--baseline cases/baseline"));
+        Assert.That(Steps(merge).Select(s => Text(s, "run")),
+            Has.Some.Contains("scripts/harness report").And.Some.Contains("--baseline cases/baseline"));
     }
 
     [Test]
@@ -88,13 +91,15 @@ public class NightlyWorkflowTests
                 Assert.That(steps.Select(o => o.ExitCode), Is.All.EqualTo(0), string.Join("\n", steps.Select(o => o.Stdout + o.Stderr)));
             }
             Assert.That(Directory.GetDirectories(artifacts).Select(Path.GetFileName), Is.EquivalentTo(new[] { "shard-1", "shard-2" }));
-            var perShard = Directory.GetDirectories(artifacts).Select(d => File.ReadAllLines(Path.Combine(d, "results.jsonl")).Length).ToList();
+            var perShard = Directory.GetDirectories(artifacts).Select(d => File.ReadAllLines(Path.Combine(d, "results.jsonl")).Length)
+                .ToList();
             Assert.That(perShard, Has.All.GreaterThan(0), "each shard ran some of the cases");
 
             var merged = RunJob(Map(jobs, "merge"), workspace, artifacts, new Dictionary<string, string>(), env);
             Assert.That(merged.Last().ExitCode, Is.EqualTo(0), merged.Last().Stdout + merged.Last().Stderr);
             Assert.That(merged.Last().Stdout, Does.Contain("merged 2 shards").And.Contain("0 new divergence(s)"));
-            Assert.That(File.ReadAllLines(Path.Combine(workspace, "reports", "nightly", "results.jsonl")).Length, Is.EqualTo(perShard.Sum()));
+            Assert.That(File.ReadAllLines(Path.Combine(workspace, "reports", "nightly", "results.jsonl")).Length,
+                Is.EqualTo(perShard.Sum()));
             Assert.That(Directory.GetDirectories(artifacts).Select(Path.GetFileName), Does.Contain("nightly-report"));
 
             // A result that failed on one shard, which the baseline does not list, fails the merge.
@@ -124,7 +129,8 @@ public class NightlyWorkflowTests
     /// marked <c>if: always()</c> run.
     /// </summary>
     private static List<HarnessProcess.Outcome> RunJob(
-        YamlMappingNode job, string workspace, string artifacts, IReadOnlyDictionary<string, string> expressions, IReadOnlyDictionary<string, string> env)
+        YamlMappingNode job, string workspace, string artifacts, IReadOnlyDictionary<string, string> expressions,
+        IReadOnlyDictionary<string, string> env)
     {
         string Fill(string text)
         {
@@ -155,7 +161,8 @@ public class NightlyWorkflowTests
             }
             else
             {
-                Assert.That(uses, Does.StartWith("actions/checkout@").Or.StartWith("actions/setup-dotnet@"), "an action this test does not play");
+                Assert.That(uses, Does.StartWith("actions/checkout@").Or.StartWith("actions/setup-dotnet@"),
+                    "an action this test does not play");
             }
         }
         return outcomes;
@@ -163,7 +170,8 @@ public class NightlyWorkflowTests
 
     private static HarnessProcess.Outcome Bash(string directory, string script, IReadOnlyDictionary<string, string> env)
     {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true,
+            WorkingDirectory = directory };
         foreach (var a in new[] { "--noprofile", "--norc", "-eo", "pipefail", "-c", script }) start.ArgumentList.Add(a);
         foreach (var (name, value) in env) start.Environment[name] = value;
         using var process = Process.Start(start)!;

@@ -30,7 +30,8 @@ public class PlantedKernelTests
         Git("init", "-q");
         var example = Path.Combine(ProjectPaths.Cases, "kernels", "example-deconv");
         File.WriteAllText(Path.Combine(_repo, Manifest),
-            File.ReadAllText(Path.Combine(example, "manifest.json")).Replace("\"example-deconv\"", "\"planted\"").Replace("example_deconv.cl", "deconv.cl"));
+            File.ReadAllText(Path.Combine(example, "manifest.json")).Replace("\"example-deconv\"", "\"planted\"")
+                .Replace("example_deconv.cl", "deconv.cl"));
         var good = File.ReadAllText(Path.Combine(example, "example_deconv.cl"));
         Assert.That(good, Does.Contain(Tap).And.Contain(Statement), "the example kernel changed; update this test");
 
@@ -100,14 +101,16 @@ public class PlantedKernelTests
     public void Shrink_finds_a_smaller_case_that_fails_the_planted_kernel_the_same_way()
     {
         Git("checkout", "-q", _commits["fault"]);
-        var run = HarnessProcess.Run("shrink", "--kernel", Path.Combine(_repo, Manifest), "--backend", "ext:planted", "--case", Case, "--no-append");
+        var run = HarnessProcess.Run("shrink", "--kernel", Path.Combine(_repo, Manifest), "--backend", "ext:planted", "--case", Case,
+            "--no-append");
         Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
         Assert.That(run.Stdout, Does.Contain("fails on ext:planted@pocl: weights-not-flipped"));
         var minimal = CaseId.Parse(ShrinkCommandTests.Line(run.Stdout, "case"));
         Assert.That(ShrinkOutcome.Elements(minimal), Is.LessThan(ShrinkOutcome.Elements(CaseId.Parse(Case))));
         Assert.That(ShrinkCommandTests.Line(run.Stdout, "diagnosis"), Does.StartWith("weights-not-flipped"));
 
-        var again = HarnessProcess.Run("run", "--kernel", Path.Combine(_repo, Manifest), "--backends", "ext:planted", "--case", minimal.Id, "--out", HarnessProcess.TempDir());
+        var again = HarnessProcess.Run("run", "--kernel", Path.Combine(_repo, Manifest), "--backends", "ext:planted", "--case", minimal.Id,
+            "--out", HarnessProcess.TempDir());
         Assert.That(again.ExitCode, Is.EqualTo(1), "the minimal case fails the planted kernel when run again: " + again.Stdout);
     }
 
@@ -128,7 +131,8 @@ public class PlantedKernelTests
         };
         foreach (var a in args) start.ArgumentList.Add(a);
         // A throwaway repository needs an identity to commit, whatever the machine's git config says.
-        foreach (var (name, value) in new[] { ("GIT_AUTHOR_NAME", "test"), ("GIT_AUTHOR_EMAIL", "test@example.invalid"), ("GIT_COMMITTER_NAME", "test"), ("GIT_COMMITTER_EMAIL", "test@example.invalid") })
+        foreach (var (name, value) in new[] { ("GIT_AUTHOR_NAME", "test"), ("GIT_AUTHOR_EMAIL", "test@example.invalid"),
+            ("GIT_COMMITTER_NAME", "test"), ("GIT_COMMITTER_EMAIL", "test@example.invalid") })
             start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -72,7 +72,8 @@ public class ModelRoundTripTests
     {
         var problem = CaseId.Parse("mb1_ic2_oc2_in3x3_k2x2_bias_f16").Resolve();
         var inputs = Fill.For(problem);
-        var back = OnnxTensors.FromProto(TensorProto.Parser.ParseFrom(Google.Protobuf.MessageExtensions.ToByteArray(OnnxTensors.ToProto("x", inputs.Input))));
+        var bytes = Google.Protobuf.MessageExtensions.ToByteArray(OnnxTensors.ToProto("x", inputs.Input));
+        var back = OnnxTensors.FromProto(TensorProto.Parser.ParseFrom(bytes));
         Assert.That(back.Data, Is.EqualTo(inputs.Input.Data));
         Assert.That(back.StorageType, Is.EqualTo(DataType.F16));
     }

@@ -1,6 +1,5 @@
 using AccuracyHarness.Core.Comparison;
 using AccuracyHarness.Core.Reference;
-using AccuracyHarness.Core.Tensors;
 
 namespace AccuracyHarness.Onnx.Tests;
 

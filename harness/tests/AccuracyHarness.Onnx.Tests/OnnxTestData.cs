@@ -1,4 +1,3 @@
-using AccuracyHarness.Onnx;
 
 namespace AccuracyHarness.Onnx.Tests;
 

@@ -21,7 +21,8 @@ public class BackendTests
     [SetUp]
     public void Library() => Ort.Require();
 
-    /// <summary>Shapes in the style of benchdnn's deconvolution sets (decoder upsampling, 1x1, dilated, grouped, 3-D), small enough for seconds.</summary>
+    /// <summary>Shapes in the style of benchdnn's deconvolution sets (decoder upsampling, 1x1, dilated, grouped, 3-D), small enough for
+    /// seconds.</summary>
     [TestCase("mb2_ic32_oc16_in8x8_k4x4_s2x2_pb1x1_pe1x1_bias")]
     [TestCase("mb1_ic64_oc32_in14x14_k3x3_s1x1_pb1x1_pe1x1")]
     [TestCase("mb1_ic16_oc16_in7x7_k1x1_s1x1_bias")]
@@ -94,7 +95,8 @@ public class BackendTests
         var inputs = Fill.For(problem);
         float[] Output(bool casts)
         {
-            var model = ConvTransposeModel.Build(problem, new ConvTransposeModelOptions { Weights = WeightsSource.GraphInput, F16ViaCasts = casts });
+            var model = ConvTransposeModel.Build(problem,
+                new ConvTransposeModelOptions { Weights = WeightsSource.GraphInput, F16ViaCasts = casts });
             using var session = Interop.OrtSession.Create(model.ToBytes(), 1);
             return session.Run(model.Feeds.Select(f => (f.Name, inputs.Get(f.Tensor)!)).ToList(), ConvTransposeModel.Y).Data;
         }
@@ -148,7 +150,8 @@ public class BackendTests
         // Weights are graph inputs: one model for all three runs.
         Assert.That((Count(dynamic, "onnxruntime sessions created"), Count(dynamic, "onnxruntime sessions reused")), Is.EqualTo((1L, 2L)));
         // Weights are part of the model: one session per seed, reused for the repeated seed.
-        Assert.That((Count(constant, "onnxruntime sessions created"), Count(constant, "onnxruntime sessions reused")), Is.EqualTo((2L, 1L)));
+        Assert.That((Count(constant, "onnxruntime sessions created"), Count(constant, "onnxruntime sessions reused")),
+            Is.EqualTo((2L, 1L)));
     }
 
     [Test]
@@ -180,7 +183,8 @@ public class BackendTests
         });
         Assert.That(failures, Is.Empty);
         // Lookups: one per run, plus one more whenever eviction took the session between lookup and rent.
-        Assert.That(Count(backend, "onnxruntime sessions created") + Count(backend, "onnxruntime sessions reused"), Is.GreaterThanOrEqualTo(60));
+        Assert.That(Count(backend, "onnxruntime sessions created") + Count(backend, "onnxruntime sessions reused"),
+            Is.GreaterThanOrEqualTo(60));
     }
 
     [Test]

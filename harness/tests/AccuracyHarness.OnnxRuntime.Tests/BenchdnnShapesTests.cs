@@ -28,7 +28,8 @@ public class BenchdnnShapesTests
     public void SmallShapesMatchTheReference(string file)
     {
         Ort.Require();
-        var backends = new[] { WeightsSource.Initializer, WeightsSource.GraphInput }.Select(w => new OnnxRuntimeBackend(w, new OnnxRuntimeOptions())).ToList();
+        var backends = new[] { WeightsSource.Initializer, WeightsSource.GraphInput }
+            .Select(w => new OnnxRuntimeBackend(w, new OnnxRuntimeOptions())).ToList();
         var run = 0;
         var failures = new List<string>();
         foreach (var suiteCase in SuiteFile.Load(file).Cases.Where(c => c.Case.DataType == DataType.F32).DistinctBy(c => c.Case))

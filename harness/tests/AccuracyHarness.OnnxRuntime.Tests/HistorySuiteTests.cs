@@ -17,7 +17,8 @@ public class HistorySuiteTests
         /// <summary>Matches the reference within the bound, no note.</summary>
         Pass,
 
-        /// <summary>Differs from the specification by design: the note says why, and the output matches the reference under ONNX Runtime's rule.</summary>
+        /// <summary>Differs from the specification by design: the note says why, and the output matches the reference under ONNX Runtime's
+        /// rule.</summary>
         KnownAmbiguity,
 
         /// <summary>Wrong values in ONNX Runtime 1.23: the note names the defect.</summary>
@@ -122,7 +123,8 @@ public class HistorySuiteTests
         {
             var problem = CaseId.Parse(id).Resolve();
             var inputs = Fill.For(problem);
-            var output = (BackendOutput.Produced)new OnnxRuntimeBackend(WeightsSource.GraphInput, new OnnxRuntimeOptions()).Run(problem, inputs, default);
+            var output = (BackendOutput.Produced)new OnnxRuntimeBackend(WeightsSource.GraphInput, new OnnxRuntimeOptions())
+                .Run(problem, inputs, default);
             Assert.That(Comparator.Compare(problem, ReferenceDeconvolution.Gather(problem, inputs), output.Output).Passed, id);
             Assert.That(output.KnownIssues, Is.Empty);
         }

@@ -45,7 +45,8 @@ public unsafe class InteropTests
         var inputs = Core.Fills.Fill.For(problem);
         var model = Onnx.ConvTransposeModel.Build(problem, new Onnx.ConvTransposeModelOptions { Weights = Onnx.WeightsSource.GraphInput });
         using var session = OrtSession.Create(model.ToBytes(), intraOpThreads: 2);
-        var output = session.Run(model.Feeds.Select(f => (f.Name, Onnx.CaseTensorExtensions.Get(inputs, f.Tensor)!)).ToList(), Onnx.ConvTransposeModel.Y);
+        var output = session.Run(model.Feeds.Select(f => (f.Name, Onnx.CaseTensorExtensions.Get(inputs, f.Tensor)!)).ToList(),
+            Onnx.ConvTransposeModel.Y);
         Assert.That(Ort.Compare(problem, inputs, output).Passed);
     }
 }

@@ -37,7 +37,8 @@ public class NodeTestsThroughOrtTests
             // exact value, so they are within twice the bound of each other.
             var reference = ReferenceDeconvolution.Gather(problem, data.Inputs);
             var far = Enumerable.Range(0, got.Length).Count(i =>
-                Math.Abs(got.Data[i] - data.Expected.Data[i]) > 2 * Tolerance.Bound(reference.Output[i], reference.AbsSum[i], reference.Terms[i], problem.Case.DataType));
+                Math.Abs(got.Data[i] - data.Expected.Data[i]) > 2 * Tolerance.Bound(reference.Output[i], reference.AbsSum[i],
+                    reference.Terms[i], problem.Case.DataType));
             Assert.That(far, Is.Zero, $"{test.Name}/{data.Name}: elements farther from the expected output than twice their bound");
         }
     }

@@ -18,7 +18,8 @@ public static class Ort
         Comparator.Compare(problem, ReferenceDeconvolution.Gather(problem, inputs), got);
 
     public static string Describe(Metrics m) =>
-        $"{m.Mismatches}/{m.Elements} mismatches, bound ratio {m.BoundRatio:G4}, max abs {m.MaxAbsErr:G4}, worst at [{string.Join(",", m.Worst ?? [])}]";
+        $"{m.Mismatches}/{m.Elements} mismatches, bound ratio {m.BoundRatio:G4}, max abs {m.MaxAbsErr:G4}, "
+        + $"worst at [{string.Join(",", m.Worst ?? [])}]";
 
     /// <summary>
     /// The reference under ONNX Runtime's rule for output_shape beyond the natural size: on such

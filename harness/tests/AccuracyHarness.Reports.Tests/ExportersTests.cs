@@ -13,5 +13,6 @@ public class ExportersTests
 
     [Test]
     public void An_unknown_format_is_named_with_the_known_ones() =>
-        Assert.That(() => Exporters.Get("pdf"), Throws.ArgumentException.With.Message.Contains("'pdf'").And.Message.Contains("csv, junit, html"));
+        Assert.That(() => Exporters.Get("pdf"),
+            Throws.ArgumentException.With.Message.Contains("'pdf'").And.Message.Contains("csv, junit, html"));
 }

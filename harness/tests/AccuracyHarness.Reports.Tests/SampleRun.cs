@@ -1,6 +1,5 @@
 using AccuracyHarness.Core.Backends;
 using AccuracyHarness.Core.Cases;
-using AccuracyHarness.Core.Comparison;
 using AccuracyHarness.Core.Diagnosis;
 using AccuracyHarness.Core.Fills;
 using AccuracyHarness.Core.Reference;
@@ -45,7 +44,8 @@ public static class SampleRun
             new("onnxruntime", "ONNX Runtime 1.23.2"),
             new("commit", "0123456789abcdef0123456789abcdef01234567"),
         };
-        var info = new RunInfo(environment) { Started = new DateTimeOffset(2026, 11, 21, 23, 0, 0, TimeSpan.Zero), CommandLine = "scripts/harness run --suite cases/smoke" };
+        var info = new RunInfo(environment) { Started = new DateTimeOffset(2026, 11, 21, 23, 0, 0, TimeSpan.Zero),
+            CommandLine = "scripts/harness run --suite cases/smoke" };
         return new ResultTable(results, info);
     }
 

@@ -67,14 +67,17 @@ public static class BenchmarkCommand
         var suites = inputs.Suites.Length > 0 ? inputs.Suites : [Path.Combine(ProjectPaths.Cases, "smoke")];
         var names = backends.Select(b => $"{b.Name}@{b.Device}");
 
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}; jobs {jobs}; backends {string.Join(", ", names)}");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, "
+            + $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}; jobs {jobs}; backends {string.Join(", ", names)}");
         foreach (var suite in suites)
         {
             var cases = SuiteLoading.Load(suite).Cases;
             var runs = Enumerable.Range(0, repeat).Select(_ => Measure(cases, backends, jobs)).ToList();
             var median = runs.OrderBy(m => m.Wall).ElementAt(runs.Count / 2);
             Console.WriteLine();
-            Console.WriteLine($"{suite}: {cases.Count} cases, {median.Results} results; wall time per run {string.Join(", ", runs.Select(m => $"{m.Wall:0.00} s"))}; median {median.Wall:0.00} s, {cases.Count / median.Wall:0.0} cases/s");
+            Console.WriteLine($"{suite}: {cases.Count} cases, {median.Results} results; "
+                + $"wall time per run {string.Join(", ", runs.Select(m => $"{m.Wall:0.00} s"))}; "
+                + $"median {median.Wall:0.00} s, {cases.Count / median.Wall:0.0} cases/s");
             var backendSeconds = median.Stages.Where(s => s.Stage.StartsWith("backend ", StringComparison.Ordinal)).Sum(s => s.Seconds);
             foreach (var (stage, seconds) in median.Stages)
                 Console.WriteLine($"  {stage,-40} {seconds,9:0.000} s  {100 * seconds / median.Wall,5:0.0}% of wall");
@@ -82,7 +85,8 @@ public static class BenchmarkCommand
             var overhead = Math.Max(0, median.Wall - (backendSeconds / jobs)) / median.Wall;
             Console.WriteLine($"  {"harness overhead (all but the backends)",-40} {100 * overhead,9:0.0}% of wall");
             var throughput = new ThroughputTable();
-            foreach (var run in runs) throughput.Add(run.All, run.Stages.FirstOrDefault(s => s.Stage == RunProfile.Reference).Seconds, run.Wall);
+            foreach (var run in runs) throughput.Add(run.All, run.Stages.FirstOrDefault(s => s.Stage == RunProfile.Reference).Seconds,
+                run.Wall);
             foreach (var line in throughput.Lines()) Console.WriteLine(line);
             if (runs[0].Counters.Count == 0) continue;
             Console.WriteLine("  caches, per run (a later run repeats only what the caches no longer hold):");

@@ -30,7 +30,8 @@ public static class ListCommand
             {
                 var loaded = SuiteLoading.Load(path);
                 foreach (var c in loaded.Cases) Console.WriteLine($"{c.Case.Id}\t{c.Source}");
-                Console.Error.WriteLine($"{path}: {loaded.Cases.Count} cases ({loaded.Duplicates} duplicates kept once, {loaded.Skipped.Count} benchdnn lines skipped)");
+                Console.Error.WriteLine($"{path}: {loaded.Cases.Count} cases "
+                    + $"({loaded.Duplicates} duplicates kept once, {loaded.Skipped.Count} benchdnn lines skipped)");
             }
             return ExitCodes.Success;
         });

@@ -58,7 +58,8 @@ public static class MutantsCommand
     /// <summary>Every family's mutants: the OpenCL kernels and rules, then the oneDNN mappings.</summary>
     public static IReadOnlyList<Mutant> All { get; } = [.. MutantCatalogue.All, .. OneDnnMutants.All];
 
-    public sealed record Row(string Mutant, string Expected, bool Caught, string Diagnosis, bool Correct, int Named, int Failing, int Results);
+    public sealed record Row(string Mutant, string Expected, bool Caught, string Diagnosis, bool Correct, int Named, int Failing,
+        int Results);
 
     private static int Execute(ParseResult parsed)
     {
@@ -102,7 +103,8 @@ public static class MutantsCommand
         var diagnosis = failing.GroupBy(Named).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .FirstOrDefault()?.Key ?? "";
         var named = failing.Count(r => Names(r, mutant.Expected));
-        return new Row(mutant.Name, mutant.Expected, failing.Count > 0, diagnosis, diagnosis == mutant.Expected, named, failing.Count, results.Count);
+        return new Row(mutant.Name, mutant.Expected, failing.Count > 0, diagnosis, diagnosis == mutant.Expected, named, failing.Count,
+            results.Count);
     }
 
     /// <summary>Whether a result's diagnosis names the model, first or as an equally good fit.</summary>
@@ -121,13 +123,16 @@ public static class MutantsCommand
     {
         var table = new Table().AddColumns("mutant", "expected", "caught", "diagnosis", "correct", "failing/results", "named/failing");
         foreach (var r in rows)
-            table.AddRow(Markup.Escape(r.Mutant), Markup.Escape(r.Expected), r.Caught ? "yes" : "NO", Markup.Escape(r.Diagnosis), r.Correct ? "yes" : "no", $"{r.Failing}/{r.Results}", $"{r.Named}/{r.Failing}");
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+            table.AddRow(Markup.Escape(r.Mutant), Markup.Escape(r.Expected), r.Caught ? "yes" : "NO", Markup.Escape(r.Diagnosis),
+                r.Correct ? "yes" : "no", $"{r.Failing}/{r.Results}", $"{r.Named}/{r.Failing}");
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out), Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors });
         console.Profile.Width = 200;
         console.Write(table);
         var caught = rows.Count(r => r.Caught);
         var correct = rows.Count(r => r.Correct);
-        Console.WriteLine($"mutants: {rows.Count}, caught {caught} ({100.0 * caught / Math.Max(1, rows.Count):0}%), correctly named {correct} ({100.0 * correct / Math.Max(1, rows.Count):0}%)");
+        Console.WriteLine($"mutants: {rows.Count}, caught {caught} ({100.0 * caught / Math.Max(1, rows.Count):0}%), "
+            + $"correctly named {correct} ({100.0 * correct / Math.Max(1, rows.Count):0}%)");
     }
 
     private static T Try<T>(Func<T> f)

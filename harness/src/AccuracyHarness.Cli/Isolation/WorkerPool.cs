@@ -36,7 +36,8 @@ public sealed class WorkerPool(IReadOnlyList<string> runArguments, TimeSpan? tim
                 {
                     failure = worker.Ended(timeout)
                         ? $"the worker process died ({Signal(worker.ExitCode)}) while running this backend; the run went on in a new worker"
-                        : $"timed out after {timeout!.Value.TotalSeconds:0.#} s; the worker process was ended and the run went on in a new worker";
+                        : $"timed out after {timeout!.Value.TotalSeconds:0.#} s; "
+                            + "the worker process was ended and the run went on in a new worker";
                     break;
                 }
                 if (line == WorkerProtocol.Done)
@@ -73,7 +74,10 @@ public sealed class WorkerPool(IReadOnlyList<string> runArguments, TimeSpan? tim
     {
         if (exitCode <= 128) return $"exit code {exitCode}";
         var signal = exitCode - 128;
-        var name = signal switch { 4 => "SIGILL", 6 => "SIGABRT", 7 => "SIGBUS", 8 => "SIGFPE", 9 => "SIGKILL", 11 => "SIGSEGV", 15 => "SIGTERM", _ => "" };
+        var name = signal switch
+        {
+            4 => "SIGILL", 6 => "SIGABRT", 7 => "SIGBUS", 8 => "SIGFPE", 9 => "SIGKILL", 11 => "SIGSEGV", 15 => "SIGTERM", _ => "",
+        };
         return name.Length > 0 ? $"signal {signal} ({name})" : $"signal {signal}";
     }
 
@@ -129,7 +133,8 @@ public sealed class WorkerPool(IReadOnlyList<string> runArguments, TimeSpan? tim
         public bool HasExited => _process.HasExited;
 
         /// <summary>After the output ended or went quiet: whether the process ended (rather than hanging past the timeout).</summary>
-        public bool Ended(TimeSpan? timeout) => timeout is null ? _process.WaitForExit(Timeout.Infinite) : _process.WaitForExit(TimeSpan.FromSeconds(2));
+        public bool Ended(TimeSpan? timeout) =>
+            timeout is null ? _process.WaitForExit(Timeout.Infinite) : _process.WaitForExit(TimeSpan.FromSeconds(2));
 
         public int ExitCode
         {

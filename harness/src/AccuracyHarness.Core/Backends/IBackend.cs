@@ -1,7 +1,5 @@
-using System.Collections.Immutable;
 using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Fills;
-using AccuracyHarness.Core.Tensors;
 
 namespace AccuracyHarness.Core.Backends;
 

@@ -58,7 +58,8 @@ public static partial class BenchdnnDescriptor
         }
 
         bool Has(char axis) => fields.Keys.Any(k => k.Length == 2 && k[1] == axis && k != "mb" && "ioksdp".Contains(k[0]));
-        var rank = Has('d') ? 3 : Has('h') ? 2 : Has('w') ? 1 : throw new FormatException($"benchdnn descriptor '{descriptor}': has no spatial field");
+        var rank = Has('d') ? 3 : Has('h') ? 2 : Has('w') ? 1
+            : throw new FormatException($"benchdnn descriptor '{descriptor}': has no spatial field");
         var axes = rank switch { 3 => "dhw", 2 => "hw", _ => "w" };
 
         // Missing axes copy the next outer one (w from h, h from d), field by field of the whole axis.
@@ -111,7 +112,8 @@ public static partial class BenchdnnDescriptor
                 outputPadding[a] = (int)-endPad;
             }
             if (pad < 0)
-                throw new FormatException($"benchdnn descriptor '{descriptor}': front pad p{axis}={pad} is negative, which ONNX cannot express");
+                throw new FormatException(
+                    $"benchdnn descriptor '{descriptor}': front pad p{axis}={pad} is negative, which ONNX cannot express");
         }
 
         var c = DeconvCase.Create(

@@ -93,7 +93,8 @@ public sealed record Problem
             }
             if (size > MaxElements)
             {
-                throw new InvalidCaseException($"output[{a}]", size.ToString(System.Globalization.CultureInfo.InvariantCulture), $"must be <= {MaxElements}");
+                throw new InvalidCaseException($"output[{a}]", size.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    $"must be <= {MaxElements}");
             }
             output[a] = (int)size;
         }
@@ -112,7 +113,8 @@ public sealed record Problem
         var count = shape.Aggregate(1.0, (p, v) => p * v);
         if (count > MaxElements)
         {
-            throw new InvalidCaseException(tensor, shape.ToString(), $"{count:0} elements would not fit in memory (limit {MaxElements} elements per tensor)");
+            throw new InvalidCaseException(tensor, shape.ToString(),
+                $"{count:0} elements would not fit in memory (limit {MaxElements} elements per tensor)");
         }
     }
 
@@ -158,7 +160,8 @@ public sealed record Problem
         {
             PerAxis("output_shape", os, rank, 1);
             if (c.HasExplicitPads)
-                throw new InvalidCaseException("pads", $"{c.PadsBegin}/{c.PadsEnd}", "pads cannot be given together with output_shape (they would be ignored)");
+                throw new InvalidCaseException("pads", $"{c.PadsBegin}/{c.PadsEnd}",
+                    "pads cannot be given together with output_shape (they would be ignored)");
         }
     }
 

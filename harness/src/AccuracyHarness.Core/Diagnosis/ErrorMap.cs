@@ -37,14 +37,16 @@ public sealed record ErrorMap(int Rows, int Columns, IReadOnlyList<int> Channels
             if (grid[cell] >= 0 && (value < 0 || value > grid[cell])) grid[cell] = value;
         }
         static double Worst(double[] g) => g.Any(v => v < 0) ? double.PositiveInfinity : g.DefaultIfEmpty(0).Max();
-        var chosen = Enumerable.Range(0, channels).OrderByDescending(c => Worst(grids[c])).ThenBy(c => c).Take(MaxChannels).Order().ToList();
+        var chosen = Enumerable.Range(0, channels).OrderByDescending(c => Worst(grids[c])).ThenBy(c => c).Take(MaxChannels).Order()
+            .ToList();
         return new ErrorMap(rows, columns, chosen, chosen.Select(c => grids[c]).ToList());
     }
 
     /// <summary>A compact text form for results.jsonl: "rows x columns; channel: v,v,...; ...".</summary>
     public string Encode() =>
         $"{Rows}x{Columns};" + string.Join(";", Channels.Select((c, k) =>
-            c.ToString(CultureInfo.InvariantCulture) + ":" + string.Join(",", Cells[k].Select(v => v.ToString("G3", CultureInfo.InvariantCulture)))));
+            c.ToString(CultureInfo.InvariantCulture) + ":"
+                + string.Join(",", Cells[k].Select(v => v.ToString("G3", CultureInfo.InvariantCulture)))));
 
     public static ErrorMap? Decode(string text)
     {

@@ -3,9 +3,6 @@ using AccuracyHarness.Core.Tensors;
 
 namespace AccuracyHarness.Core.Fills;
 
-/// <summary>The three input tensors of a case, in logical order (weights in ONNX order C, M/G, k...).</summary>
-public sealed record CaseInputs(Tensor Input, Tensor Weights, Tensor? Bias);
-
 /// <summary>
 /// Deterministic input fills (docs/ARCHITECTURE.md section 7). Each value is a pure function of the seed,
 /// the tensor and the element index (a counter-based generator), so fills do not depend on
@@ -39,7 +36,8 @@ public static class Fill
     /// case's input, weights and bias). Exact values are integers in [-exactMax, exactMax],
     /// each non-zero with probability <paramref name="density"/>.
     /// </summary>
-    public static Tensor Values(Dims shape, DataType type, FillMode fill, ulong seed, ulong stream, int exactMax = ExactInputMax, double density = 1.0)
+    public static Tensor Values(Dims shape, DataType type, FillMode fill, ulong seed, ulong stream, int exactMax = ExactInputMax,
+        double density = 1.0)
     {
         var data = new float[shape.Product()];
         var start = Mix(seed ^ (stream * 0x9E3779B97F4A7C15UL));

@@ -4,24 +4,6 @@ using FsCheck.Fluent;
 
 namespace AccuracyHarness.Core.Generation;
 
-/// <summary>The region of case space a generator draws from; every feature is on by default, sizes small.</summary>
-public sealed record CaseSpace
-{
-    public IReadOnlyList<int> Ranks { get; init; } = [1, 2, 3];
-    public IReadOnlyList<DataType> DataTypes { get; init; } = [DataType.F32, DataType.F16];
-    public IReadOnlyList<LayoutFamily> Layouts { get; init; } = [LayoutFamily.Nchw, LayoutFamily.Nhwc, LayoutFamily.Blocked16];
-    public IReadOnlyList<FillMode> Fills { get; init; } = [FillMode.Random, FillMode.Exact];
-    public int MaxStride { get; init; } = 3;
-    public int MaxDilation { get; init; } = 2;
-    public int MaxGroups { get; init; } = 3;
-    public int MaxChannelsPerGroup { get; init; } = 3;
-    public bool AutoPad { get; init; } = true;
-    public bool OutputShape { get; init; } = true;
-
-    /// <summary>Only stride 1 on every axis (the cases the rewrite covers exactly).</summary>
-    public static CaseSpace StrideOne => new() { MaxStride = 1 };
-}
-
 /// <summary>FsCheck generators of valid cases, with shrinking towards smaller valid cases.</summary>
 public static class CaseGen
 {
@@ -45,7 +27,8 @@ public static class CaseGen
         from layout in Gen.Elements(space.Layouts.ToArray())
         from fill in Gen.Elements(space.Fills.ToArray())
         from seed in Gen.Choose(1, 1_000_000)
-        let c = Build(rank, shape, groups, cg, wideOut ? 17 : mg, batch, padding, autoPad, shapeDelta.ToArray(), bias, dtype, layout, fill, (ulong)seed, space)
+        let c = Build(rank, shape, groups, cg, wideOut ? 17 : mg, batch, padding, autoPad, shapeDelta.ToArray(), bias, dtype, layout, fill,
+            (ulong)seed, space)
         where IsValid(c)
         select c;
 

@@ -121,7 +121,8 @@ internal sealed class ReferenceGather<TSum>
         }
     }
 
-    /// <summary>What one output row reads: batch n and output channel oc, and the input rows and weight rows its (z, y) taps reach.</summary>
+    /// <summary>What one output row reads: batch n and output channel oc, and the input rows and weight rows its (z, y) taps
+    /// reach.</summary>
     private readonly ref struct Slice(int n, int oc, Span<int> inRows, Span<int> weightRows)
     {
         public int N { get; } = n;
@@ -177,7 +178,8 @@ internal sealed class ReferenceGather<TSum>
         var offsets = phase.Offset.AsSpan();
         var quad = Vector<double>.Count;
         var masked = Math.Min(k0, k1) < phase.InteriorBegin || Math.Max(k0, k1) + quad > phase.InteriorEnd;
-        Span<Vector<double>> masks = !masked ? [] : taps.Length <= 32 ? stackalloc Vector<double>[2 * taps.Length] : new Vector<double>[2 * taps.Length];
+        Span<Vector<double>> masks = !masked ? [] : taps.Length <= 32 ? stackalloc Vector<double>[2 * taps.Length]
+            : new Vector<double>[2 * taps.Length];
         for (var j = 0; masked && j < taps.Length; j++)
         {
             var (from, to) = (new Vector<long>(phase.From[j]), new Vector<long>(phase.To[j]));

@@ -124,7 +124,9 @@ internal sealed class ReferenceScatter
         {
             ref var at = ref Unsafe.Add(ref o, target + i);
             var sum = Vector.LoadUnsafe(ref at) + (Vector.WidenLower(Vector.LoadUnsafe(ref Unsafe.Add(ref x, inRow + i))) * w);
-            if (i + quad > to) sum = Vector.ConditionalSelect(Vector.AsVectorDouble(Vector.LessThan(Vector<long>.Indices, new Vector<long>(to - i))), sum, Vector.LoadUnsafe(ref at));
+            if (i + quad > to)
+                sum = Vector.ConditionalSelect(Vector.AsVectorDouble(Vector.LessThan(Vector<long>.Indices, new Vector<long>(to - i))), sum,
+                    Vector.LoadUnsafe(ref at));
             sum.StoreUnsafe(ref at);
         }
     }

@@ -32,7 +32,8 @@ public static class DeconvAsConvolution
 
     /// <summary>End pads of the rewritten convolution: (k-1)*d - pe + op.</summary>
     public static Dims PadsEnd(Problem p) =>
-        Dims.From(Enumerable.Range(0, p.Rank).Select(a => ((p.Case.Kernel[a] - 1) * p.Case.Dilations[a]) - p.PadsEnd[a] + p.Case.OutputPadding[a]));
+        Dims.From(Enumerable.Range(0, p.Rank)
+            .Select(a => ((p.Case.Kernel[a] - 1) * p.Case.Dilations[a]) - p.PadsEnd[a] + p.Case.OutputPadding[a]));
 
     /// <summary>
     /// The input of the fractionally strided form, in logical order: s-1 zeros between neighbours

@@ -28,8 +28,10 @@ public static class ReplacementRules
             var c = p.Case;
             var strided = !DeconvAsConvolution.Applies(p);
             if (strided && !zeroInsertion)
-                return RuleDecision.Skip($"rule corrected rewrites stride-1 deconvolutions only (strides={c.Strides}); option zero-insertion=true adds the fractionally-strided form");
-            return RuleDecision.Apply(new ConvPlan(DeconvAsConvolution.Geometry(p), DeconvAsConvolution.PadsEnd(p), strided ? c.Strides : null));
+                return RuleDecision.Skip($"rule corrected rewrites stride-1 deconvolutions only (strides={c.Strides}); "
+                    + "option zero-insertion=true adds the fractionally-strided form");
+            return RuleDecision.Apply(
+                new ConvPlan(DeconvAsConvolution.Geometry(p), DeconvAsConvolution.PadsEnd(p), strided ? c.Strides : null));
         }
     }
 
@@ -42,7 +44,8 @@ public static class ReplacementRules
     {
         public string Name => "openvino-2024";
 
-        public string Description => "OpenVINO 2024's pre_replace_deconv: stride 1, 2D, not b_fs_yx_fsv16; pb' = (k-1) - |pb|, dilation dropped";
+        public string Description =>
+            "OpenVINO 2024's pre_replace_deconv: stride 1, 2D, not b_fs_yx_fsv16; pb' = (k-1) - |pb|, dilation dropped";
 
         public RuleDecision Decide(Problem p, bool zeroInsertion)
         {

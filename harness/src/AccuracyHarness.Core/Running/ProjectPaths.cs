@@ -16,7 +16,8 @@ public static class ProjectPaths
     }
 
     public static string FindRoot() =>
-        TryFindRoot() ?? throw new DirectoryNotFoundException($"not inside an AccuracyHarness checkout (no {SolutionFile} above {AppContext.BaseDirectory})");
+        TryFindRoot() ?? throw new DirectoryNotFoundException(
+            $"not inside an AccuracyHarness checkout (no {SolutionFile} above {AppContext.BaseDirectory})");
 
     public static string Cases => Path.Combine(FindRoot(), "cases");
 }

@@ -15,7 +15,8 @@ public static partial class Shrinker
 {
     public const int DefaultMaxTries = 400;
 
-    public static ShrinkOutcome Shrink(DeconvCase start, Func<DeconvCase, bool> stillFails, int maxTries = DefaultMaxTries, Action<DeconvCase>? onStep = null)
+    public static ShrinkOutcome Shrink(DeconvCase start, Func<DeconvCase, bool> stillFails, int maxTries = DefaultMaxTries,
+        Action<DeconvCase>? onStep = null)
     {
         var current = start;
         var steps = new List<DeconvCase>();

@@ -17,7 +17,8 @@ public sealed class ThroughputTable
     private readonly List<Run> _runs = [];
 
     /// <summary>One run: per backend@device, the seconds of each case that produced an output.</summary>
-    private sealed record Run(Dictionary<string, Dictionary<string, double>> Seconds, Dictionary<string, double> MultiplyAdds, double Reference, double Wall);
+    private sealed record Run(Dictionary<string, Dictionary<string, double>> Seconds, Dictionary<string, double> MultiplyAdds,
+        double Reference, double Wall);
 
     /// <param name="referenceSeconds">The reference stage of the run (the gather every comparison uses).</param>
     public void Add(IReadOnlyList<CaseResult> results, double referenceSeconds, double wallSeconds)
@@ -72,7 +73,8 @@ public sealed class ThroughputTable
         {
             var rates = _runs.Select(r => Rate(r, backend)).ToList();
             var ratios = baselines.Select(b => Median(_runs.Select(r => Ratio(r, backend, b)))).ToList();
-            lines.Add($"  {backend,-36} {Median(rates),8:0.000} {Spread(rates),15}" + string.Concat(ratios.Select(x => $" {Format(x),18}")));
+            lines.Add($"  {backend,-36} {Median(rates),8:0.000} {Spread(rates),15}"
+                + string.Concat(ratios.Select(x => $" {Format(x),18}")));
         }
         var reference = _runs.Select(r => r.MultiplyAdds.Values.Sum() / r.Reference / 1e9).ToList();
         var share = Median(_runs.Select(r => r.Reference / r.Wall));

@@ -11,7 +11,8 @@ namespace AccuracyHarness.Core.Suites;
 /// </summary>
 internal static partial class GridParams
 {
-    public static readonly string[] Names = ["mb", "ic", "oc", "g", "in", "k", "s", "d", "pb", "pe", "op", "os", "ap", "bias", "dtype", "layout", "fill", "seed"];
+    public static readonly string[] Names = ["mb", "ic", "oc", "g", "in", "k", "s", "d", "pb", "pe", "op", "os", "ap", "bias", "dtype",
+        "layout", "fill", "seed"];
 
     public static readonly string[] Required = ["ic", "oc", "in", "k"];
 
@@ -48,16 +49,22 @@ internal static partial class GridParams
         }
         return param switch
         {
-            "ap" => Cases.Names.TryParseAutoPad(v, out var a) ? ApText(a) : throw new FormatException($"'{v}' is not notset, same-upper, same-lower or valid"),
+            "ap" =>
+                Cases.Names.TryParseAutoPad(v, out var a) ? ApText(a)
+                : throw new FormatException($"'{v}' is not notset, same-upper, same-lower or valid"),
             "bias" => v.ToLowerInvariant() switch
             {
                 "bias" or "yes" or "true" => "bias",
                 "nobias" or "no" or "false" => "nobias",
                 _ => throw new FormatException($"'{v}' is not bias/nobias (or yes/no, true/false)"),
             },
-            "dtype" => Cases.Names.TryParseDataType(v, out var t) ? Cases.Names.Of(t) : throw new FormatException($"'{v}' is not f32 or f16"),
-            "layout" => Cases.Names.TryParseLayout(v, out var l) ? Cases.Names.Of(l) : throw new FormatException($"'{v}' is not one of {Cases.Names.LayoutChoices}"),
-            "fill" => Cases.Names.TryParseFill(v, out var f) ? Cases.Names.Of(f) : throw new FormatException($"'{v}' is not random or exact"),
+            "dtype" =>
+                Cases.Names.TryParseDataType(v, out var t) ? Cases.Names.Of(t) : throw new FormatException($"'{v}' is not f32 or f16"),
+            "layout" =>
+                Cases.Names.TryParseLayout(v, out var l) ? Cases.Names.Of(l)
+                : throw new FormatException($"'{v}' is not one of {Cases.Names.LayoutChoices}"),
+            "fill" =>
+                Cases.Names.TryParseFill(v, out var f) ? Cases.Names.Of(f) : throw new FormatException($"'{v}' is not random or exact"),
             _ => throw new ArgumentOutOfRangeException(nameof(param), param, "not a grid parameter"),
         };
     }

@@ -6,12 +6,6 @@ using AccuracyHarness.Core.Cases;
 
 namespace AccuracyHarness.Core.Tensors;
 
-/// <summary>The element types a .npy file of the harness may hold.</summary>
-public enum NpyType { F16, F32, F64 }
-
-/// <summary>An array read from a .npy file, widened to double.</summary>
-public sealed record NpyArray(Dims Shape, NpyType Type, double[] Values);
-
 /// <summary>
 /// NumPy .npy files (format version 1.0, little endian, C order) for f16, f32 and f64, so that
 /// users can inspect every tensor with numpy.load.

@@ -79,38 +79,49 @@ internal static unsafe class OrtApi
     public static delegate* unmanaged<nint, byte*> GetErrorMessage => (delegate* unmanaged<nint, byte*>)Slot(SlotGetErrorMessage);
 
     /// <summary>(OrtLoggingLevel, const char* logid, OrtEnv** out).</summary>
-    public static delegate* unmanaged<int, byte*, nint*, nint> CreateEnv => (delegate* unmanaged<int, byte*, nint*, nint>)Slot(SlotCreateEnv);
+    public static delegate* unmanaged<int, byte*, nint*, nint> CreateEnv =>
+        (delegate* unmanaged<int, byte*, nint*, nint>)Slot(SlotCreateEnv);
 
     /// <summary>(const OrtEnv*, const void* model, size_t length, const OrtSessionOptions*, OrtSession** out).</summary>
     public static delegate* unmanaged<nint, void*, nuint, nint, nint*, nint> CreateSessionFromArray =>
         (delegate* unmanaged<nint, void*, nuint, nint, nint*, nint>)Slot(SlotCreateSessionFromArray);
 
-    /// <summary>(OrtSession*, const OrtRunOptions*, input names, const OrtValue* const* inputs, size_t count, output names, size_t count, OrtValue** outputs).</summary>
+    /// <summary>(OrtSession*, const OrtRunOptions*, input names, const OrtValue* const* inputs, size_t count, output names, size_t count,
+    /// OrtValue** outputs).</summary>
     public static delegate* unmanaged<nint, nint, byte**, nint*, nuint, byte**, nuint, nint*, nint> Run =>
         (delegate* unmanaged<nint, nint, byte**, nint*, nuint, byte**, nuint, nint*, nint>)Slot(SlotRun);
 
     public static delegate* unmanaged<nint*, nint> CreateSessionOptions => (delegate* unmanaged<nint*, nint>)Slot(SlotCreateSessionOptions);
 
-    public static delegate* unmanaged<nint, int, nint> SetIntraOpNumThreads => (delegate* unmanaged<nint, int, nint>)Slot(SlotSetIntraOpNumThreads);
+    public static delegate* unmanaged<nint, int, nint> SetIntraOpNumThreads =>
+        (delegate* unmanaged<nint, int, nint>)Slot(SlotSetIntraOpNumThreads);
 
-    public static delegate* unmanaged<nint, int, nint> SetInterOpNumThreads => (delegate* unmanaged<nint, int, nint>)Slot(SlotSetInterOpNumThreads);
+    public static delegate* unmanaged<nint, int, nint> SetInterOpNumThreads =>
+        (delegate* unmanaged<nint, int, nint>)Slot(SlotSetInterOpNumThreads);
 
-    /// <summary>(const OrtMemoryInfo*, void* data, size_t bytes, const int64_t* shape, size_t rank, ONNXTensorElementDataType, OrtValue** out).</summary>
+    /// <summary>(const OrtMemoryInfo*, void* data, size_t bytes, const int64_t* shape, size_t rank, ONNXTensorElementDataType, OrtValue**
+    /// out).</summary>
     public static delegate* unmanaged<nint, void*, nuint, long*, nuint, int, nint*, nint> CreateTensorWithDataAsOrtValue =>
         (delegate* unmanaged<nint, void*, nuint, long*, nuint, int, nint*, nint>)Slot(SlotCreateTensorWithDataAsOrtValue);
 
-    public static delegate* unmanaged<nint, void**, nint> GetTensorMutableData => (delegate* unmanaged<nint, void**, nint>)Slot(SlotGetTensorMutableData);
+    public static delegate* unmanaged<nint, void**, nint> GetTensorMutableData =>
+        (delegate* unmanaged<nint, void**, nint>)Slot(SlotGetTensorMutableData);
 
-    public static delegate* unmanaged<nint, int*, nint> GetTensorElementType => (delegate* unmanaged<nint, int*, nint>)Slot(SlotGetTensorElementType);
+    public static delegate* unmanaged<nint, int*, nint> GetTensorElementType =>
+        (delegate* unmanaged<nint, int*, nint>)Slot(SlotGetTensorElementType);
 
-    public static delegate* unmanaged<nint, nuint*, nint> GetDimensionsCount => (delegate* unmanaged<nint, nuint*, nint>)Slot(SlotGetDimensionsCount);
+    public static delegate* unmanaged<nint, nuint*, nint> GetDimensionsCount =>
+        (delegate* unmanaged<nint, nuint*, nint>)Slot(SlotGetDimensionsCount);
 
-    public static delegate* unmanaged<nint, long*, nuint, nint> GetDimensions => (delegate* unmanaged<nint, long*, nuint, nint>)Slot(SlotGetDimensions);
+    public static delegate* unmanaged<nint, long*, nuint, nint> GetDimensions =>
+        (delegate* unmanaged<nint, long*, nuint, nint>)Slot(SlotGetDimensions);
 
-    public static delegate* unmanaged<nint, nint*, nint> GetTensorTypeAndShape => (delegate* unmanaged<nint, nint*, nint>)Slot(SlotGetTensorTypeAndShape);
+    public static delegate* unmanaged<nint, nint*, nint> GetTensorTypeAndShape =>
+        (delegate* unmanaged<nint, nint*, nint>)Slot(SlotGetTensorTypeAndShape);
 
     /// <summary>(OrtAllocatorType, OrtMemType, OrtMemoryInfo** out).</summary>
-    public static delegate* unmanaged<int, int, nint*, nint> CreateCpuMemoryInfo => (delegate* unmanaged<int, int, nint*, nint>)Slot(SlotCreateCpuMemoryInfo);
+    public static delegate* unmanaged<int, int, nint*, nint> CreateCpuMemoryInfo =>
+        (delegate* unmanaged<int, int, nint*, nint>)Slot(SlotCreateCpuMemoryInfo);
 
     public static delegate* unmanaged<nint, void> ReleaseEnv => (delegate* unmanaged<nint, void>)Slot(SlotReleaseEnv);
 
@@ -122,12 +133,14 @@ internal static unsafe class OrtApi
 
     public static delegate* unmanaged<nint, void> ReleaseValue => (delegate* unmanaged<nint, void>)Slot(SlotReleaseValue);
 
-    public static delegate* unmanaged<nint, void> ReleaseTensorTypeAndShapeInfo => (delegate* unmanaged<nint, void>)Slot(SlotReleaseTensorTypeAndShapeInfo);
+    public static delegate* unmanaged<nint, void> ReleaseTensorTypeAndShapeInfo =>
+        (delegate* unmanaged<nint, void>)Slot(SlotReleaseTensorTypeAndShapeInfo);
 
     public static delegate* unmanaged<nint, void> ReleaseSessionOptions => (delegate* unmanaged<nint, void>)Slot(SlotReleaseSessionOptions);
 
     /// <summary>(OrtSessionOptions*, const char* key, const char* value).</summary>
-    public static delegate* unmanaged<nint, byte*, byte*, nint> AddSessionConfigEntry => (delegate* unmanaged<nint, byte*, byte*, nint>)Slot(SlotAddSessionConfigEntry);
+    public static delegate* unmanaged<nint, byte*, byte*, nint> AddSessionConfigEntry =>
+        (delegate* unmanaged<nint, byte*, byte*, nint>)Slot(SlotAddSessionConfigEntry);
 
     public static delegate* unmanaged<byte*> GetBuildInfoString => (delegate* unmanaged<byte*>)Slot(SlotGetBuildInfoString);
 

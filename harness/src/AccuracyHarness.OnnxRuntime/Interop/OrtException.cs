@@ -1,22 +1,5 @@
 namespace AccuracyHarness.OnnxRuntime.Interop;
 
-/// <summary>OrtErrorCode of onnxruntime_c_api.h (values past the last named one print as numbers).</summary>
-public enum OrtErrorCode
-{
-    Ok = 0,
-    Fail = 1,
-    InvalidArgument = 2,
-    NoSuchFile = 3,
-    NoModel = 4,
-    EngineError = 5,
-    RuntimeException = 6,
-    InvalidProtobuf = 7,
-    ModelLoaded = 8,
-    NotImplemented = 9,
-    InvalidGraph = 10,
-    EpFail = 11,
-}
-
 /// <summary>An error status returned by ONNX Runtime, with its code and ONNX Runtime's own message.</summary>
 public sealed class OrtException(OrtErrorCode code, string ortMessage)
     : Exception($"ONNX Runtime error {code}: {ortMessage}")

@@ -53,6 +53,3 @@ internal static class OrtLibrary
             $"Run scripts/setup.sh (or scripts/fetch-onnxruntime.sh), or set {EnvironmentVariable} to a libonnxruntime.so");
     }
 }
-
-/// <summary>ONNX Runtime's native library is missing or unusable; the message says what to run.</summary>
-public sealed class OnnxRuntimeUnavailableException(string message) : Exception(message);

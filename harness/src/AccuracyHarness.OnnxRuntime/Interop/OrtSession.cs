@@ -77,7 +77,8 @@ public sealed unsafe class OrtSession : IDisposable
             }
             var outputNameUtf8 = Utf8(outputName, names);
             nint output = 0;
-            OrtApi.Check(OrtApi.Run(_session.DangerousGetHandle(), 0, inputNames, inputValues, (nuint)feeds.Count, &outputNameUtf8, 1, &output));
+            OrtApi.Check(OrtApi.Run(_session.DangerousGetHandle(), 0, inputNames, inputValues, (nuint)feeds.Count, &outputNameUtf8, 1,
+                &output));
             using var outputHandle = new OrtValueHandle();
             Marshal.InitHandle(outputHandle, output);
             return ReadTensor(outputHandle);

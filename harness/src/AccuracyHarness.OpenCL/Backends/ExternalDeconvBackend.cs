@@ -15,7 +15,9 @@ public sealed class ExternalDeconvBackend : OpenClBackend
         : base(Prefix + manifest.Name, device, options)
     {
         if (manifest.Role != KernelRole.Deconv)
-            throw new ArgumentException($"kernel manifest {manifest.ManifestPath}: role {KernelManifest.RoleName(manifest.Role)} plugs into opencl-replaced, not into an ext: backend", nameof(manifest));
+            throw new ArgumentException(
+                $"kernel manifest {manifest.ManifestPath}: role {KernelManifest.RoleName(manifest.Role)} plugs into opencl-replaced, "
+                + "not into an ext: backend", nameof(manifest));
         Manifest = manifest;
     }
 

@@ -28,7 +28,8 @@ public sealed class OpenClFamily(IReadOnlyList<KernelManifest> manifests) : IBac
     public void Register(BackendCatalogue catalogue)
     {
         var stageKernels = manifests.Where(m => m.Role != KernelRole.Deconv).ToList();
-        catalogue.Add(this, OpenClDirectBackend.Id, "the project's OpenCL deconvolution kernels (gather form; tiled for large cases), every layout",
+        catalogue.Add(this, OpenClDirectBackend.Id,
+            "the project's OpenCL deconvolution kernels (gather form; tiled for large cases), every layout",
             settings => PerDevice(OpenClDirectBackend.Id, settings, (device, options) =>
                 new OpenClDirectBackend(device, options, DirectKernelChoice.From(settings))));
         catalogue.Add(this, OpenClReplacedBackend.Id,

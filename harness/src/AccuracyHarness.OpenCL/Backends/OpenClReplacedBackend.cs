@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using AccuracyHarness.Core.Backends;
 using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Fills;
-using AccuracyHarness.Core.Rewrite;
 using AccuracyHarness.Core.Tensors;
 using AccuracyHarness.OpenCL.Devices;
 using AccuracyHarness.OpenCL.Kernels;
@@ -74,7 +73,8 @@ public sealed class OpenClReplacedBackend : OpenClBackend
             run.Launch("weights_reorder", run.Kernel(_reorder?.Source ?? KernelSource.WeightsReorder, convParams),
                 reorderedShape.Product(), run.Upload(inputs.Weights.Data), reordered, run.Upload(convParams));
         }
-        stages.Add(new StageOutput("weights_reorder", new Tensor(reorderedShape, run.Download(reordered, reorderedShape.Product()), c.DataType)));
+        stages.Add(new StageOutput("weights_reorder",
+            new Tensor(reorderedShape, run.Download(reordered, reorderedShape.Product()), c.DataType)));
 
         var outputLayout = DataLayout.ForOutput(problem);
         var output = run.Poisoned(outputLayout.PhysicalLength);
@@ -107,7 +107,8 @@ public sealed class OpenClReplacedBackend : OpenClBackend
             0 => null,
             1 => matching[0],
             _ => throw new ArgumentException(
-                $"only one kernel may replace the {KernelManifest.RoleName(role)} stage of {Id}; got {string.Join(", ", matching.Select(m => m.ManifestPath))}"),
+                $"only one kernel may replace the {KernelManifest.RoleName(role)} stage of {Id}; "
+                + $"got {string.Join(", ", matching.Select(m => m.ManifestPath))}"),
         };
     }
 }

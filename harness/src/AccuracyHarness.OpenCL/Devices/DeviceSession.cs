@@ -72,7 +72,8 @@ internal sealed class DeviceSession
     public ClKernelHandle Kernel(string source, string options, string entry)
     {
         var full = (DeviceOptions + " " + options).Trim();
-        var program = _programs.GetOrAdd((source, full), key => new Lazy<BuiltProgram>(() => BuiltProgram.Build(this, key.Source, key.Options))).Value;
+        var program = _programs.GetOrAdd((source, full), key =>
+            new Lazy<BuiltProgram>(() => BuiltProgram.Build(this, key.Source, key.Options))).Value;
         return program.Kernel(entry);
     }
 

@@ -27,7 +27,8 @@ internal sealed class OclgrindLog : IDisposable
     /// <summary>Sets Oclgrind's environment; call it right before creating the Oclgrind context.</summary>
     public static OclgrindLog Prepare()
     {
-        var path = Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"accuracyharness-oclgrind-{Environment.ProcessId}-{Guid.NewGuid():N}.log"));
+        var path = Path.Combine(Path.GetTempPath(),
+            string.Create(CultureInfo.InvariantCulture, $"accuracyharness-oclgrind-{Environment.ProcessId}-{Guid.NewGuid():N}.log"));
         Posix.SetEnvironment("OCLGRIND_LOG", path);
         Posix.SetEnvironment("OCLGRIND_UNINITIALIZED", "1");
         Posix.SetEnvironment("OCLGRIND_DATA_RACES", "1");

@@ -3,9 +3,6 @@ using AccuracyHarness.OpenCL.Interop;
 
 namespace AccuracyHarness.OpenCL.Devices;
 
-/// <summary>The OpenCL loader or its platforms are missing; the message says how to install them.</summary>
-public sealed class OpenClUnavailableException(string message) : Exception(message);
-
 /// <summary>The platforms and devices the ICD loader reports, by the names the harness uses.</summary>
 public static class OpenClDevices
 {

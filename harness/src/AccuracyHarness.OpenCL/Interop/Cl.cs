@@ -27,7 +27,8 @@ internal static unsafe class Cl
         if (status == -1) return [];
         ClStatus.Check(status, "clGetDeviceIDs");
         var ids = new nint[count];
-        fixed (nint* p = ids) ClStatus.Check(ClNative.clGetDeviceIDs(platform, ClConstants.DeviceTypeAll, count, p, null), "clGetDeviceIDs");
+        fixed (nint* p = ids) ClStatus.Check(ClNative.clGetDeviceIDs(platform, ClConstants.DeviceTypeAll, count, p, null),
+            "clGetDeviceIDs");
         return ids;
     }
 
@@ -80,13 +81,15 @@ internal static unsafe class Cl
     public static void Write(ClQueueHandle queue, ClMemHandle buffer, ReadOnlySpan<byte> data)
     {
         fixed (byte* p = data)
-            ClStatus.Check(ClNative.clEnqueueWriteBuffer(queue, buffer, ClConstants.True, 0, (nuint)data.Length, p, 0, null, null), "clEnqueueWriteBuffer");
+            ClStatus.Check(ClNative.clEnqueueWriteBuffer(queue, buffer, ClConstants.True, 0, (nuint)data.Length, p, 0, null, null),
+                "clEnqueueWriteBuffer");
     }
 
     public static void Read(ClQueueHandle queue, ClMemHandle buffer, Span<byte> data)
     {
         fixed (byte* p = data)
-            ClStatus.Check(ClNative.clEnqueueReadBuffer(queue, buffer, ClConstants.True, 0, (nuint)data.Length, p, 0, null, null), "clEnqueueReadBuffer");
+            ClStatus.Check(ClNative.clEnqueueReadBuffer(queue, buffer, ClConstants.True, 0, (nuint)data.Length, p, 0, null, null),
+                "clEnqueueReadBuffer");
     }
 
     /// <summary>Builds for one device; a failed build throws with the device's build log.</summary>
@@ -100,7 +103,8 @@ internal static unsafe class Cl
         {
             var strings = s;
             var length = (nuint)sourceBytes.Length;
-            program = Checked(ClNative.clCreateProgramWithSource(context, 1, &strings, &length, &status), status, "clCreateProgramWithSource");
+            program = Checked(ClNative.clCreateProgramWithSource(context, 1, &strings, &length, &status), status,
+                "clCreateProgramWithSource");
         }
         fixed (byte* o = optionBytes) status = ClNative.clBuildProgram(program, 1, &device, o, 0, 0);
         if (status != ClStatus.Success)
@@ -115,9 +119,11 @@ internal static unsafe class Cl
     public static string BuildLog(ClProgramHandle program, nint device)
     {
         nuint size;
-        ClStatus.Check(ClNative.clGetProgramBuildInfo(program, device, ClConstants.ProgramBuildLog, 0, null, &size), "clGetProgramBuildInfo");
+        ClStatus.Check(ClNative.clGetProgramBuildInfo(program, device, ClConstants.ProgramBuildLog, 0, null, &size),
+            "clGetProgramBuildInfo");
         var bytes = new byte[size];
-        fixed (byte* p = bytes) ClStatus.Check(ClNative.clGetProgramBuildInfo(program, device, ClConstants.ProgramBuildLog, size, p, null), "clGetProgramBuildInfo");
+        fixed (byte* p = bytes) ClStatus.Check(ClNative.clGetProgramBuildInfo(program, device, ClConstants.ProgramBuildLog, size, p, null),
+            "clGetProgramBuildInfo");
         return Text(bytes);
     }
 
@@ -180,8 +186,10 @@ internal static unsafe class Cl
     {
         ulong start, end;
         var raw = evt.DangerousGetHandle();
-        ClStatus.Check(ClNative.clGetEventProfilingInfo(raw, ClConstants.ProfilingCommandStart, sizeof(ulong), &start, null), "clGetEventProfilingInfo");
-        ClStatus.Check(ClNative.clGetEventProfilingInfo(raw, ClConstants.ProfilingCommandEnd, sizeof(ulong), &end, null), "clGetEventProfilingInfo");
+        ClStatus.Check(ClNative.clGetEventProfilingInfo(raw, ClConstants.ProfilingCommandStart, sizeof(ulong), &start, null),
+            "clGetEventProfilingInfo");
+        ClStatus.Check(ClNative.clGetEventProfilingInfo(raw, ClConstants.ProfilingCommandEnd, sizeof(ulong), &end, null),
+            "clGetEventProfilingInfo");
         return TimeSpan.FromTicks((long)(end - start) / 100);
     }
 

@@ -58,7 +58,8 @@ internal static unsafe partial class ClNative
     internal static partial int clGetDeviceInfo(nint device, uint name, nuint size, void* value, nuint* sizeRet);
 
     [LibraryImport(Library)]
-    internal static partial ClContextHandle clCreateContext(nint* properties, uint numDevices, nint* devices, nint notify, nint userData, int* status);
+    internal static partial ClContextHandle clCreateContext(nint* properties, uint numDevices, nint* devices, nint notify, nint userData,
+        int* status);
 
     [LibraryImport(Library)]
     internal static partial int clReleaseContext(nint context);
@@ -80,19 +81,24 @@ internal static unsafe partial class ClNative
     internal static partial int clReleaseMemObject(nint memory);
 
     [LibraryImport(Library)]
-    internal static partial int clEnqueueWriteBuffer(ClQueueHandle queue, ClMemHandle buffer, uint blocking, nuint offset, nuint size, void* source, uint numEvents, nint* waitList, nint* evt);
+    internal static partial int clEnqueueWriteBuffer(ClQueueHandle queue, ClMemHandle buffer, uint blocking, nuint offset, nuint size,
+        void* source, uint numEvents, nint* waitList, nint* evt);
 
     [LibraryImport(Library)]
-    internal static partial int clEnqueueReadBuffer(ClQueueHandle queue, ClMemHandle buffer, uint blocking, nuint offset, nuint size, void* destination, uint numEvents, nint* waitList, nint* evt);
+    internal static partial int clEnqueueReadBuffer(ClQueueHandle queue, ClMemHandle buffer, uint blocking, nuint offset, nuint size,
+        void* destination, uint numEvents, nint* waitList, nint* evt);
 
     [LibraryImport(Library)]
-    internal static partial ClProgramHandle clCreateProgramWithSource(ClContextHandle context, uint count, byte** strings, nuint* lengths, int* status);
+    internal static partial ClProgramHandle clCreateProgramWithSource(ClContextHandle context, uint count, byte** strings, nuint* lengths,
+        int* status);
 
     [LibraryImport(Library)]
-    internal static partial int clBuildProgram(ClProgramHandle program, uint numDevices, nint* devices, byte* options, nint notify, nint userData);
+    internal static partial int clBuildProgram(ClProgramHandle program, uint numDevices, nint* devices, byte* options, nint notify,
+        nint userData);
 
     [LibraryImport(Library)]
-    internal static partial int clGetProgramBuildInfo(ClProgramHandle program, nint device, uint name, nuint size, void* value, nuint* sizeRet);
+    internal static partial int clGetProgramBuildInfo(ClProgramHandle program, nint device, uint name, nuint size, void* value,
+        nuint* sizeRet);
 
     [LibraryImport(Library)]
     internal static partial int clReleaseProgram(nint program);
@@ -107,7 +113,8 @@ internal static unsafe partial class ClNative
     internal static partial int clSetKernelArg(ClKernelHandle kernel, uint index, nuint size, void* value);
 
     [LibraryImport(Library)]
-    internal static partial int clEnqueueNDRangeKernel(ClQueueHandle queue, ClKernelHandle kernel, uint workDim, nuint* offset, nuint* global, nuint* local, uint numEvents, nint* waitList, nint* evt);
+    internal static partial int clEnqueueNDRangeKernel(ClQueueHandle queue, ClKernelHandle kernel, uint workDim, nuint* offset,
+        nuint* global, nuint* local, uint numEvents, nint* waitList, nint* evt);
 
     [LibraryImport(Library)]
     internal static partial int clGetEventProfilingInfo(nint evt, uint name, nuint size, void* value, nuint* sizeRet);

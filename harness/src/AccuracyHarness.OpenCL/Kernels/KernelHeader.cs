@@ -18,7 +18,8 @@ public static class KernelHeader
     {
         var sb = new StringBuilder();
         var mode = constants is null ? "problem macros read params" : "problem macros baked in";
-        sb.AppendLine(CultureInfo.InvariantCulture, $"/* AccuracyHarness kernel header: {Names.Of(type)} storage, {Names.Of(layout)} layout, {mode}. */");
+        sb.AppendLine(CultureInfo.InvariantCulture,
+            $"/* AccuracyHarness kernel header: {Names.Of(type)} storage, {Names.Of(layout)} layout, {mode}. */");
         AppendTypes(sb, type);
         AppendProblem(sb, constants);
         AppendLayout(sb, layout);
@@ -77,8 +78,10 @@ public static class KernelHeader
                     "z = (int)(r_ % OD); n = (int)(r_ / OD); } while (0)");
                 break;
             case LayoutFamily.Blocked16:
-                sb.AppendLine("#define IN_IDX(n, c, z, y, x) ((((((long)(n) * IC_BLOCKS + (c) / BLOCK) * ID + (z)) * IH + (y)) * IW + (x)) * BLOCK + (c) % BLOCK)");
-                sb.AppendLine("#define OUT_IDX(n, c, z, y, x) ((((((long)(n) * OC_BLOCKS + (c) / BLOCK) * OD + (z)) * OH + (y)) * OW + (x)) * BLOCK + (c) % BLOCK)");
+                sb.AppendLine("#define IN_IDX(n, c, z, y, x) "
+                    + "((((((long)(n) * IC_BLOCKS + (c) / BLOCK) * ID + (z)) * IH + (y)) * IW + (x)) * BLOCK + (c) % BLOCK)");
+                sb.AppendLine("#define OUT_IDX(n, c, z, y, x) "
+                    + "((((((long)(n) * OC_BLOCKS + (c) / BLOCK) * OD + (z)) * OH + (y)) * OW + (x)) * BLOCK + (c) % BLOCK)");
                 sb.AppendLine("#define OUT_DECODE(flat, n, c, z, y, x) do { long r_ = (flat); " +
                     "int lane_ = (int)(r_ % BLOCK); r_ /= BLOCK; x = (int)(r_ % OW); r_ /= OW; y = (int)(r_ % OH); r_ /= OH; " +
                     "z = (int)(r_ % OD); r_ /= OD; c = (int)(r_ % OC_BLOCKS) * BLOCK + lane_; n = (int)(r_ / OC_BLOCKS); } while (0)");

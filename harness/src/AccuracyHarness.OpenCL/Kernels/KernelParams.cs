@@ -30,7 +30,8 @@ public sealed record KernelParams
             c.HasBias);
     }
 
-    /// <summary>The rewritten convolution (roles <c>conv</c> and <c>weights_reorder</c>); output padding is folded into the end pads.</summary>
+    /// <summary>The rewritten convolution (roles <c>conv</c> and <c>weights_reorder</c>); output padding is folded into the end
+    /// pads.</summary>
     public static KernelParams ForConvolution(ConvGeometry g, Dims padsEnd, bool hasBias) =>
         Of(g.Batch, g.InChannels, g.OutChannels, g.Groups,
             Spatial(g.Input, 1), Spatial(g.Output, 1), Spatial(g.Kernel, 1), Spatial(g.Strides, 1),
@@ -67,7 +68,8 @@ public sealed record KernelParams
             .Append(hasBias ? 1 : 0)
             .ToImmutableArray();
         if (values.Length != Names.Length)
-            throw new ArgumentException($"kernel parameters need 3 values per spatial list; got {values.Length} values for {Names.Length} names");
+            throw new ArgumentException(
+                $"kernel parameters need 3 values per spatial list; got {values.Length} values for {Names.Length} names");
         return new KernelParams(values);
     }
 }

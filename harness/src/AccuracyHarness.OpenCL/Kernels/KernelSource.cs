@@ -47,6 +47,3 @@ public sealed record KernelSource(string Origin, string Text, string Entry, stri
         return new KernelSource(resource, reader.ReadToEnd(), n, "");
     });
 }
-
-/// <summary>A complete program text and the line on which the kernel source (after the header) begins.</summary>
-public sealed record KernelProgram(string Text, int SourceFirstLine);

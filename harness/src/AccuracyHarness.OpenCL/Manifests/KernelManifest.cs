@@ -5,18 +5,6 @@ using AccuracyHarness.OpenCL.Kernels;
 
 namespace AccuracyHarness.OpenCL.Manifests;
 
-/// <summary>What a user's kernel does (docs/ARCHITECTURE.md section 9.3).</summary>
-public enum KernelRole { Deconv, WeightsReorder, Conv }
-
-/// <summary>A manifest that breaks a rule; names the file and the field.</summary>
-public sealed class ManifestException(string path, string field, string problem)
-    : Exception($"kernel manifest {path}: field '{field}': {problem}")
-{
-    public string Path { get; } = path;
-
-    public string Field { get; } = field;
-}
-
 /// <summary>
 /// A user's kernel as a manifest (JSON) describes it: <c>name</c>, <c>role</c>
 /// (deconv | weights_reorder | conv), <c>source</c> (path relative to the manifest), <c>entry</c>,
@@ -65,7 +53,8 @@ public sealed partial record KernelManifest(
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            document = JsonDocument.Parse(json,
+                new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
         catch (JsonException e)
         {
@@ -83,7 +72,8 @@ public sealed partial record KernelManifest(
 
             var name = RequiredString(root, "name", manifestPath);
             if (!NamePattern().IsMatch(name))
-                throw new ManifestException(manifestPath, "name", $"'{name}' must start with a letter or digit and contain only letters, digits, '.', '_' and '-'");
+                throw new ManifestException(manifestPath, "name",
+                    $"'{name}' must start with a letter or digit and contain only letters, digits, '.', '_' and '-'");
 
             var roleText = RequiredString(root, "role", manifestPath);
             var role = Enum.GetValues<KernelRole>().Cast<KernelRole?>().FirstOrDefault(r => RoleName(r!.Value) == roleText)
@@ -94,10 +84,12 @@ public sealed partial record KernelManifest(
                 throw new ManifestException(manifestPath, "entry", $"'{entry}' is not an OpenCL C identifier");
 
             var layouts = StringList(root, "layouts", manifestPath).Select(text =>
-                Names.TryParseLayout(text, out var l) ? l : throw new ManifestException(manifestPath, "layouts", $"'{text}' is not a layout; use {Names.LayoutChoices}"))
+                Names.TryParseLayout(text, out var l) ? l
+                    : throw new ManifestException(manifestPath, "layouts", $"'{text}' is not a layout; use {Names.LayoutChoices}"))
                 .ToHashSet();
             var dtypes = StringList(root, "dtypes", manifestPath).Select(text =>
-                Names.TryParseDataType(text, out var t) ? t : throw new ManifestException(manifestPath, "dtypes", $"'{text}' is not a data type; use f32 or f16"))
+                Names.TryParseDataType(text, out var t) ? t
+                    : throw new ManifestException(manifestPath, "dtypes", $"'{text}' is not a data type; use f32 or f16"))
                 .ToHashSet();
 
             var buildOptions = "";
@@ -109,9 +101,11 @@ public sealed partial record KernelManifest(
             }
 
             var sourceText = RequiredString(root, "source", manifestPath);
-            var sourcePath = System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(manifestPath) ?? ".", sourceText));
+            var sourcePath = System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(manifestPath) ?? ".",
+                sourceText));
             if (!File.Exists(sourcePath))
-                throw new ManifestException(manifestPath, "source", $"'{sourceText}' does not exist (resolved to {sourcePath}; paths are relative to the manifest)");
+                throw new ManifestException(manifestPath, "source",
+                    $"'{sourceText}' does not exist (resolved to {sourcePath}; paths are relative to the manifest)");
 
             var launch = KernelLaunchReader.Read(root, manifestPath, role);
             var includes = launch.IncludeDirectories.Select(d => $"-I {d}");

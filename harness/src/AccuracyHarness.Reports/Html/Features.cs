@@ -1,6 +1,5 @@
 using System.Globalization;
 using AccuracyHarness.Core.Cases;
-using AccuracyHarness.Core.Results;
 
 namespace AccuracyHarness.Reports.Html;
 

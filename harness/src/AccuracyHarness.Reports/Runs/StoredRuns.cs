@@ -36,7 +36,8 @@ public sealed record StoredRuns(ResultTable Table, int Shards, int Rows, int Rep
         var infos = folders.Select(RunJson.TryRead).OfType<RunInfo>().ToList();
         var info = Merge(infos);
         if (folders.Count > 1)
-            info = info with { Environment = [.. info.Environment, new("merged", $"{folders.Count} folders: {string.Join(", ", folders)}")] };
+            info = info with { Environment = [.. info.Environment,
+                new("merged", $"{folders.Count} folders: {string.Join(", ", folders)}")] };
         return new StoredRuns(new ResultTable(results, info), folders.Count, rows, replaced);
     }
 

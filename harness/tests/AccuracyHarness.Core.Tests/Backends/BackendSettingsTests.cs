@@ -21,7 +21,8 @@ public class BackendSettingsTests
     [Test]
     public void An_unknown_choice_among_value_types_is_an_error_not_the_first_value()
     {
-        var error = Assert.Throws<ArgumentException>(() => With("blue").Choice(Option, Enum.GetValues<Colour>(), c => c.ToString(), Colour.Red));
+        var error = Assert.Throws<ArgumentException>(() =>
+            With("blue").Choice(Option, Enum.GetValues<Colour>(), c => c.ToString(), Colour.Red));
         Assert.That(error!.Message, Does.Contain("'colour' = 'blue'").And.Contain("Red, Green"));
     }
 }

@@ -27,7 +27,8 @@ public class ComparatorTests
             {
                 if ((i / plane) % p.Case.InChannels != channel) only[i] = 0;
             }
-            partials.Add(ReferenceDeconvolution.Scatter(p, inputs with { Input = new Tensor(inputs.Input.Shape, only, inputs.Input.StorageType), Bias = null }));
+            partials.Add(ReferenceDeconvolution.Scatter(p,
+                inputs with { Input = new Tensor(inputs.Input.Shape, only, inputs.Input.StorageType), Bias = null }));
         }
         var random = new Random(seed);
         var output = new float[partials[0].Length];

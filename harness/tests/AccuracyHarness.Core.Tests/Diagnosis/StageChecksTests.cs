@@ -44,7 +44,8 @@ public class StageChecksTests
     {
         var w = Fill.For(P).Weights;
         var got = Reorder(w, (oc, c, ky, kx) => (Ic(oc, c), oc % P.Mg, ky, kx));
-        Assert.That(StageChecks.CheckWeightsReorder(P, w, got), Is.EqualTo("dst[oc=0, c=0, y=0, x=0] holds src[ic=0, m=0, y=0, x=0] (not flipped)"));
+        Assert.That(StageChecks.CheckWeightsReorder(P, w, got),
+            Is.EqualTo("dst[oc=0, c=0, y=0, x=0] holds src[ic=0, m=0, y=0, x=0] (not flipped)"));
     }
 
     [Test]

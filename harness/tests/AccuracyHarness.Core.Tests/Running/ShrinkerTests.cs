@@ -24,7 +24,8 @@ public class ShrinkerTests
             // Reversing a (c, m) block of weights reverses every spatial axis at once.
             var taps = (int)problem.Case.Kernel.Product();
             var flipped = inputs.Weights.Data.Chunk(taps).SelectMany(block => block.Reverse()).ToArray();
-            var output = ReferenceDeconvolution.Gather(problem, inputs with { Weights = new Tensor(inputs.Weights.Shape, flipped, inputs.Weights.StorageType) }).Output;
+            var output = ReferenceDeconvolution.Gather(problem,
+                inputs with { Weights = new Tensor(inputs.Weights.Shape, flipped, inputs.Weights.StorageType) }).Output;
             var type = problem.Case.DataType;
             return BackendOutput.Produced.Of(new Tensor(problem.OutputShape, output.Select(v => Tensor.Round(v, type)).ToArray(), type));
         }
@@ -52,7 +53,8 @@ public class ShrinkerTests
         Assert.That(outcome.Steps, Is.EqualTo(steps));
         Assert.That(ShrinkOutcome.Elements(outcome.Minimal), Is.LessThan(ShrinkOutcome.Elements(start) / 4));
         Assert.That(Run(outcome.Minimal).Diagnosis, Does.StartWith("weights-not-flipped"));
-        Assert.That(CaseGen.Shrink(outcome.Minimal), Has.None.Matches<DeconvCase>(c => FailsLike(c!, signature)), "minimal: no smaller variant fails the same way");
+        Assert.That(CaseGen.Shrink(outcome.Minimal), Has.None.Matches<DeconvCase>(c => FailsLike(c!, signature)),
+            "minimal: no smaller variant fails the same way");
         Assert.That(outcome.Minimal.Kernel.Any(k => k > 1), "a 1x1 kernel cannot show a missing flip");
     }
 

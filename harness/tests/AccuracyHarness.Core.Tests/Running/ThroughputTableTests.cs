@@ -19,7 +19,8 @@ public class ThroughputTableTests
             var p = c.Resolve();
             var r = ReferenceDeconvolution.Gather(p, Fill.For(p));
             var products = r.Terms.Sum(t => (long)t) - (c.HasBias ? r.Terms.Length : 0);
-            return (ThroughputTable.MultiplyAdds(p) == products).Label($"{c.Id}: {ThroughputTable.MultiplyAdds(p)} counted, {products} summed");
+            return (ThroughputTable.MultiplyAdds(p) == products)
+                .Label($"{c.Id}: {ThroughputTable.MultiplyAdds(p)} counted, {products} summed");
         });
 
     [Test]

@@ -27,7 +27,8 @@ public class NodeCaseTests
     [TestCaseSource(typeof(NodeCases), nameof(NodeCases.All))]
     public void Both_are_bit_identical_to_the_reference_in_exact_mode(string id)
     {
-        foreach (var backend in new IBackend[] { new OpenClDirectBackend(TestDevices.Pocl, OpenClOptions.Default), new OpenClReplacedBackend(TestDevices.Pocl, ZeroInsertion, []) })
+        foreach (var backend in new IBackend[] { new OpenClDirectBackend(TestDevices.Pocl, OpenClOptions.Default),
+            new OpenClReplacedBackend(TestDevices.Pocl, ZeroInsertion, []) })
         {
             var run = CaseRun.Of(backend, NodeCases.Case(id, "_bias_exact_f32"));
             Assert.That(run.Metrics.MaxAbsErr, Is.Zero, $"{backend.Name}: {run.Describe()}");
@@ -38,7 +39,8 @@ public class NodeCaseTests
     [Test]
     public void Without_zero_insertion_the_corrected_rule_is_not_applicable_to_strides_above_one()
     {
-        var run = CaseRun.Of(new OpenClReplacedBackend(TestDevices.Pocl, OpenClOptions.Default, []), NodeCases.Case(NodeCases.Ids["test_convtranspose_pads"]));
+        var run = CaseRun.Of(new OpenClReplacedBackend(TestDevices.Pocl, OpenClOptions.Default, []),
+            NodeCases.Case(NodeCases.Ids["test_convtranspose_pads"]));
         Assert.That(run.Output, Is.TypeOf<BackendOutput.NotApplicable>());
         Assert.That(((BackendOutput.NotApplicable)run.Output).Reason, Does.Contain("zero-insertion").And.Contain("3x2"));
     }

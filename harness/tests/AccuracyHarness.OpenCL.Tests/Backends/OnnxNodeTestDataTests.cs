@@ -29,18 +29,21 @@ public class OnnxNodeTestDataTests
         var test = NodeTest.Load(folder);
         var problem = test.Case.Resolve();
         var options = OpenClOptions.Default with { ZeroInsertion = true };
-        IBackend[] backends = [new OpenClDirectBackend(TestDevices.Pocl, options), new OpenClReplacedBackend(TestDevices.Pocl, options, [])];
+        IBackend[] backends = [new OpenClDirectBackend(TestDevices.Pocl, options),
+            new OpenClReplacedBackend(TestDevices.Pocl, options, [])];
         foreach (var data in test.DataSets)
         {
             var reference = ReferenceDeconvolution.Gather(problem, data.Inputs);
             var expected = Comparator.Compare(problem, reference, data.Expected);
-            Assert.That(expected.Passed, $"{test.Name}: the test's expected output against the reference (bound ratio {expected.BoundRatio})");
+            Assert.That(expected.Passed,
+                $"{test.Name}: the test's expected output against the reference (bound ratio {expected.BoundRatio})");
             foreach (var backend in backends)
             {
                 var output = backend.Run(problem, data.Inputs, CancellationToken.None);
                 Assert.That(output, Is.TypeOf<BackendOutput.Produced>(), $"{backend.Name}: {output}");
                 var metrics = Comparator.Compare(problem, reference, ((BackendOutput.Produced)output).Output);
-                Assert.That(metrics.Passed, $"{backend.Name} on {test.Name}{data.Name}: bound ratio {metrics.BoundRatio}, {metrics.Mismatches} mismatches");
+                Assert.That(metrics.Passed,
+                    $"{backend.Name} on {test.Name}{data.Name}: bound ratio {metrics.BoundRatio}, {metrics.Mismatches} mismatches");
             }
         }
     }

@@ -23,7 +23,8 @@ public class OptionsTests
     [Test]
     public void Options_are_read_by_name()
     {
-        var options = OpenClOptions.From(With(("rule", "openvino-2024"), ("zero-insertion", "true"), ("jit-constants", "true"), ("other-backend", "x")));
+        var options = OpenClOptions.From(With(("rule", "openvino-2024"), ("zero-insertion", "true"), ("jit-constants", "true"),
+            ("other-backend", "x")));
         Assert.That(options.Rule.Name, Is.EqualTo("openvino-2024"));
         Assert.That(options.ZeroInsertion, Is.True);
         Assert.That(options.JitConstants, Is.True);
@@ -74,7 +75,8 @@ public class OptionsTests
         Assert.That(catalogue.Entries.Select(e => e.Name), Is.EquivalentTo(new[] { "opencl-direct", "opencl-replaced" }));
         Assert.That(catalogue.Create("opencl-direct", new BackendSettings()).Select(b => b.Device), Is.EqualTo(new[] { "pocl" }));
         var both = catalogue.Create("opencl-replaced", new BackendSettings { Devices = ["pocl", "oclgrind"] });
-        Assert.That(both.Select(b => (b.Name, b.Device)), Is.EqualTo(new[] { ("opencl-replaced", "pocl"), ("opencl-replaced", "oclgrind") }));
+        Assert.That(both.Select(b => (b.Name, b.Device)),
+            Is.EqualTo(new[] { ("opencl-replaced", "pocl"), ("opencl-replaced", "oclgrind") }));
     }
 
     [Test]

@@ -25,7 +25,8 @@ public class ReplacedBackendTests
     [Test]
     public void Zero_insertion_exposes_the_fractionally_strided_input()
     {
-        var run = CaseRun.Of(Backend(OpenClOptions.Default with { ZeroInsertion = true }), CaseId.Parse("ic2_oc3_in3x2_k2x2_s2x3_blocked16"));
+        var run = CaseRun.Of(Backend(OpenClOptions.Default with { ZeroInsertion = true }),
+            CaseId.Parse("ic2_oc3_in3x2_k2x2_s2x3_blocked16"));
         Assert.That(run.IsClean, run.Describe());
         var stage = run.Produced.Stages.Single(s => s.Stage == "zero_insert").Tensor;
         Assert.That(stage.Shape, Is.EqualTo(new Dims(1, 2, 5, 4)));

@@ -53,7 +53,8 @@ public class TiledKernelTests
         var large = CaseId.Parse("mb2_ic64_oc64_in32x32_k4x4_s2x2_pb1x1_pe1x1").Resolve();
         Assert.That(DirectKernelChoice.Default.For(small).Source.Entry, Is.EqualTo(KernelSource.DeconvDirect.Entry));
         Assert.That(DirectKernelChoice.Default.For(large).Source.Entry, Is.EqualTo(KernelSource.DeconvTiled.Entry));
-        Assert.That(new DirectKernelChoice(DirectKernelChoice.Mode.Simple).For(large).Source.Entry, Is.EqualTo(KernelSource.DeconvDirect.Entry));
+        Assert.That(new DirectKernelChoice(DirectKernelChoice.Mode.Simple).For(large).Source.Entry,
+            Is.EqualTo(KernelSource.DeconvDirect.Entry));
     }
 
     [Test]

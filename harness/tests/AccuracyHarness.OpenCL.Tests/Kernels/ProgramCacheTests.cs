@@ -26,7 +26,8 @@ public class ProgramCacheTests
         var parameters = KernelParams.ForDeconvolution(p);
         var header = KernelHeader.Generate(DataType.F16, LayoutFamily.Blocked16, parameters);
         foreach (var name in KernelParams.Names) Assert.That(header, Does.Contain($"#define {name} "));
-        foreach (var macro in new[] { "DATA_T", "ACC_T", "LOAD(", "STORE(", "IN_IDX(", "OUT_IDX(", "WEI_IDX(", "CONV_WEI_IDX(", "OUT_DECODE(", "CONV_WEI_DECODE(" })
+        foreach (var macro in new[] { "DATA_T", "ACC_T", "LOAD(", "STORE(", "IN_IDX(", "OUT_IDX(", "WEI_IDX(", "CONV_WEI_IDX(",
+            "OUT_DECODE(", "CONV_WEI_DECODE(" })
             Assert.That(header, Does.Contain("#define " + macro));
         Assert.That(parameters["IH"], Is.EqualTo(4));
         Assert.That(parameters["ID"], Is.EqualTo(1));

@@ -36,12 +36,14 @@ public class KernelManifestTests
     [Test]
     public void A_broken_kernel_fails_the_case_with_its_build_log_and_the_run_goes_on()
     {
-        var manifest = KernelManifest.Load(Paths.WriteManifest("broken", "deconv", "__kernel void broken(__global const DATA_T* input) { this is not C }", "broken"));
+        var manifest = KernelManifest.Load(Paths.WriteManifest("broken", "deconv",
+            "__kernel void broken(__global const DATA_T* input) { this is not C }", "broken"));
         var c = CaseId.Parse("ic1_oc2_in3x3_k3x3");
         var failed = CaseRun.Of(new ExternalDeconvBackend(manifest, TestDevices.Pocl, OpenClOptions.Default), c);
         Assert.That(failed.Output, Is.TypeOf<BackendOutput.Failed>());
         var message = ((BackendOutput.Failed)failed.Output).Message;
-        Assert.That(message, Does.Contain("ext:broken").And.Contain("CL_BUILD_PROGRAM_FAILURE").And.Contain("build log").And.Contain("error").And.Contain("begins at line"));
+        Assert.That(message, Does.Contain("ext:broken").And.Contain("CL_BUILD_PROGRAM_FAILURE").And.Contain("build log")
+            .And.Contain("error").And.Contain("begins at line"));
 
         Assert.That(CaseRun.Of(new OpenClDirectBackend(TestDevices.Pocl, OpenClOptions.Default), c).IsClean);
     }
@@ -64,14 +66,22 @@ public class KernelManifestTests
     }
 
     [TestCase("""{ "role": "deconv", "source": "k.cl", "entry": "k", "layouts": ["nchw"], "dtypes": ["f32"] }""", "name", "required")]
-    [TestCase("""{ "name": "x", "role": "scatter", "source": "k.cl", "entry": "k", "layouts": ["nchw"], "dtypes": ["f32"] }""", "role", "deconv, weights_reorder, conv")]
-    [TestCase("""{ "name": "x", "role": "deconv", "source": "k.cl", "entry": "k", "layouts": ["nchw", "yxbf"], "dtypes": ["f32"] }""", "layouts", "yxbf")]
-    [TestCase("""{ "name": "x", "role": "deconv", "source": "k.cl", "entry": "k", "layouts": ["nchw"], "dtypes": ["bf16"] }""", "dtypes", "f32 or f16")]
-    [TestCase("""{ "name": "x", "role": "deconv", "source": "k.cl", "entry": "k", "layouts": [], "dtypes": ["f32"] }""", "layouts", "non-empty")]
-    [TestCase("""{ "name": "x", "role": "deconv", "source": "missing.cl", "entry": "k", "layouts": ["nchw"], "dtypes": ["f32"] }""", "source", "missing.cl")]
-    [TestCase("""{ "name": "x", "role": "deconv", "source": "k.cl", "entry": "k-1", "layouts": ["nchw"], "dtypes": ["f32"] }""", "entry", "identifier")]
-    [TestCase("""{ "name": "x", "role": "deconv", "source": "k.cl", "entry": "k", "layouts": ["nchw"], "dtypes": ["f32"], "build_option": "-O2" }""", "build_option", "unknown field")]
-    [TestCase("""{ "name": "x y", "role": "deconv", "source": "k.cl", "entry": "k", "layouts": ["nchw"], "dtypes": ["f32"] }""", "name", "letters")]
+    [TestCase("""{ "name": "x", "role": "scatter", "source": "k.cl", "entry": "k", "layouts": ["nchw"], "dtypes": ["f32"] }""", "role",
+        "deconv, weights_reorder, conv")]
+    [TestCase("""{ "name": "x", "role": "deconv", "source": "k.cl", "entry": "k", "layouts": ["nchw", "yxbf"], "dtypes": ["f32"] }""",
+        "layouts", "yxbf")]
+    [TestCase("""{ "name": "x", "role": "deconv", "source": "k.cl", "entry": "k", "layouts": ["nchw"], "dtypes": ["bf16"] }""", "dtypes",
+        "f32 or f16")]
+    [TestCase("""{ "name": "x", "role": "deconv", "source": "k.cl", "entry": "k", "layouts": [], "dtypes": ["f32"] }""", "layouts",
+        "non-empty")]
+    [TestCase("""{ "name": "x", "role": "deconv", "source": "missing.cl", "entry": "k", "layouts": ["nchw"], "dtypes": ["f32"] }""",
+        "source", "missing.cl")]
+    [TestCase("""{ "name": "x", "role": "deconv", "source": "k.cl", "entry": "k-1", "layouts": ["nchw"], "dtypes": ["f32"] }""", "entry",
+        "identifier")]
+    [TestCase("""{ "name": "x", "role": "deconv", "source": "k.cl", "entry": "k", "layouts": ["nchw"], "dtypes": ["f32"],"""
+        + """ "build_option": "-O2" }""", "build_option", "unknown field")]
+    [TestCase("""{ "name": "x y", "role": "deconv", "source": "k.cl", "entry": "k", "layouts": ["nchw"], "dtypes": ["f32"] }""", "name",
+        "letters")]
     public void A_bad_manifest_names_the_field(string json, string field, string hint)
     {
         var folder = Path.GetDirectoryName(Paths.WriteManifest("bad", "deconv", "", "k"))!;

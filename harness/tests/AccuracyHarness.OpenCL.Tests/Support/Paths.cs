@@ -16,13 +16,15 @@ public static class Paths
     }
 
     /// <summary>Writes a manifest and its kernel source into a fresh temporary folder and returns the manifest path.</summary>
-    public static string WriteManifest(string name, string role, string kernelSource, string entry, string layouts = "\"nchw\", \"nhwc\", \"blocked16\"", string dtypes = "\"f32\", \"f16\"") =>
+    public static string WriteManifest(string name, string role, string kernelSource, string entry,
+        string layouts = "\"nchw\", \"nhwc\", \"blocked16\"", string dtypes = "\"f32\", \"f16\"") =>
         WriteManifestText(name, $$"""
             { "name": "{{name}}", "role": "{{role}}", "source": "kernel.cl", "entry": "{{entry}}",
               "layouts": [{{layouts}}], "dtypes": [{{dtypes}}] }
             """, kernelSource);
 
-    /// <summary>Writes a manifest's text and its kernel source (kernel.cl) into a fresh temporary folder; returns the manifest path.</summary>
+    /// <summary>Writes a manifest's text and its kernel source (kernel.cl) into a fresh temporary folder; returns the manifest
+    /// path.</summary>
     public static string WriteManifestText(string name, string manifestJson, string kernelSource)
     {
         var folder = Path.Combine(Path.GetTempPath(), "accuracyharness-tests", name + "-" + Guid.NewGuid().ToString("N"));

@@ -23,7 +23,8 @@ public class BrowserTests
         {
             ExecutablePath = Chromium,
             Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"],
         });
     }
 
@@ -58,7 +59,8 @@ public class BrowserTests
     public async Task Loads_without_console_errors_and_draws_the_first_heat_map()
     {
         Assert.That(await _page.TitleAsync(), Does.Contain($"{Listed(Status.Fail)} fail"));
-        Assert.That(await _page.Locator("#shown").TextContentAsync(), Is.EqualTo($"showing {Listed(Status.Fail) + Listed(Status.Error)} of {SampleRun.Table.Results.Count - Listed(Status.Pass)}"));
+        Assert.That(await _page.Locator("#shown").TextContentAsync(),
+            Is.EqualTo($"showing {Listed(Status.Fail) + Listed(Status.Error)} of {SampleRun.Table.Results.Count - Listed(Status.Pass)}"));
         var canvases = _page.Locator("#failures tbody.open .maps canvas");
         Assert.That(await canvases.CountAsync(), Is.GreaterThan(0), "the first failure opens with its heat maps");
         Assert.That(await canvases.First.EvaluateAsync<int>("c => c.width"), Is.GreaterThan(0));
@@ -82,7 +84,8 @@ public class BrowserTests
         Assert.That(await VisibleRows(), Is.EqualTo(Listed(Status.NotApplicable)));
         await _page.Locator("#status").SelectOptionAsync("any");
         await _page.Locator("#backend").SelectOptionAsync("ext:mykernel@oclgrind");
-        Assert.That(await VisibleRows(), Is.EqualTo(SampleRun.Table.Results.Count(r => r.Backend == "ext:mykernel" && r.Status != Status.Pass)));
+        Assert.That(await VisibleRows(),
+            Is.EqualTo(SampleRun.Table.Results.Count(r => r.Backend == "ext:mykernel" && r.Status != Status.Pass)));
         Assert.That(_problems, Is.Empty);
     }
 
@@ -125,6 +128,8 @@ public class BrowserTests
     }
 
     private async Task<List<double>> Ratios() =>
-        (await _page.Locator("#failures tbody:not([hidden]) tr.row td:nth-child(6)").EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.v)"))
-        .Select(v => v == "Infinity" ? double.PositiveInfinity : double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        (await _page.Locator("#failures tbody:not([hidden]) tr.row td:nth-child(6)")
+            .EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.v)"))
+        .Select(v => v == "Infinity" ? double.PositiveInfinity : double.Parse(v, System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
 }

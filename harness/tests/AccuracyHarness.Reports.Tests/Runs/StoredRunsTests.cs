@@ -32,7 +32,8 @@ public class StoredRunsTests
         var half = all.Count / 2;
         var redone = all[0] with { Status = Status.Error, Message = "rerun" };
         var first = Store("shard1", all.Take(half), SampleRun.Table.Info);
-        var second = Store("shard2", all.Skip(half).Append(redone), new RunInfo([new("machine", "other-runner"), new("commit", "0123456789abcdef0123456789abcdef01234567")])
+        var second = Store("shard2", all.Skip(half).Append(redone),
+            new RunInfo([new("machine", "other-runner"), new("commit", "0123456789abcdef0123456789abcdef01234567")])
         {
             Started = SampleRun.Table.Info.Started!.Value.AddMinutes(-5),
         });

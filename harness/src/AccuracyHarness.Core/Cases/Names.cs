@@ -1,20 +1,9 @@
 namespace AccuracyHarness.Core.Cases;
 
-/// <summary>Storage type of tensors on the device; accumulation is always at least f32.</summary>
-public enum DataType { F32, F16 }
-
-/// <summary>ONNX ConvTranspose auto_pad.</summary>
-public enum AutoPad { NotSet, SameUpper, SameLower, Valid }
-
-/// <summary>How inputs are filled from the seed (docs/ARCHITECTURE.md section 7).</summary>
-public enum FillMode { Random, Exact }
-
-/// <summary>Data layout families (docs/ARCHITECTURE.md section 5); the exact layout name follows from the rank.</summary>
-public enum LayoutFamily { Nchw, Nhwc, Blocked16 }
-
 public static class Names
 {
-    public static string Of(DataType t) => t switch { DataType.F32 => "f32", DataType.F16 => "f16", _ => throw new ArgumentOutOfRangeException(nameof(t)) };
+    public static string Of(DataType t) =>
+        t switch { DataType.F32 => "f32", DataType.F16 => "f16", _ => throw new ArgumentOutOfRangeException(nameof(t)) };
 
     public static string Of(FillMode f) => f == FillMode.Exact ? "exact" : "random";
 
@@ -96,5 +85,6 @@ public static class Names
         return false;
     }
 
-    public const string LayoutChoices = "nchw|nhwc|blocked16 (or bfx, bfyx, bfzyx, bxf, byxf, bzyxf, b_fs_x_fsv16, b_fs_yx_fsv16, b_fs_zyx_fsv16)";
+    public const string LayoutChoices =
+        "nchw|nhwc|blocked16 (or bfx, bfyx, bfzyx, bxf, byxf, bzyxf, b_fs_x_fsv16, b_fs_yx_fsv16, b_fs_zyx_fsv16)";
 }

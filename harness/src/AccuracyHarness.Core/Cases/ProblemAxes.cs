@@ -1,0 +1,21 @@
+namespace AccuracyHarness.Core.Cases;
+
+public static class ProblemAxes
+{
+    /// <summary>The axes as (z, y, x): lower ranks get unit axes in front, as the kernel contract's z = 0, y = 0.</summary>
+    public static Axis[] Axes3D(this Problem p)
+    {
+        var c = p.Case;
+        var axes = new Axis[3];
+        var offset = 3 - p.Rank;
+        for (var a = 0; a < 3; a++)
+        {
+            var i = a - offset;
+            axes[a] = i < 0
+                ? Axis.Unit
+                : new Axis(c.Input[i], c.Kernel[i], c.Strides[i], c.Dilations[i], p.PadsBegin[i], p.PadsEnd[i], c.OutputPadding[i],
+                    p.Output[i]);
+        }
+        return axes;
+    }
+}

@@ -1,0 +1,6 @@
+namespace AccuracyHarness.OnnxRuntime.Interop;
+
+internal sealed unsafe class OrtSessionHandle : OrtHandle
+{
+    protected override delegate* unmanaged<nint, void> Release => OrtApi.ReleaseSession;
+}

@@ -1,0 +1,6 @@
+namespace AccuracyHarness.OnnxRuntime.Interop;
+
+internal sealed unsafe class OrtSessionOptionsHandle : OrtHandle
+{
+    protected override delegate* unmanaged<nint, void> Release => OrtApi.ReleaseSessionOptions;
+}
