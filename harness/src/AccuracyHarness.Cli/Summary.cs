@@ -22,13 +22,15 @@ public static class Summary
         foreach (var r in bad.Take(Listed))
         {
             var why = string.Join("; ", r.Explanation().Where(e => e.Label != "errors").Select(e => e.Value).Distinct());
-            output.WriteLine($"{Core.Results.StatusNames.Of(r.Status).ToUpperInvariant()} {r.Backend}@{r.Device} {r.CaseId}: bound ratio {r.BoundRatio:G3}, {r.Mismatches}/{r.Elements} mismatches{(why.Length > 0 ? "; " + why : "")}");
+            output.WriteLine($"{Core.Results.StatusNames.Of(r.Status).ToUpperInvariant()} {r.Backend}@{r.Device} {r.CaseId}: " +
+                $"bound ratio {r.BoundRatio:G3}, {r.Mismatches}/{r.Elements} mismatches{(why.Length > 0 ? "; " + why : "")}");
             output.WriteLine($"  repro: {r.Repro}");
         }
         if (bad.Count > Listed)
             output.WriteLine($"... and {bad.Count - Listed} more in {Path.Combine(outDir, Reports.Csv.CsvExporter.Name)}");
         if (verdict.Known.Count > 0)
-            output.WriteLine($"{verdict.Known.Count} known divergence(s) from the baseline: {string.Join("; ", verdict.Known.Select(k => k.Entry.Source).Distinct())}");
+            output.WriteLine($"{verdict.Known.Count} known divergence(s) from the baseline: " +
+                string.Join("; ", verdict.Known.Select(k => k.Entry.Source).Distinct()));
         foreach (var entry in verdict.NowPassing)
             output.WriteLine($"baseline entry {entry.Source} ({entry}) now passes: it can be trimmed");
         output.WriteLine($"{table.Results.Count} results: {table.Totals()}; written to {outDir}");

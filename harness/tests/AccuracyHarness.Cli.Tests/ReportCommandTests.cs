@@ -28,13 +28,15 @@ public class ReportCommandTests
     public void Run_writes_every_format_and_its_environment()
     {
         var dir = Shard(First);
-        Assert.That(Directory.GetFiles(dir).Select(Path.GetFileName), Is.EquivalentTo(new[] { "results.jsonl", "results.csv", "junit.xml", "report.html", "run.json" }));
+        Assert.That(Directory.GetFiles(dir).Select(Path.GetFileName),
+            Is.EquivalentTo(new[] { "results.jsonl", "results.csv", "junit.xml", "report.html", "run.json" }));
         var info = RunJson.TryRead(dir)!;
         Assert.That(info.CommandLine, Is.EqualTo($"scripts/harness run --case {First} --backends reference --out {dir}"));
         Assert.That(info.Environment.Select(p => p.Key), Does.Contain("onnxruntime").And.Contain("dotnet"));
         // A checkout without git metadata (an exported tarball) runs too, just without a commit.
         var inGit = Path.Exists(Path.Combine(AccuracyHarness.Core.Running.ProjectPaths.FindRoot(), ".git"));
-        Assert.That(info.Environment.Where(p => p.Key == "commit").Select(p => p.Value), inGit ? Has.One.Match("^[0-9a-f]{40}$") : Is.Empty);
+        Assert.That(info.Environment.Where(p => p.Key == "commit").Select(p => p.Value),
+            inGit ? Has.One.Match("^[0-9a-f]{40}$") : Is.Empty);
     }
 
     [Test]
@@ -57,12 +59,16 @@ public class ReportCommandTests
     public void Compare_lists_newly_failing_and_newly_passing_and_exits_1_on_newly_failing()
     {
         var passing = ResultJson.ReadFile(Path.Combine(Shard(First), StoredRuns.ResultsFile)).Single();
-        var failing = passing with { Status = Status.Fail, Diagnosis = "weights-not-flipped: kernel not rotated by 180 degrees", Mismatches = 3 };
+        var failing = passing with
+        {
+            Status = Status.Fail, Diagnosis = "weights-not-flipped: kernel not rotated by 180 degrees", Mismatches = 3,
+        };
         var (good, bad) = (Stored([passing]), Stored([failing]));
 
         var worse = HarnessProcess.Run("report", "--from", bad, "--compare", good);
         Assert.That(worse.ExitCode, Is.EqualTo(1), worse.Stdout + worse.Stderr);
-        Assert.That(worse.Stdout, Does.Contain($"compared with {good}: 1 newly failing, 0 newly passing").And.Contain("(was pass) reference@cpu " + passing.CaseId));
+        Assert.That(worse.Stdout, Does.Contain($"compared with {good}: 1 newly failing, 0 newly passing")
+            .And.Contain("(was pass) reference@cpu " + passing.CaseId));
         Assert.That(File.ReadAllText(Path.Combine(bad, ResultComparison.FileName)), Does.Contain("weights-not-flipped"));
         Assert.That(File.ReadAllText(Path.Combine(bad, "report.html")), Does.Contain("1 newly failing, 0 newly passing"));
 

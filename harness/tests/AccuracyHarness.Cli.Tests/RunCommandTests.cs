@@ -84,7 +84,8 @@ public class RunCommandTests
         var run = HarnessProcess.Run("run", "--suite", "cases/smoke", "--backends", "reference", "--out", dir, "--dtypes", "f32,f16");
         Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
         var results = ResultJson.ReadFile(Path.Combine(dir, "results.jsonl"));
-        var suiteLines = File.ReadAllLines(Path.Combine(AccuracyHarness.Core.Running.ProjectPaths.Cases, "smoke")).Count(l => l.Split('#')[0].Trim().Length > 0);
+        var suiteLines = File.ReadAllLines(Path.Combine(AccuracyHarness.Core.Running.ProjectPaths.Cases, "smoke"))
+            .Count(l => l.Split('#')[0].Trim().Length > 0);
         Assert.That(results.Select(r => r.Case.DataType).Distinct(), Is.EquivalentTo(new[] { DataType.F32, DataType.F16 }));
         Assert.That(results, Has.Count.GreaterThanOrEqualTo(suiteLines));
         Assert.That(results.Select(r => r.Status), Is.All.EqualTo(Status.Pass));
@@ -113,7 +114,11 @@ public class RunCommandTests
     {
         var run = HarnessProcess.Run("run", "--help");
         Assert.That(run.ExitCode, Is.Zero);
-        foreach (var option in new[] { "--suite", "--case", "--backends", "--devices", "--dtypes", "--layouts", "--fill", "--seed", "--out", "--dump", "--atol", "--rtol" })
+        foreach (var option in new[]
+            {
+                "--suite", "--case", "--backends", "--devices", "--dtypes", "--layouts", "--fill", "--seed", "--out", "--dump", "--atol",
+                "--rtol",
+            })
             Assert.That(run.Stdout, Does.Contain(option));
         Assert.That(run.Stdout, Does.Contain("Examples:").And.Contain("scripts/harness run --case"));
     }

@@ -7,7 +7,9 @@ public class RunOptionsTests
 {
     private static string Baseline => Path.Combine(ProjectPaths.Cases, "baseline");
 
-    /// <summary>No false alarms: the real backends pass the default suite in both fill modes, but for the baseline's known defects.</summary>
+    /// <summary>
+    /// No false alarms: the real backends pass the default suite in both fill modes, but for the baseline's known defects.
+    /// </summary>
     [TestCase("random")]
     [TestCase("exact")]
     public void Unmodified_backends_pass_the_default_suite(string fill)
@@ -16,8 +18,10 @@ public class RunOptionsTests
         var run = HarnessProcess.Run("run", "--suite", "cases/smoke", "--fill", fill, "--baseline", Baseline, "--jobs", "2", "--out", dir);
         Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
         var results = ResultJson.ReadFile(Path.Combine(dir, "results.jsonl"));
-        Assert.That(results.Where(r => r.Status is Status.Fail or Status.Error).Select(r => r.Diagnosis), Is.All.StartsWith("known ONNX Runtime defect"));
-        Assert.That(results.Select(r => r.Backend).Distinct(), Is.SupersetOf(new[] { "reference", "onnxruntime", "onnxruntime-wdyn", "opencl-direct", "opencl-replaced" }));
+        Assert.That(results.Where(r => r.Status is Status.Fail or Status.Error).Select(r => r.Diagnosis),
+            Is.All.StartsWith("known ONNX Runtime defect"));
+        Assert.That(results.Select(r => r.Backend).Distinct(),
+            Is.SupersetOf(new[] { "reference", "onnxruntime", "onnxruntime-wdyn", "opencl-direct", "opencl-replaced" }));
 
         // The honest header: what the baseline expects is known, not fail, wherever it is counted.
         var known = results.Count(r => r.Status is Status.Fail or Status.Error);
@@ -87,15 +91,17 @@ public class RunOptionsTests
             { "name": "crasher", "role": "deconv", "source": "crash.cl", "entry": "crash", "layouts": ["nchw"], "dtypes": ["f32"] }
             """);
         // Writes a terabyte past the output buffer: a real segmentation fault inside PoCL.
-        File.WriteAllText(Path.Combine(kernelDir, "crash.cl"), """
-            __kernel void crash(__global const DATA_T* input, __global const DATA_T* weights, __global const DATA_T* bias, __global DATA_T* output, __global const int* params)
+        File.WriteAllText(Path.Combine(kernelDir, "crash.cl"),
+            "__kernel void crash(__global const DATA_T* input, __global const DATA_T* weights, __global const DATA_T* bias, " + """
+            __global DATA_T* output, __global const int* params)
             {
                 size_t i = get_global_id(0);
                 output[((size_t)1 << 38) * (i + 1)] = 1.0f;
                 output[i] = 0;
             }
             """);
-        var run = HarnessProcess.Run("run", "--kernel", Path.Combine(kernelDir, "manifest.json"), "--backends", "reference,ext:crasher,opencl-direct",
+        var run = HarnessProcess.Run(
+            "run", "--kernel", Path.Combine(kernelDir, "manifest.json"), "--backends", "reference,ext:crasher,opencl-direct",
             "--case", "ic2_oc2_in4x4_k3x3", "--case", "ic2_oc2_in3x3_k3x3_s2x2", "--isolate", "--out", dir);
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Stdout + run.Stderr);
         var results = ResultJson.ReadFile(Path.Combine(dir, "results.jsonl"));

@@ -11,7 +11,8 @@ public class ShrinkCommandTests
 
     /// <summary>The value after "LABEL:" on the line that starts with it (the command's summary lines).</summary>
     public static string Line(string stdout, string label) =>
-        stdout.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith(label + ":", StringComparison.Ordinal))[(label.Length + 1)..].Trim();
+        stdout.Split('\n').Select(l => l.Trim())
+            .Single(l => l.StartsWith(label + ":", StringComparison.Ordinal))[(label.Length + 1)..].Trim();
 
     [Test]
     public void Shrinks_a_failing_case_keeps_its_diagnosis_and_appends_a_runnable_regression()
@@ -66,7 +67,8 @@ public class ShrinkCommandTests
     public void No_append_leaves_the_suite_alone_and_max_tries_bounds_the_search()
     {
         var suite = Path.Combine(HarnessProcess.TempDir(), "shrunk");
-        var run = HarnessProcess.Run("shrink", "--case", OrtDefect, "--backend", "onnxruntime", "--out-suite", suite, "--no-append", "--max-tries", "2");
+        var run = HarnessProcess.Run(
+            "shrink", "--case", OrtDefect, "--backend", "onnxruntime", "--out-suite", suite, "--no-append", "--max-tries", "2");
         Assert.That(run.ExitCode, Is.Zero, run.Stderr);
         Assert.That(run.Stdout, Does.Contain("stopped after 2 candidates (--max-tries)"));
         Assert.That(File.Exists(suite), Is.False);
@@ -75,7 +77,8 @@ public class ShrinkCommandTests
     [TestCase(new[] { "shrink", "--case", "ic1_oc1_in3_k3" }, "--backend")]
     [TestCase(new[] { "shrink", "--case", "ic1_oc1_in3_k3", "--backend", "nope" }, "--backend: unknown backend 'nope'")]
     [TestCase(new[] { "shrink", "--case", "ic1_oc1_in3_k3_op1", "--backend", "reference" }, "--case: invalid case: output_padding[0]=1")]
-    [TestCase(new[] { "shrink", "--case", "ic1_oc1_in3_k3", "--backend", "ext:x", "--kernel", "/nonexistent/manifest.json" }, "--kernel: kernel manifest")]
+    [TestCase(new[] { "shrink", "--case", "ic1_oc1_in3_k3", "--backend", "ext:x", "--kernel", "/nonexistent/manifest.json" },
+        "--kernel: kernel manifest")]
     public void Bad_input_exits_2_with_a_one_line_reason(string[] args, string reason)
     {
         var run = HarnessProcess.Run(args);
@@ -99,7 +102,8 @@ public class ListCommandTests
             $"{CaseId.Parse("ic1_oc1_in3_k3").Id}\ts:1",
             $"{CaseId.Parse("ic2_oc2_g2_in4_k3").Id}\ts:2 grid two",
         }));
-        Assert.That(run.Stderr, Does.Contain("s:2 grid two: 2 generated, 1 invalid (in_channels: 1), 0 excluded by where, 0 left out by sample, 1 kept"));
+        Assert.That(run.Stderr,
+            Does.Contain("s:2 grid two: 2 generated, 1 invalid (in_channels: 1), 0 excluded by where, 0 left out by sample, 1 kept"));
     }
 
     [Test]

@@ -10,7 +10,8 @@ public static class ReportCommand
 {
     private static readonly Option<string[]> From = new("--from")
     {
-        Description = "A run folder holding results.jsonl (and run.json); repeat it to merge shards (a later result replaces an earlier one with the same case, backend and device).",
+        Description = "A run folder holding results.jsonl (and run.json); repeat it to merge shards " +
+            "(a later result replaces an earlier one with the same case, backend and device).",
         HelpName = "DIR",
         Required = true,
     };
@@ -23,13 +24,15 @@ public static class ReportCommand
 
     private static readonly Option<string?> Compare = new("--compare")
     {
-        Description = "An earlier run folder: list results newly failing and newly passing since it (printed, in compare.txt and in report.html); exit 1 when any is newly failing.",
+        Description = "An earlier run folder: list results newly failing and newly passing since it " +
+            "(printed, in compare.txt and in report.html); exit 1 when any is newly failing.",
         HelpName = "PREVIOUS_DIR",
     };
 
     private static readonly Option<string?> BaselineOption = new("--baseline")
     {
-        Description = "Known divergences, as for run (e.g. cases/baseline): exit 1 when a failing or erroring result is not listed (CI's merge of shards).",
+        Description = "Known divergences, as for run (e.g. cases/baseline): exit 1 when a failing or erroring result is not listed " +
+            "(CI's merge of shards).",
         HelpName = "FILE",
     };
 
@@ -57,14 +60,16 @@ public static class ReportCommand
         foreach (var folder in folders) RequireResults("--from", folder);
         var previous = parsed.GetValue(Compare);
         if (previous is not null) RequireResults("--compare", previous);
-        var outDir = parsed.GetValue(Out) ?? (folders.Length == 1 ? folders[0] : throw new UsageException("--out is required when --from is given more than once"));
+        var outDir = parsed.GetValue(Out)
+            ?? (folders.Length == 1 ? folders[0] : throw new UsageException("--out is required when --from is given more than once"));
         var baseline = parsed.GetValue(BaselineOption) is { } baselinePath ? LoadBaseline(baselinePath) : null;
 
         var stored = Read(folders);
         // The baseline given here decides what is known, so the reports and the exit code agree.
         var table = baseline is null ? stored.Table : stored.Table with { Results = stored.Table.Results.Select(baseline.Mark).ToList() };
         Console.Out.WriteLine(stored.Shards > 1
-            ? $"merged {stored.Shards} shards: {stored.Rows} results read, {table.Results.Count} kept ({stored.Replaced} replaced by a later shard)"
+            ? $"merged {stored.Shards} shards: {stored.Rows} results read, {table.Results.Count} kept " +
+                $"({stored.Replaced} replaced by a later shard)"
             : $"read {table.Results.Count} results ({stored.Replaced} replaced by a later row with the same key)");
 
         var comparison = previous is null ? null : ResultComparison.Of(previous, Read([previous]).Table.Results, table.Results);
@@ -126,6 +131,7 @@ public static class ReportCommand
     private static void RequireResults(string option, string folder)
     {
         if (!Directory.Exists(folder)) throw new UsageException($"{option}: no such folder: {folder}");
-        if (!File.Exists(Path.Combine(folder, StoredRuns.ResultsFile))) throw new UsageException($"{option}: {folder} has no {StoredRuns.ResultsFile}");
+        if (!File.Exists(Path.Combine(folder, StoredRuns.ResultsFile)))
+            throw new UsageException($"{option}: {folder} has no {StoredRuns.ResultsFile}");
     }
 }

@@ -97,7 +97,8 @@ public static class ShrinkCommand
         var where = $"{backend.Name}@{backend.Device}";
         if (first.Status is Status.Pass or Status.NotApplicable)
         {
-            Console.WriteLine($"{start.Id} does not fail on {where} (status {StatusNames.Of(first.Status)}{(first.Message.Length > 0 ? ": " + first.Message : "")}): nothing to shrink");
+            Console.WriteLine($"{start.Id} does not fail on {where} " +
+                $"(status {StatusNames.Of(first.Status)}{(first.Message.Length > 0 ? ": " + first.Message : "")}): nothing to shrink");
             return ExitCodes.Divergence;
         }
 

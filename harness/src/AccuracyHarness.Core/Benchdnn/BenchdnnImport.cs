@@ -2,14 +2,6 @@ using AccuracyHarness.Core.Cases;
 
 namespace AccuracyHarness.Core.Benchdnn;
 
-/// <summary>A case read from a benchdnn file, with where it came from.</summary>
-public sealed record ImportedCase(DeconvCase Case, string? Name, string Source);
-
-/// <summary>A line (or a line under some options) that the harness cannot express, and why.</summary>
-public sealed record RejectedLine(string Source, string Text, string Reason);
-
-public sealed record ImportResult(IReadOnlyList<ImportedCase> Cases, IReadOnlyList<RejectedLine> Rejected, IReadOnlyList<string> IgnoredOptions);
-
 /// <summary>
 /// Imports benchdnn shape files (one descriptor a line), option lines (<c>--reset --dir=FWD_D
 /// --dt=f16 DESCRIPTOR</c>) and batch files (<c>--batch=shapes_ci</c>, resolved beside the file).

@@ -12,7 +12,8 @@ public static class Diagnoser
     /// <summary>A closest model counts only if it explains at least this share of the elements the correct reference does not.</summary>
     private const double ClosestThreshold = 0.5;
 
-    public static FaultDiagnosis Diagnose(Problem p, CaseInputs inputs, ReferenceResult reference, Tensor got, IEnumerable<FaultModel>? models = null)
+    public static FaultDiagnosis Diagnose(
+        Problem p, CaseInputs inputs, ReferenceResult reference, Tensor got, IEnumerable<FaultModel>? models = null)
     {
         var correctMisses = Misses(p, Prediction.Of(reference), got);
         var basis = ComparisonBasis.Of(p, reference);
@@ -72,7 +73,9 @@ public static class Diagnoser
                 continue;
             }
             var error = Math.Abs((double)value - stored);
-            var bound = exact ? 0 : Tolerance.Bound(expected, prediction.AbsSum[i], prediction.Terms[i], type) + (prediction.Slack?[i] ?? 0);
+            var bound = exact
+                ? 0
+                : Tolerance.Bound(expected, prediction.AbsSum[i], prediction.Terms[i], type) + (prediction.Slack?[i] ?? 0);
             if (error > bound) misses++;
         }
         return misses;

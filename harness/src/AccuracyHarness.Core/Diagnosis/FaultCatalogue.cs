@@ -37,7 +37,8 @@ public static class FaultCatalogue
         new(WeightsFlippedOneAxis, "weights flipped on one spatial axis only",
             (p, i) => p.Rank < 2 ? [] : Enumerable.Range(0, p.Rank)
                 .Where(a => p.Case.Kernel.Where((k, b) => b != a).Any(k => k > 1))
-                .Select(a => new Hypothesis(WeightsFlippedOneAxis, $"flipped on {Axis(p, a)} only", Run(p, i, weights: Flip(p, i.Weights.Data, b => b != a))))),
+                .Select(a => new Hypothesis(WeightsFlippedOneAxis, $"flipped on {Axis(p, a)} only",
+                    Run(p, i, weights: Flip(p, i.Weights.Data, b => b != a))))),
         new(ChannelsNotSwapped, "in/out channels not swapped in the weights reorder (IOYX read as OIYX: the transposed reorder fault)",
             (p, i) => One(ChannelsNotSwapped, "weights read as OIYX", () =>
                 Run(p, i, weights: Reinterpret(p, i.Weights.Data)), p.Cg > 1 || p.Mg > 1)),
@@ -66,7 +67,8 @@ public static class FaultCatalogue
             [
                 new Hypothesis(GroupOffsetWrong, "input channel offset of a group uses M/G (inputs and weights)",
                     Run(p, i, input: GroupInputMisread(p, i.Input.Data), weights: GroupWeightsMisread(p, i.Weights.Data))),
-                new Hypothesis(GroupOffsetWrong, "input channel offset of a group uses M/G (inputs only)", Run(p, i, input: GroupInputMisread(p, i.Input.Data))),
+                new Hypothesis(GroupOffsetWrong, "input channel offset of a group uses M/G (inputs only)",
+                    Run(p, i, input: GroupInputMisread(p, i.Input.Data))),
                 new Hypothesis(GroupOffsetWrong, "output channel offset of a group uses C/G", GroupOutputMisplaced(p, Run(p, i))),
             ]),
         IndexFaults.Model(IndexFaults.GroupOffsetMissing),
@@ -81,7 +83,8 @@ public static class FaultCatalogue
     ];
 
     public static FaultModel Get(string name) =>
-        All.FirstOrDefault(m => m.Name == name) ?? throw new KeyNotFoundException($"unknown fault model '{name}' (known: {string.Join(", ", All.Select(m => m.Name))})");
+        All.FirstOrDefault(m => m.Name == name)
+            ?? throw new KeyNotFoundException($"unknown fault model '{name}' (known: {string.Join(", ", All.Select(m => m.Name))})");
 
     /// <summary>The model's one hypothesis when it applies; the reference variant runs only then.</summary>
     private static IEnumerable<Hypothesis> One(string model, string detail, Func<Prediction> predict, bool applies) =>
@@ -95,7 +98,8 @@ public static class FaultCatalogue
     private static Prediction Run(Problem p, CaseInputs i, float[]? input = null, float[]? weights = null, Axis[]? axes = null) =>
         Run(p, i, i.Bias?.Data, input, weights, axes);
 
-    private static Prediction Run(Problem p, CaseInputs i, float[]? bias, float[]? input = null, float[]? weights = null, Axis[]? axes = null)
+    private static Prediction Run(
+        Problem p, CaseInputs i, float[]? bias, float[]? input = null, float[]? weights = null, Axis[]? axes = null)
     {
         var g = axes is null ? Geometry(p) : Geometry(p).WithAxes(axes);
         return Prediction.Of(ReferenceDeconvolution.Gather(g, input ?? i.Input.Data, weights ?? i.Weights.Data, bias));
@@ -113,7 +117,9 @@ public static class FaultCatalogue
         return result;
     }
 
-    /// <summary>The weights an implementation sees when it indexes the IOYX buffer as OIYX: W[g*Cg+c, m] = buffer[(g*Mg+m)*Cg + c].</summary>
+    /// <summary>
+    /// The weights an implementation sees when it indexes the IOYX buffer as OIYX: W[g*Cg+c, m] = buffer[(g*Mg+m)*Cg + c].
+    /// </summary>
     private static float[] Reinterpret(Problem p, float[] w)
     {
         var taps = (int)p.Case.Kernel.Product();
@@ -158,7 +164,9 @@ public static class FaultCatalogue
         return result;
     }
 
-    /// <summary>Each group's outputs written at channel g*Cg + m instead of g*Mg + m; the channels nothing lands on are not written.</summary>
+    /// <summary>
+    /// Each group's outputs written at channel g*Cg + m instead of g*Mg + m; the channels nothing lands on are not written.
+    /// </summary>
     private static Prediction GroupOutputMisplaced(Problem p, Prediction correct)
     {
         var plane = (int)p.Output.Product();
@@ -186,7 +194,8 @@ public static class FaultCatalogue
 
         // The input buffer in the case's layout, read with plain offsets.
         var packed = inputLayout.Pack(i.Input.Data);
-        yield return new Hypothesis(LayoutMisread, $"input in {exact} read as {plain}", Run(p, i, input: packed[..(int)inputLayout.LogicalLength]));
+        yield return new Hypothesis(LayoutMisread, $"input in {exact} read as {plain}",
+            Run(p, i, input: packed[..(int)inputLayout.LogicalLength]));
 
         // The output written with plain offsets into a buffer read back in the case's layout:
         // logical element l is read from physical offset phys(l), where plain element phys(l) was written.
@@ -204,7 +213,8 @@ public static class FaultCatalogue
             {
                 if ((l / plane) % p.Case.InChannels >= full) dropped[l] = 0;
             }
-            yield return new Hypothesis(LayoutMisread, $"input channels {full}..{p.Case.InChannels - 1} of the blocked tail read as zero", Run(p, i, input: dropped));
+            yield return new Hypothesis(LayoutMisread, $"input channels {full}..{p.Case.InChannels - 1} of the blocked tail read as zero",
+                Run(p, i, input: dropped));
         }
     }
 

@@ -3,9 +3,6 @@ using AccuracyHarness.Core.Cases;
 
 namespace AccuracyHarness.Core.Diagnosis;
 
-/// <summary>The spatial bands of one output axis, where different taps reach (docs/ARCHITECTURE.md section 8).</summary>
-public enum Band { Front, Interior, Back }
-
 /// <summary>
 /// Where the mismatches of a result are, summarised along the axes that explain bugs: batch,
 /// group, output channel, spatial band per axis and stride phase (o mod s), plus per-channel

@@ -93,9 +93,12 @@ public sealed record CaseResult
     /// </summary>
     public IReadOnlyList<(string Label, string Value)> Explanation()
     {
-        static string Number(double v) => double.IsPositiveInfinity(v) ? "∞" : v.ToString("G3", System.Globalization.CultureInfo.InvariantCulture);
+        static string Number(double v) =>
+            double.IsPositiveInfinity(v) ? "∞" : v.ToString("G3", System.Globalization.CultureInfo.InvariantCulture);
+        var ulp = MaxUlp == long.MaxValue ? "∞" : MaxUlp.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var errors = Status == Status.Fail
-            ? $"bound ratio {Number(BoundRatio)}, max abs {Number(MaxAbsErr)}, max rel {Number(MaxRelErr)}, max ulp {(MaxUlp == long.MaxValue ? "∞" : MaxUlp.ToString(System.Globalization.CultureInfo.InvariantCulture))}, {Mismatches} of {Elements} elements outside the bound"
+            ? $"bound ratio {Number(BoundRatio)}, max abs {Number(MaxAbsErr)}, max rel {Number(MaxRelErr)}, max ulp {ulp}, " +
+                $"{Mismatches} of {Elements} elements outside the bound"
             : "";
         return new (string Label, string Value)[]
         {

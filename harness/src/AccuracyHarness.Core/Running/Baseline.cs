@@ -21,9 +21,11 @@ public sealed partial class Baseline
         public bool Matches(CaseResult r) =>
             _backend.IsMatch(r.Backend) && _device.IsMatch(r.Device) && _pattern.IsMatch(ByDiagnosis ? r.Diagnosis : r.CaseId);
 
-        public override string ToString() => ByDiagnosis ? $"{Backend}@{Device} diagnosis=\"{CasePattern}\" {Reason}" : $"{Backend}@{Device} {CasePattern} {Reason}";
+        public override string ToString() =>
+            ByDiagnosis ? $"{Backend}@{Device} diagnosis=\"{CasePattern}\" {Reason}" : $"{Backend}@{Device} {CasePattern} {Reason}";
 
-        private static Regex Glob(string pattern) => new("^" + Regex.Escape(pattern).Replace("\\*", ".*") + "$", RegexOptions.CultureInvariant);
+        private static Regex Glob(string pattern) =>
+            new("^" + Regex.Escape(pattern).Replace("\\*", ".*") + "$", RegexOptions.CultureInvariant);
     }
 
     /// <summary>How a run's results stand against the baseline.</summary>

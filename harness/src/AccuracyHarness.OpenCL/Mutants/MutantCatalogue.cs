@@ -26,7 +26,8 @@ public static class MutantCatalogue
 
     /// <summary>Rounds a float to the nearest value with an 11-bit significand (f16's), ties to even, in f32 arithmetic.</summary>
     private const string RoundToHalf =
-        "static float round_to_half(float v)\n{\n    uint u = as_uint(v);\n    u = (u + 0x0FFFu + ((u >> 13) & 1u)) & ~0x1FFFu;\n    return as_float(u);\n}\n\n";
+        "static float round_to_half(float v)\n{\n    uint u = as_uint(v);\n" +
+        "    u = (u + 0x0FFFu + ((u >> 13) & 1u)) & ~0x1FFFu;\n    return as_float(u);\n}\n\n";
 
     public static IReadOnlyList<Mutant> All { get; } =
     [
@@ -34,13 +35,15 @@ public static class MutantCatalogue
             s => Patch(s, ReorderFlip, "z, y, x")),
         Reorder("reorder-flipped-x-only", "weights reorder flipping the x axis only", FaultCatalogue.WeightsFlippedOneAxis,
             s => Patch(s, ReorderFlip, "z, y, KW - 1 - x")),
-        Reorder("reorder-not-swapped", "weights reorder reading IOYX as if it were OIYX (the transposed reorder)", FaultCatalogue.ChannelsNotSwapped,
+        Reorder("reorder-not-swapped", "weights reorder reading IOYX as if it were OIYX (the transposed reorder)",
+            FaultCatalogue.ChannelsNotSwapped,
             s => Patch(s, ReorderRead, "LOAD(src, CONV_WEI_IDX(oc, c, KD - 1 - z, KH - 1 - y, KW - 1 - x))")),
         Reorder("reorder-copy", "weights reorder that copies without swapping or flipping", FaultCatalogue.NotFlippedNotSwapped,
             s => Patch(s, ReorderRead, "LOAD(src, flat)")),
         Direct("deconv-dilation-dropped", "direct kernel ignoring dilation", FaultCatalogue.DilationDropped,
             s => Patch(Patch(Patch(s, "tz * DD", "tz"), "ty * DH", "ty"), "tx * DW", "tx")),
-        new("rule-openvino-2024", "opencl-replaced with OpenVINO's 2024 rule: pads (k-1) - |pb|, dilation forced to 1", FaultCatalogue.DilationDropped,
+        new("rule-openvino-2024", "opencl-replaced with OpenVINO's 2024 rule: pads (k-1) - |pb|, dilation forced to 1",
+            FaultCatalogue.DilationDropped,
             OpenClDevices.Pocl,
             On(OpenClDevices.Pocl, d =>
                 new OpenClReplacedBackend(d, OpenClOptions.Default with { Rule = ReplacementRules.OpenVino2024 }, []))),
@@ -48,7 +51,8 @@ public static class MutantCatalogue
             s => Patch(s, "ox + PW0", "ox + PW0 + 1")),
         Direct("deconv-pads-swapped", "direct kernel using the end pads as begin pads", FaultCatalogue.PadsSwapped,
             s => Patch(Patch(Patch(s, "oz + PD0", "oz + PD1"), "oy + PH0", "oy + PH1"), "ox + PW0", "ox + PW1")),
-        Direct("deconv-output-padding-dropped", "direct kernel that never writes the rows and columns output padding adds", FaultCatalogue.OutputPaddingDropped,
+        Direct("deconv-output-padding-dropped", "direct kernel that never writes the rows and columns output padding adds",
+            FaultCatalogue.OutputPaddingDropped,
             s => Patch(s, FirstLocal, "    if (oz >= OD - OPD || oy >= OH - OPH || ox >= OW - OPW) return;\n" + FirstLocal)),
         Direct("deconv-group-offset", "direct kernel offsetting a group's input channels by M/G", FaultCatalogue.GroupOffsetWrong,
             s => Patch(s, "const int ic = group * cg + c;", "const int ic = group * mg + c;\n        if (ic >= IC) continue;")),
@@ -56,10 +60,14 @@ public static class MutantCatalogue
             s => Patch(s, BiasInit, "ACC_T acc = 0.0f;")),
         Direct("deconv-bias-doubled", "direct kernel adding the bias twice", FaultCatalogue.BiasDoubled,
             s => Patch(s, BiasInit, "ACC_T acc = HAS_BIAS ? 2.0f * LOAD(bias, oc) : 0.0f;")),
-        Direct("deconv-layout-misread", "direct kernel reading the input with plain NCHW offsets whatever its layout", FaultCatalogue.LayoutMisread,
-            s => Patch(s, "IN_IDX(n, ic, nz / SD, ny / SH, nx / SW)", "(((((long)n * IC + ic) * ID + nz / SD) * IH + ny / SH) * IW + nx / SW)")),
+        Direct("deconv-layout-misread", "direct kernel reading the input with plain NCHW offsets whatever its layout",
+            FaultCatalogue.LayoutMisread,
+            s => Patch(s, "IN_IDX(n, ic, nz / SD, ny / SH, nx / SW)",
+                "(((((long)n * IC + ic) * ID + nz / SD) * IH + ny / SH) * IW + nx / SW)")),
         Direct("deconv-half-accumulation", "direct kernel rounding products and sums to half precision", FaultCatalogue.HalfAccumulation,
-            s => RoundToHalf + Patch(Patch(s, Product, "acc = round_to_half(acc + round_to_half(LOAD(input, IN_IDX(n, ic, nz / SD, ny / SH, nx / SW))"), ProductEnd, "* LOAD(weights, WEI_IDX(ic, m, tz, ty, tx))));")),
+            s => RoundToHalf + Patch(
+                Patch(s, Product, "acc = round_to_half(acc + round_to_half(LOAD(input, IN_IDX(n, ic, nz / SD, ny / SH, nx / SW))"),
+                ProductEnd, "* LOAD(weights, WEI_IDX(ic, m, tz, ty, tx))));")),
         Direct("deconv-stride-phase-floored", "direct kernel flooring the division for taps whose offset is not a multiple of the stride",
             IndexFaults.StridePhaseFloored,
             s => Patch(Patch(Patch(s, "nz % SD != 0 || ", ""), "ny % SH != 0 || ", ""), "nx % SW != 0 || ", "")),
@@ -85,7 +93,10 @@ public static class MutantCatalogue
             OpenClDevices.Oclgrind),
     ];
 
-    /// <summary>Replaces the one occurrence of a snippet; a snippet that is missing or repeated means the kernel changed and the mutant must follow.</summary>
+    /// <summary>
+    /// Replaces the one occurrence of a snippet; a snippet that is missing or repeated means the kernel changed and the
+    /// mutant must follow.
+    /// </summary>
     public static string Patch(string source, string find, string replace)
     {
         var at = source.IndexOf(find, StringComparison.Ordinal);
@@ -94,7 +105,8 @@ public static class MutantCatalogue
         return source[..at] + replace + source[(at + find.Length)..];
     }
 
-    private static Mutant Direct(string name, string description, string expected, Func<string, string> patch, string device = OpenClDevices.Pocl) =>
+    private static Mutant Direct(
+        string name, string description, string expected, Func<string, string> patch, string device = OpenClDevices.Pocl) =>
         new(name, description, expected, device,
             On(device, d =>
                 new ExternalDeconvBackend(Manifest(name, KernelRole.Deconv, KernelSource.DeconvDirect, patch), d, OpenClOptions.Default)));

@@ -27,6 +27,15 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
 
     private const string LevelAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
+    private const string FilterInput =
+        "<input id=\"filter\" type=\"search\" placeholder=\"filter: words in case id, diagnosis, location… or stride=2, layout=nhwc\" " +
+        "size=\"48\" autocomplete=\"off\">";
+
+    private const string FailureHeadings =
+        "<thead><tr><th data-sort=\"text\">status</th><th data-sort=\"text\">backend@device</th><th data-sort=\"text\">case</th>" +
+        "<th data-sort=\"text\">dtype</th><th data-sort=\"text\">layout</th><th data-sort=\"num\">bound ratio</th>" +
+        "<th data-sort=\"num\">mismatches</th><th data-sort=\"text\">diagnosis</th><th data-sort=\"text\">where</th></tr></thead>";
+
     public string FileName => Name;
 
     public void Export(ResultTable table, string directory) =>
@@ -68,10 +77,11 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
     private static void Header(StringBuilder html, ResultTable table)
     {
         var started = table.Info.Started is { } s ? $"run started {s:yyyy-MM-dd HH:mm:ss zzz}" : "start time unknown";
+        var written = DateTimeOffset.Now;
         html.Append($"""
             <header>
             <h1>AccuracyHarness report</h1>
-            <div class="sub">{H(started)} · {table.Results.Count} results · report written {DateTimeOffset.Now:yyyy-MM-dd HH:mm:ss zzz}</div>
+            <div class="sub">{H(started)} · {table.Results.Count} results · report written {written:yyyy-MM-dd HH:mm:ss zzz}</div>
             <div class="totals">
             """);
         // Baselined divergences are "known", never "fail": the header agrees with the exit code (README: Reports).
@@ -108,11 +118,13 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
 
     private static void Comparison(StringBuilder html, ResultComparison c)
     {
-        html.Append($"<section id=\"compare\">\n<h2>Since {H(c.Previous)}: {c.NewlyFailing.Count} newly failing, {c.NewlyPassing.Count} newly passing</h2>\n");
+        html.Append($"<section id=\"compare\">\n<h2>Since {H(c.Previous)}: " +
+            $"{c.NewlyFailing.Count} newly failing, {c.NewlyPassing.Count} newly passing</h2>\n");
         foreach (var (title, changes) in new[] { ("Newly failing", c.NewlyFailing), ("Newly passing", c.NewlyPassing) })
         {
             if (changes.Count == 0) continue;
-            html.Append($"<h3>{title}</h3>\n<table class=\"changes\">\n<tr><th>was</th><th>now</th><th>backend@device</th><th>case</th><th>diagnosis</th></tr>\n");
+            html.Append($"<h3>{title}</h3>\n<table class=\"changes\">\n" +
+                "<tr><th>was</th><th>now</th><th>backend@device</th><th>case</th><th>diagnosis</th></tr>\n");
             foreach (var change in changes)
             {
                 var r = change.Now;
@@ -165,21 +177,22 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
 
     private static void FailureTable(StringBuilder html, IReadOnlyList<CaseResult> listed, IReadOnlyList<string> columns)
     {
+        var options = string.Concat(columns.Select(c => $"<option value=\"{H(c)}\">{H(c)}</option>"));
         html.Append($"""
             <section>
             <h2>Results that did not pass</h2>
             <div class="controls">
-            <input id="filter" type="search" placeholder="filter: words in case id, diagnosis, location… or stride=2, layout=nhwc" size="48" autocomplete="off">
+            {FilterInput}
             <select id="status"><option value="bad">fail + error</option><option value="fail">fail</option>
             <option value="known">known</option><option value="error">error</option><option value="n/a">n/a</option>
             <option value="any">all not passing</option></select>
-            <select id="backend"><option value="">all backends</option>{string.Concat(columns.Select(c => $"<option value=\"{H(c)}\">{H(c)}</option>"))}</select>
+            <select id="backend"><option value="">all backends</option>{options}</select>
             <button id="expand" type="button">expand all</button>
             <span id="shown"></span>
             </div>
             <p class="hint">Click a row for its diagnosis, heat map and repro. Click a column heading to sort.</p>
             <table id="failures">
-            <thead><tr><th data-sort="text">status</th><th data-sort="text">backend@device</th><th data-sort="text">case</th><th data-sort="text">dtype</th><th data-sort="text">layout</th><th data-sort="num">bound ratio</th><th data-sort="num">mismatches</th><th data-sort="text">diagnosis</th><th data-sort="text">where</th></tr></thead>
+            {FailureHeadings}
 
             """);
         for (var i = 0; i < listed.Count; i++) Row(html, listed[i], withMap: i < MaxMaps);
@@ -198,7 +211,8 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
         html.Append($"<tr class=\"row\"><td><span class=\"badge {Css(r)}\">{H(status)}</span></td><td>{H(Column(r))}</td>" +
             $"<td class=\"id\">{Id(r.CaseId)}</td><td>{H(r.DataType)}</td><td>{H(r.Layout)}</td>");
         html.Append(r.Status == Status.Fail
-            ? $"<td class=\"num\" data-v=\"{Sortable(r.BoundRatio)}\">{Short(r.BoundRatio)}</td><td class=\"num\" data-v=\"{r.Mismatches}\">{r.Mismatches}/{r.Elements}</td>"
+            ? $"<td class=\"num\" data-v=\"{Sortable(r.BoundRatio)}\">{Short(r.BoundRatio)}</td>" +
+                $"<td class=\"num\" data-v=\"{r.Mismatches}\">{r.Mismatches}/{r.Elements}</td>"
             : "<td class=\"num\" data-v=\"-1\"></td><td class=\"num\" data-v=\"-1\"></td>");
         html.Append($"<td>{why}</td><td>{H(r.Location)}</td></tr>\n");
         html.Append("<tr class=\"detail\"><td colspan=\"9\"><div class=\"detail\"><dl>");
@@ -213,7 +227,8 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
         {
             html.Append(withMap
                 ? $"<div class=\"maps\" data-map=\"{H(Encode(map))}\"><div class=\"caption\">{H(MapCaption(r.Case, map))}</div></div>"
-                : $"<p class=\"muted\">Heat map left out: only the first {MaxMaps} results carry one in this page (all are in results.jsonl).</p>");
+                : $"<p class=\"muted\">Heat map left out: only the first {MaxMaps} results carry one in this page " +
+                    "(all are in results.jsonl).</p>");
         }
         html.Append("</div></td></tr>\n</tbody>\n");
     }
@@ -223,7 +238,12 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
     {
         var output = c.Resolve().Output;
         var (height, width) = c.Rank == 1 ? (1, output[0]) : (output[^2], output[^1]);
-        var shape = c.Rank switch { 1 => $"output width {width}", 2 => $"output {height}x{width} (rows y, columns x)", _ => $"output {output} (rows y, columns x, max over depth)" };
+        var shape = c.Rank switch
+        {
+            1 => $"output width {width}",
+            2 => $"output {height}x{width} (rows y, columns x)",
+            _ => $"output {output} (rows y, columns x, max over depth)",
+        };
         var pooled = map.Rows < height || map.Columns < width ? $", pooled to {map.Rows}x{map.Columns} cells by maximum" : "";
         var batch = c.Batch > 1 ? ", max over batch" : "";
         var shown = map.Channels.Count < c.OutChannels ? $"; the {map.Channels.Count} worst of {c.OutChannels} channels" : "";
@@ -245,7 +265,8 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
         : ratio <= 1 ? 1
         : 2 + (int)Math.Min(60, Math.Floor(Math.Log10(ratio) * 10));
 
-    private static string Short(double v) => double.IsNaN(v) ? "NaN" : double.IsFinite(v) ? v.ToString("G3", CultureInfo.InvariantCulture) : "∞";
+    private static string Short(double v) =>
+        double.IsNaN(v) ? "NaN" : double.IsFinite(v) ? v.ToString("G3", CultureInfo.InvariantCulture) : "∞";
 
     private static string Sortable(double v) => double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "Infinity";
 

@@ -22,7 +22,8 @@ public sealed class JUnitExporter : IExporter
 
     public void Export(ResultTable table, string directory)
     {
-        var suites = table.Results.GroupBy(r => (r.Backend, r.Device)).Select(g => Suite(g.Key.Backend, g.Key.Device, g.ToList(), table.Info)).ToList();
+        var suites = table.Results.GroupBy(r => (r.Backend, r.Device))
+            .Select(g => Suite(g.Key.Backend, g.Key.Device, g.ToList(), table.Info)).ToList();
         var root = new XElement("testsuites", Counts(table.Results), new XAttribute("name", "AccuracyHarness"), suites);
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) };
         using var writer = XmlWriter.Create(Path.Combine(directory, Name), settings);
@@ -33,8 +34,11 @@ public sealed class JUnitExporter : IExporter
         new("testsuite",
             new XAttribute("name", $"{backend}@{device}"),
             Counts(results),
-            info.Started is { } started ? new XAttribute("timestamp", started.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)) : null,
-            new XElement("properties", info.Environment.Select(p => new XElement("property", new XAttribute("name", Clean(p.Key)), new XAttribute("value", Clean(p.Value))))),
+            info.Started is { } started
+                ? new XAttribute("timestamp", started.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture))
+                : null,
+            new XElement("properties", info.Environment.Select(p =>
+                new XElement("property", new XAttribute("name", Clean(p.Key)), new XAttribute("value", Clean(p.Value))))),
             results.Select(r => TestCase(r, backend, device)));
 
     private static XElement TestCase(CaseResult r, string backend, string device)
@@ -59,14 +63,16 @@ public sealed class JUnitExporter : IExporter
         switch (r.Status)
         {
             case Status.Fail:
-                test.Add(new XElement("failure", new XAttribute("message", Clean(summary)), new XAttribute("type", "divergence"), Clean(Details(r))));
+                test.Add(new XElement("failure", new XAttribute("message", Clean(summary)), new XAttribute("type", "divergence"),
+                    Clean(Details(r))));
                 break;
             case Status.Unstable:
                 test.Add(new XElement("failure", new XAttribute("message", Clean(summary)), new XAttribute("type", "unstable"),
                     Clean(Details(r))));
                 break;
             case Status.Error:
-                test.Add(new XElement("error", new XAttribute("message", Clean(summary)), new XAttribute("type", "backend-error"), Clean(Details(r))));
+                test.Add(new XElement("error", new XAttribute("message", Clean(summary)), new XAttribute("type", "backend-error"),
+                    Clean(Details(r))));
                 break;
             case Status.NotApplicable:
                 test.Add(new XElement("skipped", new XAttribute("message", Clean(ResultText.Message(r)))));
@@ -92,5 +98,7 @@ public sealed class JUnitExporter : IExporter
 
     /// <summary>XML 1.0 cannot hold most control characters, which native error messages sometimes carry.</summary>
     private static string Clean(string text) =>
-        text.All(XmlConvert.IsXmlChar) ? text : new string(text.Select(c => XmlConvert.IsXmlChar(c) || char.IsSurrogate(c) ? c : '?').ToArray());
+        text.All(XmlConvert.IsXmlChar)
+            ? text
+            : new string(text.Select(c => XmlConvert.IsXmlChar(c) || char.IsSurrogate(c) ? c : '?').ToArray());
 }

@@ -44,7 +44,8 @@ public sealed record ResultComparison(string Previous, IReadOnlyList<StatusChang
         {
             var r = c.Now;
             var why = string.Join("; ", new[] { r.Diagnosis, r.Location, ResultText.Message(r) }.Where(s => s.Length > 0));
-            text.AppendLine($"  {StatusNames.Of(r.Status),-5} (was {Was(c.Before)}) {r.Backend}@{r.Device} {r.CaseId}{(why.Length > 0 ? ": " + why : "")}");
+            text.AppendLine($"  {StatusNames.Of(r.Status),-5} (was {Was(c.Before)}) {r.Backend}@{r.Device} " +
+                $"{r.CaseId}{(why.Length > 0 ? ": " + why : "")}");
             text.AppendLine($"        repro: {r.Repro}");
         }
     }

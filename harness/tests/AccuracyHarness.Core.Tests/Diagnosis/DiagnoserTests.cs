@@ -59,7 +59,10 @@ public class DiagnoserTests
 
     [Test]
     public void Every_model_applies_to_the_rich_case() =>
-        Assert.That(FaultCatalogue.All.Where(m => !m.Propose(CaseId.Parse(Rich).Resolve(), Fill.For(CaseId.Parse(Rich).Resolve())).Any()).Select(m => m.Name), Is.Empty);
+        Assert.That(
+            FaultCatalogue.All.Where(m => !m.Propose(CaseId.Parse(Rich).Resolve(), Fill.For(CaseId.Parse(Rich).Resolve())).Any())
+                .Select(m => m.Name),
+            Is.Empty);
 
     [FsCheck.NUnit.Property(MaxTest = 60)]
     public Property Any_fault_output_is_explained_by_a_model_with_the_same_prediction() =>

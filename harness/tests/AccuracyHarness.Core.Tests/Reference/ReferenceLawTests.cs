@@ -3,7 +3,6 @@ using AccuracyHarness.Core.Fills;
 using AccuracyHarness.Core.Generation;
 using AccuracyHarness.Core.Reference;
 using AccuracyHarness.Core.Rewrite;
-using AccuracyHarness.Core.Tensors;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -64,7 +63,9 @@ public class ReferenceLawTests
                     || BitConverter.DoubleToInt64Bits(lanes.AbsSum[i]) != BitConverter.DoubleToInt64Bits(single.AbsSum[i]),
                 -1);
             return (bad < 0 && lanes.Terms.SequenceEqual(single.Terms)).Label(
-                bad < 0 ? $"{c.Id}: term counts differ" : $"{c.Id}: element {bad} lanes {lanes.Output[bad]:R} one at a time {single.Output[bad]:R}");
+                bad < 0
+                    ? $"{c.Id}: term counts differ"
+                    : $"{c.Id}: element {bad} lanes {lanes.Output[bad]:R} one at a time {single.Output[bad]:R}");
         });
 
     /// <summary>
@@ -81,7 +82,8 @@ public class ReferenceLawTests
             var deconv = ReferenceDeconvolution.Gather(p, inputs).Output;
             var y = Fill.Values(p.OutputShape, DataType.F32, FillMode.Random, c.Seed, stream: 99).Data;
 
-            var conv = new ConvGeometry(c.Batch, c.OutChannels, c.InChannels, c.Groups, p.Output, c.Kernel, c.Strides, c.Dilations, p.PadsBegin, c.Input);
+            var conv = new ConvGeometry(
+                c.Batch, c.OutChannels, c.InChannels, c.Groups, p.Output, c.Kernel, c.Strides, c.Dilations, p.PadsBegin, c.Input);
             var convY = ReferenceConvolution.Run(conv, y, inputs.Weights.Data, null);
 
             double left = 0, right = 0, scale = 0;
@@ -120,7 +122,8 @@ public class ReferenceLawTests
             var expected = ReferenceDeconvolution.Gather(p, inputs);
             var geometry = DeconvAsConvolution.Geometry(p);
             var zeroInserted = DeconvAsConvolution.ZeroInsert(p, inputs.Input).Data;
-            var got = ReferenceConvolution.Run(geometry, zeroInserted, DeconvAsConvolution.ReorderWeights(p, inputs.Weights).Data, inputs.Bias?.Data);
+            var got = ReferenceConvolution.Run(
+                geometry, zeroInserted, DeconvAsConvolution.ReorderWeights(p, inputs.Weights).Data, inputs.Bias?.Data);
             var bad = Enumerable.Range(0, got.Length).FirstOrDefault(i => !Close(got[i], expected.Output[i], expected.AbsSum[i]), -1);
             return (bad < 0).Label(bad < 0 ? "" : $"{c.Id}: element {bad} rewrite {got[bad]} deconv {expected.Output[bad]}");
         });

@@ -57,7 +57,8 @@ public class BaselineTests
     [TestCase("onnxruntime@cpu diagnosis=\"known* reason", "diagnosis: the pattern has no closing quote")]
     [TestCase("reference@cpu ic2_oc2_in3_k3 a short id never matches", "CASE_PATTERN: 'ic2_oc2_in3_k3' is not a canonical case id")]
     public void Malformed_entries_name_file_and_line(string line, string message) =>
-        Assert.That(() => Load("# header\n" + line), Throws.TypeOf<FormatException>().With.Message.Contains(":2: " + message.Split(' ')[0]).And.Message.Contains(message));
+        Assert.That(() => Load("# header\n" + line),
+            Throws.TypeOf<FormatException>().With.Message.Contains(":2: " + message.Split(' ')[0]).And.Message.Contains(message));
 
     [Test]
     public void Shards_partition_the_cases_and_samples_are_stable()

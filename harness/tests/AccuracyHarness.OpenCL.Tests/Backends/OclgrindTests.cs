@@ -17,7 +17,8 @@ public class OclgrindTests
     {
         var device = TestDevices.Oclgrind;
         var options = OpenClOptions.Default with { ZeroInsertion = true };
-        foreach (var backend in new OpenClBackend[] { new OpenClDirectBackend(device, options), new OpenClReplacedBackend(device, options, []) })
+        foreach (var backend in
+            new OpenClBackend[] { new OpenClDirectBackend(device, options), new OpenClReplacedBackend(device, options, []) })
         {
             var run = CaseRun.Of(backend, CaseId.Parse(id));
             Assert.That(run.IsClean, $"{backend.Name}: {run.Describe()}");
@@ -70,7 +71,8 @@ public class OclgrindTests
     public void An_uninitialised_value_is_reported_even_when_the_numbers_agree()
     {
         var run = CaseRun.Of(
-            ExampleKernel.With("uninitialised", TestDevices.Oclgrind, beforeStore: "ACC_T never_set; acc += 0.0f * fmin(fabs(never_set), 1.0f);"),
+            ExampleKernel.With("uninitialised", TestDevices.Oclgrind,
+                beforeStore: "ACC_T never_set; acc += 0.0f * fmin(fabs(never_set), 1.0f);"),
             CaseId.Parse("ic1_oc2_in3_k2_f32_nchw"));
         Assert.That(run.Metrics.Passed, run.Describe());
         Assert.That(string.Join("\n", run.Produced.Findings), Does.Contain("uninitialized value").IgnoreCase);

@@ -56,7 +56,8 @@ public class JUnitExporterTests
             Assert.That(failure.Value, Does.Contain(r.Location).And.Contain("repro: " + r.Repro));
             if (r.Diagnosis.Length > 0) Assert.That(failure.Value, Does.Contain("diagnosis: " + r.Diagnosis));
         }
-        Assert.That(SampleRun.Failing.Where(r => r.Diagnosis.StartsWith("weights-not-flipped", StringComparison.Ordinal)), Is.Not.Empty, "the sample has a named fault");
+        Assert.That(SampleRun.Failing.Where(r => r.Diagnosis.StartsWith("weights-not-flipped", StringComparison.Ordinal)), Is.Not.Empty,
+            "the sample has a named fault");
     }
 
     [Test]
@@ -92,5 +93,6 @@ public class JUnitExporterTests
     }
 
     private static XElement Case(XDocument doc, CaseResult r) =>
-        doc.Descendants("testcase").Single(c => c.Attribute("name")!.Value == r.CaseId && c.Parent!.Attribute("name")!.Value == $"{r.Backend}@{r.Device}");
+        doc.Descendants("testcase").Single(c =>
+            c.Attribute("name")!.Value == r.CaseId && c.Parent!.Attribute("name")!.Value == $"{r.Backend}@{r.Device}");
 }
