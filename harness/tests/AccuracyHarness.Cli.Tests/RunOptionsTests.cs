@@ -28,6 +28,7 @@ public class RunOptionsTests
         Assert.That(known, Is.GreaterThan(0), "the smoke suite has the baseline's ONNX Runtime defect cases");
         Assert.That(results.Where(r => r.Status is Status.Fail or Status.Error).Select(r => r.Known), Is.All.StartWith("baseline:"));
         Assert.That(run.Stdout, Does.Contain($" 0 fail, {known} known, 0 error, "));
+        Assert.That(run.Stderr, Does.Contain($", fail 0, known {known}, error 0, "), "the progress line counts known apart too");
         Assert.That(File.ReadAllText(Path.Combine(dir, "report.html")),
             Does.Contain($"<span class=\"chip fail\"><b>0</b> fail</span><span class=\"chip known\"><b>{known}</b> known</span>"));
     }
