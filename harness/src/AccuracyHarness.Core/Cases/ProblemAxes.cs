@@ -18,4 +18,26 @@ public static class ProblemAxes
         }
         return axes;
     }
+
+    /// <summary>
+    /// The multiply-adds a deconvolution performs: every (input, tap) pair whose output lands
+    /// inside, per output channel of its group (pairs cropped by pads do not count).
+    /// </summary>
+    public static double MultiplyAdds(this Problem p)
+    {
+        var c = p.Case;
+        double pairs = 1;
+        foreach (var a in p.Axes3D())
+        {
+            long inside = 0;
+            for (var t = 0; t < a.Kernel; t++)
+            for (var i = 0; i < a.In; i++)
+            {
+                var o = (i * a.Stride) + (t * a.Dilation) - a.PadBegin;
+                if (o >= 0 && o < a.Out) inside++;
+            }
+            pairs *= inside;
+        }
+        return pairs * c.Batch * c.InChannels * (c.OutChannels / c.Groups);
+    }
 }

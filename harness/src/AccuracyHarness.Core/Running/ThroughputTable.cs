@@ -27,7 +27,7 @@ public sealed class ThroughputTable
         var macs = new Dictionary<string, double>();
         foreach (var r in results)
         {
-            macs.TryAdd(r.CaseId, MultiplyAdds(r.Case.Resolve()));
+            macs.TryAdd(r.CaseId, r.Case.Resolve().MultiplyAdds());
             // n/a and errors did no arithmetic to speak of.
             if (r.Status is not (Status.Pass or Status.Fail)) continue;
             var key = $"{r.Backend}@{r.Device}";
@@ -35,28 +35,6 @@ public sealed class ThroughputTable
             perCase[r.CaseId] = r.Seconds;
         }
         _runs.Add(new Run(seconds, macs, referenceSeconds, wallSeconds));
-    }
-
-    /// <summary>
-    /// The multiply-adds a deconvolution performs: every (input, tap) pair whose output lands
-    /// inside, per output channel of its group (pairs cropped by pads do not count).
-    /// </summary>
-    public static double MultiplyAdds(Problem p)
-    {
-        var c = p.Case;
-        double pairs = 1;
-        foreach (var a in p.Axes3D())
-        {
-            long inside = 0;
-            for (var t = 0; t < a.Kernel; t++)
-            for (var i = 0; i < a.In; i++)
-            {
-                var o = (i * a.Stride) + (t * a.Dilation) - a.PadBegin;
-                if (o >= 0 && o < a.Out) inside++;
-            }
-            pairs *= inside;
-        }
-        return pairs * c.Batch * c.InChannels * (c.OutChannels / c.Groups);
     }
 
     public IReadOnlyList<string> Lines()

@@ -1,7 +1,6 @@
 using System.Globalization;
 using AccuracyHarness.Core.Backends;
 using AccuracyHarness.Core.Cases;
-using AccuracyHarness.Core.Running;
 using AccuracyHarness.Core.Tensors;
 using AccuracyHarness.OpenCL.Kernels;
 
@@ -57,16 +56,16 @@ public sealed record DirectKernelChoice(DirectKernelChoice.Mode Use)
         {
             Mode.Tiled => tiledFits,
             Mode.Simple => false,
-            _ => tiledFits && ThroughputTable.MultiplyAdds(p) >= TiledFrom,
+            _ => tiledFits && p.MultiplyAdds() >= TiledFrom,
         };
-        if (!tiled) return (KernelSource.DeconvDirect, DataLayout.ForOutput(p).PhysicalLength, false);
+        var layout = DataLayout.ForOutput(p);
+        if (!tiled) return (KernelSource.DeconvDirect, layout.PhysicalLength, false);
 
         var (z, y, x) = (axes[0], axes[1], axes[2]);
         var perPhase = (x.Out + x.Stride - 1) / x.Stride;
         long spatial = (long)z.Out * y.Out * x.Stride * perPhase;
         var padded = (spatial + LocalSize - 1) / LocalSize * LocalSize;
         var blocks = (mg + channelsPerItem - 1) / channelsPerItem;
-        var layout = DataLayout.ForOutput(p);
         var physicalChannels = layout.PhysicalLength / ((long)c.Batch * z.Out * y.Out * x.Out);
         var chunk = Math.Clamp(LocalFloats / (channelsPerItem * taps), 1, 16);
         var options = string.Create(CultureInfo.InvariantCulture,
