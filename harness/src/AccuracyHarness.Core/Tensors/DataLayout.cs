@@ -40,6 +40,9 @@ public sealed class DataLayout
     /// <summary>Channels including the padding lanes of a blocked layout.</summary>
     public int PaddedChannels { get; }
 
+    /// <summary>Whether physical order is logical order (no padding, nothing moved), so a buffer needs no packing.</summary>
+    public bool IsLogicalOrder => Family == LayoutFamily.Nchw;
+
     public long SpatialSize => (long)Z * Y * X;
 
     public long LogicalLength => (long)Batch * Channels * SpatialSize;
@@ -69,15 +72,43 @@ public sealed class DataLayout
     public float[] Pack(float[] logical)
     {
         var physical = new float[PhysicalLength];
-        ForEach((l, p) => physical[p] = logical[l]);
+        CopyRows(logical, physical, toPhysical: true);
         return physical;
     }
 
     public float[] Unpack(float[] physical)
     {
-        var logical = new float[LogicalLength];
-        ForEach((l, p) => logical[l] = physical[p]);
+        // Every logical element is written, so the array need not be cleared first.
+        var logical = GC.AllocateUninitializedArray<float>(checked((int)LogicalLength));
+        CopyRows(physical, logical, toPhysical: false);
         return logical;
+    }
+
+    /// <summary>
+    /// Pack and Unpack a row of x at a time: a large case's tensors are tens of millions of
+    /// elements, where an offset computed per element costs as much as the device's work.
+    /// </summary>
+    private void CopyRows(float[] from, float[] to, bool toPhysical)
+    {
+        if (IsLogicalOrder)
+        {
+            Array.Copy(from, to, LogicalLength);
+            return;
+        }
+        var step = Offset(0, 0, 0, 0, 1) - Offset(0, 0, 0, 0, 0);
+        long logical = 0;
+        for (var n = 0; n < Batch; n++)
+        for (var c = 0; c < Channels; c++)
+        for (var z = 0; z < Z; z++)
+        for (var y = 0; y < Y; y++)
+        {
+            var physical = Offset(n, c, z, y, 0);
+            for (var x = 0; x < X; x++, logical++, physical += step)
+            {
+                if (toPhysical) to[physical] = from[logical];
+                else to[logical] = from[physical];
+            }
+        }
     }
 
     /// <summary>Physical offsets that hold no logical element (the padding lanes of a blocked layout).</summary>

@@ -53,12 +53,12 @@ internal sealed class DeviceRun : IDisposable
     public ImmutableArray<DeviceTime> Timings => [.. _timings];
 
     /// <summary>
-    /// A kernel built for this case's data type and layout (and constants, in jit mode). A failed
-    /// build's log gets a first line saying where the kernel source begins in the program, since
-    /// the compiler's line numbers count the header too.
+    /// A kernel built for this case's data type and layout (and constants, in jit mode or where the
+    /// kernel needs them). A failed build's log gets a first line saying where the kernel source
+    /// begins in the program, since the compiler's line numbers count the header too.
     /// </summary>
-    public ClKernelHandle Kernel(KernelSource source, KernelParams parameters) =>
-        Kernel(source, source.Program(_type, _layout, _jitConstants ? parameters : null));
+    public ClKernelHandle Kernel(KernelSource source, KernelParams parameters, bool bakeConstants = false) =>
+        Kernel(source, source.Program(_type, _layout, _jitConstants || bakeConstants ? parameters : null));
 
     /// <summary>A kernel from a program the caller put together (a manifest's header and defines before the source).</summary>
     public ClKernelHandle Kernel(KernelSource source, KernelProgram program)
@@ -77,11 +77,15 @@ internal sealed class DeviceRun : IDisposable
     /// <summary>A device copy of values already in device order.</summary>
     public ClMemHandle Upload(float[] values)
     {
-        var bytes = Encode(values.Length == 0 ? [0f] : values);
-        var buffer = Track(Cl.CreateBuffer(_session.Context, ClConstants.MemReadOnly, bytes.Length));
-        Cl.Write(_session.Queue, buffer, bytes);
+        var stored = values.Length == 0 ? [0f] : values;
+        var buffer = Track(Cl.CreateBuffer(_session.Context, ClConstants.MemReadOnly, stored.LongLength * ElementBytes));
+        Write(buffer, stored);
         return buffer;
     }
+
+    /// <summary>An activation tensor's device copy in <paramref name="layout"/> (not copied on the host where that is logical order).</summary>
+    public ClMemHandle UploadActivations(float[] logical, DataLayout layout) =>
+        Upload(layout.IsLogicalOrder ? logical : layout.Pack(logical));
 
     public ClMemHandle Upload(KernelParams parameters)
     {
@@ -103,18 +107,25 @@ internal sealed class DeviceRun : IDisposable
     {
         var bytes = elements * ElementBytes;
         var buffer = Track(Cl.CreateBuffer(_session.Context, ClConstants.MemReadWrite, bytes));
-        var poison = new float[elements];
+        var poison = GC.AllocateUninitializedArray<float>(checked((int)elements));
         Array.Fill(poison, float.NaN);
         foreach (var offset in zeroed ?? []) poison[offset] = 0f;
-        Cl.Write(_session.Queue, buffer, Encode(poison));
+        Write(buffer, poison);
         return buffer;
     }
 
     public float[] Download(ClMemHandle buffer, long elements)
     {
-        var bytes = new byte[elements * ElementBytes];
-        Cl.Read(_session.Queue, buffer, bytes);
-        return Decode(bytes);
+        var values = GC.AllocateUninitializedArray<float>(checked((int)elements));
+        if (_type == DataType.F32)
+        {
+            Cl.Read(_session.Queue, buffer, MemoryMarshal.AsBytes(values.AsSpan()));
+            return values;
+        }
+        var bits = new ushort[elements];
+        Cl.Read(_session.Queue, buffer, MemoryMarshal.AsBytes(bits.AsSpan()));
+        for (var i = 0; i < bits.Length; i++) values[i] = (float)BitConverter.UInt16BitsToHalf(bits[i]);
+        return values;
     }
 
     /// <summary>Runs one work-item per element of the destination and records its time and Oclgrind's messages.</summary>
@@ -145,7 +156,7 @@ internal sealed class DeviceRun : IDisposable
         var physical = Download(buffer, layout.PhysicalLength);
         var nonZero = layout.PaddingOffsets().LongCount(offset => physical[offset] != 0f);
         var shape = Dims.From(new[] { layout.Batch, layout.Channels }.Concat(layout.Spatial));
-        return (new Tensor(shape, layout.Unpack(physical), _type), nonZero);
+        return (new Tensor(shape, layout.IsLogicalOrder ? physical : layout.Unpack(physical), _type), nonZero);
     }
 
     public void Dispose()
@@ -160,20 +171,16 @@ internal sealed class DeviceRun : IDisposable
         return buffer;
     }
 
-    private byte[] Encode(float[] values)
+    /// <summary>Writes values in the storage type, without a copy where that is float.</summary>
+    private void Write(ClMemHandle buffer, float[] values)
     {
-        if (_type == DataType.F32) return MemoryMarshal.AsBytes(values.AsSpan()).ToArray();
+        if (_type == DataType.F32)
+        {
+            Cl.Write(_session.Queue, buffer, MemoryMarshal.AsBytes(values.AsSpan()));
+            return;
+        }
         var bits = new ushort[values.Length];
         for (var i = 0; i < values.Length; i++) bits[i] = BitConverter.HalfToUInt16Bits((Half)values[i]);
-        return MemoryMarshal.AsBytes(bits.AsSpan()).ToArray();
-    }
-
-    private float[] Decode(byte[] bytes)
-    {
-        if (_type == DataType.F32) return MemoryMarshal.Cast<byte, float>(bytes).ToArray();
-        var bits = MemoryMarshal.Cast<byte, ushort>(bytes);
-        var values = new float[bits.Length];
-        for (var i = 0; i < bits.Length; i++) values[i] = (float)BitConverter.UInt16BitsToHalf(bits[i]);
-        return values;
+        Cl.Write(_session.Queue, buffer, MemoryMarshal.AsBytes(bits.AsSpan()));
     }
 }

@@ -58,7 +58,7 @@ internal sealed class ManifestDeconvolution(KernelManifest manifest, OpenClDevic
             switch (arg.Kind)
             {
                 case KernelArgumentKind.Input:
-                    Cl.SetArg(kernel, index++, run.Upload(DataLayout.ForInput(problem).Pack(inputs.Input.Data)));
+                    Cl.SetArg(kernel, index++, run.UploadActivations(inputs.Input.Data, DataLayout.ForInput(problem)));
                     break;
                 case KernelArgumentKind.Output:
                     Cl.SetArg(kernel, index++, output);

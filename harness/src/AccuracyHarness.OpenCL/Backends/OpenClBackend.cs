@@ -69,13 +69,13 @@ public abstract class OpenClBackend : IBackend
     {
         var c = problem.Case;
         var parameters = KernelParams.ForDeconvolution(problem);
-        using var run = new DeviceRun(Session, c.DataType, c.Layout, Options.JitConstants || bakeConstants);
-        var kernel = run.Kernel(source, parameters);
+        using var run = new DeviceRun(Session, c.DataType, c.Layout, Options.JitConstants);
+        var kernel = run.Kernel(source, parameters, bakeConstants);
         var outputLayout = DataLayout.ForOutput(problem);
         var output = run.Poisoned(outputLayout.PhysicalLength);
         run.Launch(
             "deconv", kernel, workItems ?? outputLayout.PhysicalLength,
-            run.Upload(DataLayout.ForInput(problem).Pack(inputs.Input.Data)),
+            run.UploadActivations(inputs.Input.Data, DataLayout.ForInput(problem)),
             run.Upload(inputs.Weights.Data),
             run.Upload(inputs.Bias?.Data ?? []),
             output,

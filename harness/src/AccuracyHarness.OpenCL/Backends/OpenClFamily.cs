@@ -19,7 +19,7 @@ public sealed class OpenClFamily(IReadOnlyList<KernelManifest> manifests) : IBac
 
     public string Name => "opencl";
 
-    public IReadOnlyList<BackendOption> Options => [.. OpenClOptions.All, DirectKernelChoice.Option];
+    public IReadOnlyList<BackendOption> Options => [.. OpenClOptions.All, KernelChoice.DirectOption, KernelChoice.ConvOption];
 
     public bool IsAvailable(out string reason) => OpenClDevices.IsLoaderAvailable(out reason);
 
@@ -31,11 +31,11 @@ public sealed class OpenClFamily(IReadOnlyList<KernelManifest> manifests) : IBac
         catalogue.Add(this, OpenClDirectBackend.Id,
             "the project's OpenCL deconvolution kernels (gather form; tiled for large cases), every layout",
             settings => PerDevice(OpenClDirectBackend.Id, settings, (device, options) =>
-                new OpenClDirectBackend(device, options, DirectKernelChoice.From(settings))));
+                new OpenClDirectBackend(device, options, KernelChoice.From(settings, KernelChoice.DirectOption))));
         catalogue.Add(this, OpenClReplacedBackend.Id,
             "deconvolution rewritten as weights reorder + stride-1 convolution on the device (option rule: corrected | openvino-2024)",
             settings => PerDevice(OpenClReplacedBackend.Id, settings, (device, options) =>
-                new OpenClReplacedBackend(device, options, stageKernels)));
+                new OpenClReplacedBackend(device, options, stageKernels, KernelChoice.From(settings, KernelChoice.ConvOption))));
         foreach (var manifest in manifests.Where(m => m.Role == KernelRole.Deconv))
         {
             var name = ExternalDeconvBackend.Prefix + manifest.Name;

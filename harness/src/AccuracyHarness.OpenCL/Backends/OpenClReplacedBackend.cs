@@ -22,17 +22,22 @@ public sealed class OpenClReplacedBackend : OpenClBackend
 
     private readonly KernelManifest? _reorder;
     private readonly KernelManifest? _conv;
+    private readonly KernelChoice _convChoice;
 
-    public OpenClReplacedBackend(OpenClDevice device, OpenClOptions options, IReadOnlyList<KernelManifest> stageKernels)
+    public OpenClReplacedBackend(
+        OpenClDevice device, OpenClOptions options, IReadOnlyList<KernelManifest> stageKernels, KernelChoice? convChoice = null)
         : base(Id, device, options)
     {
         _reorder = Single(stageKernels, KernelRole.WeightsReorder);
         _conv = Single(stageKernels, KernelRole.Conv);
+        _convChoice = convChoice ?? new KernelChoice(KernelChoice.ConvOption, KernelChoice.Mode.Auto);
     }
 
     public override string ReproArguments =>
         BackendOption.Join(new[] { _reorder, _conv }.OfType<KernelManifest>()
-            .Select(m => $"--kernel {Path.GetFullPath(m.ManifestPath)}").Append(Options.ReproArguments));
+            .Select(m => $"--kernel {Path.GetFullPath(m.ManifestPath)}")
+            .Append(Options.ReproArguments)
+            .Append(_conv is null ? _convChoice.ReproArguments : ""));
 
     private protected override BackendOutput Execute(Problem problem, CaseInputs inputs)
     {
@@ -50,7 +55,7 @@ public sealed class OpenClReplacedBackend : OpenClBackend
         using var run = new DeviceRun(Session, c.DataType, c.Layout, Options.JitConstants);
 
         var inputLayout = DataLayout.ForInput(problem);
-        var input = run.Upload(inputLayout.Pack(inputs.Input.Data));
+        var input = run.UploadActivations(inputs.Input.Data, inputLayout);
         if (plan.ZeroInsertStrides is not null)
         {
             var zeroParams = KernelParams.ForZeroInsertion(problem, plan.Conv.Input);
@@ -78,7 +83,10 @@ public sealed class OpenClReplacedBackend : OpenClBackend
 
         var outputLayout = DataLayout.ForOutput(problem);
         var output = run.Poisoned(outputLayout.PhysicalLength);
-        run.Launch("conv", run.Kernel(_conv?.Source ?? KernelSource.Conv, convParams), outputLayout.PhysicalLength,
+        var (convSource, convItems, bake) = _conv is null
+            ? _convChoice.For(convParams, outputLayout, problem.MultiplyAdds())
+            : (_conv.Source, outputLayout.PhysicalLength, false);
+        run.Launch("conv", run.Kernel(convSource, convParams, bake), convItems,
             input, reordered, run.Upload(inputs.Bias?.Data ?? []), output, run.Upload(convParams));
         var (tensor, nonZeroLanes) = run.DownloadActivations(output, outputLayout);
         return new BackendOutput.Produced(tensor, stages.ToImmutable(), run.Findings, nonZeroLanes,

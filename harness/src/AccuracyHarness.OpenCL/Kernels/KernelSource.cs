@@ -13,7 +13,9 @@ public sealed record KernelSource(string Origin, string Text, string Entry, stri
 
     public static KernelSource DeconvDirect => BuiltIn("deconv_direct");
 
-    public static KernelSource DeconvTiled => BuiltIn("deconv_tiled");
+    public static KernelSource DeconvTiled => BuiltIn("tiled") with { Entry = "deconv_tiled" };
+
+    public static KernelSource ConvTiled => BuiltIn("tiled") with { Entry = "conv_tiled", BuildOptions = "-D TILED_CONV" };
 
     public static KernelSource WeightsReorder => BuiltIn("weights_reorder");
 

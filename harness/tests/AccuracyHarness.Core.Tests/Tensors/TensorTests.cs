@@ -80,6 +80,9 @@ public class TensorTests
         var logical = Enumerable.Range(1, (int)layout.LogicalLength).Select(i => (float)i).ToArray();
         var physical = layout.Pack(logical);
         Assert.That(layout.Unpack(physical), Is.EqualTo(logical));
+        var misplaced = 0;
+        layout.ForEach((l, p) => misplaced += physical[p] == logical[l] ? 0 : 1);
+        Assert.That(misplaced, Is.Zero, "every element must land at its Offset");
         Assert.That(physical.Count(v => v != 0), Is.EqualTo(logical.Length));
         var padding = layout.PaddingOffsets().ToArray();
         Assert.That(padding, Has.Length.EqualTo(physical.Length - logical.Length));

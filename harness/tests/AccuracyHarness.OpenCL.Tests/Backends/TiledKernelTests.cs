@@ -1,6 +1,7 @@
 using AccuracyHarness.Core.Backends;
 using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Generation;
+using AccuracyHarness.Core.Tensors;
 using AccuracyHarness.OpenCL.Backends;
 using AccuracyHarness.OpenCL.Kernels;
 using AccuracyHarness.OpenCL.Tests.Support;
@@ -10,16 +11,20 @@ using FsCheck.Fluent;
 namespace AccuracyHarness.OpenCL.Tests.Backends;
 
 /// <summary>
-/// opencl-direct's tiled kernel, forced onto generated cases (every rank, stride, dilation,
-/// padding mode, groups, bias, both fills; channel counts past a block of 16 now and then) in
-/// each layout and storage type: within the bound, bit-identical in exact mode, padding lanes zero.
-/// Each case builds its own program (the problem is baked in), so fewer cases than the simple kernel's.
+/// tiled.cl in both forms, forced onto generated cases (every rank, stride, dilation, padding
+/// mode, groups, bias, both fills; channel counts past a block of 16 now and then) in each layout
+/// and storage type: as opencl-direct's kernel and as opencl-replaced's conv stage (with zero
+/// insertion, so strided cases are convolutions too). Within the bound, bit-identical in exact
+/// mode, padding lanes zero. Each case builds its own program (the problem is baked in), so fewer
+/// cases than the simple kernels'.
 /// </summary>
 public class TiledKernelTests
 {
     private const int CasesPerCombination = 12;
 
-    private static readonly DirectKernelChoice Tiled = new(DirectKernelChoice.Mode.Tiled);
+    private static readonly KernelChoice Tiled = new(KernelChoice.DirectOption, KernelChoice.Mode.Tiled);
+
+    private static readonly KernelChoice TiledConv = new(KernelChoice.ConvOption, KernelChoice.Mode.Tiled);
 
     [Test, Combinatorial]
     public void Tiled_kernel_agrees_with_the_reference(
@@ -30,20 +35,41 @@ public class TiledKernelTests
         var space = new CaseSpace { Layouts = [layout], DataTypes = [type] };
         var property = Prop.ForAll(CaseGen.Arbitrary(space), c =>
         {
-            Assert.That(Tiled.For(c.Resolve()).Source.Entry, Is.EqualTo(KernelSource.DeconvTiled.Entry), c.Id);
+            Assert.That(Choose(Tiled, c.Resolve()).Entry, Is.EqualTo(KernelSource.DeconvTiled.Entry), c.Id);
             var run = CaseRun.Of(direct, c);
             if (!run.IsClean) throw new AssertionException($"tiled: {run.Describe()}");
         });
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(CasesPerCombination), property);
     }
 
-    /// <summary>Work-items share weights through local memory: Oclgrind would report a race or a stray access.</summary>
-    [Test]
-    public void Tiled_kernel_is_clean_on_oclgrind()
+    [Test, Combinatorial]
+    public void Tiled_convolution_stage_agrees_with_the_reference(
+        [Values(LayoutFamily.Nchw, LayoutFamily.Nhwc, LayoutFamily.Blocked16)] LayoutFamily layout,
+        [Values(DataType.F32, DataType.F16)] DataType type)
+    {
+        var replaced = new OpenClReplacedBackend(TestDevices.Pocl, OpenClOptions.Default with { ZeroInsertion = true }, [], TiledConv);
+        var space = new CaseSpace { Layouts = [layout], DataTypes = [type] };
+        var ran = 0;
+        var property = Prop.ForAll(CaseGen.Arbitrary(space), c =>
+        {
+            var run = CaseRun.Of(replaced, c);
+            if (run.Output is BackendOutput.NotApplicable) return;
+            ran++;
+            if (!run.IsClean) throw new AssertionException($"tiled conv: {run.Describe()}");
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(CasesPerCombination), property);
+        Assert.That(ran, Is.GreaterThanOrEqualTo(CasesPerCombination / 2), "the rewrite must apply to most generated cases");
+    }
+
+    /// <summary>A tile reaches past the input's edges and past the last position and channel: Oclgrind would report a stray access.</summary>
+    [TestCase("mb2_ic6_oc20_g2_in3x4_k3x2_s2x1_pb1x0_op1x0_bias_blocked16")]
+    [TestCase("ic3_oc35_in2x19_k3x5_s1x3_d1x2_pb2x1_pe0x2_f16_nhwc")]
+    public void Both_forms_are_clean_on_oclgrind(string id)
     {
         var direct = new OpenClDirectBackend(TestDevices.Oclgrind, OpenClOptions.Default, Tiled);
-        var run = CaseRun.Of(direct, CaseId.Parse("mb2_ic6_oc20_g2_in3x4_k3x2_s2x1_pb1x0_op1x0_bias_blocked16"));
-        Assert.That(run.IsClean, run.Describe());
+        var replaced = new OpenClReplacedBackend(TestDevices.Oclgrind, OpenClOptions.Default with { ZeroInsertion = true }, [], TiledConv);
+        foreach (var run in new[] { CaseRun.Of(direct, CaseId.Parse(id)), CaseRun.Of(replaced, CaseId.Parse(id)) })
+            Assert.That(run.IsClean, run.Describe());
     }
 
     [Test]
@@ -51,17 +77,24 @@ public class TiledKernelTests
     {
         var small = CaseId.Parse("ic4_oc8_in5x5_k3x3").Resolve();
         var large = CaseId.Parse("mb2_ic64_oc64_in32x32_k4x4_s2x2_pb1x1_pe1x1").Resolve();
-        Assert.That(DirectKernelChoice.Default.For(small).Source.Entry, Is.EqualTo(KernelSource.DeconvDirect.Entry));
-        Assert.That(DirectKernelChoice.Default.For(large).Source.Entry, Is.EqualTo(KernelSource.DeconvTiled.Entry));
-        Assert.That(new DirectKernelChoice(DirectKernelChoice.Mode.Simple).For(large).Source.Entry,
+        var auto = new KernelChoice(KernelChoice.DirectOption, KernelChoice.Mode.Auto);
+        var autoConv = new KernelChoice(KernelChoice.ConvOption, KernelChoice.Mode.Auto);
+        Assert.That(Choose(auto, small).Entry, Is.EqualTo(KernelSource.DeconvDirect.Entry));
+        Assert.That(Choose(auto, large).Entry, Is.EqualTo(KernelSource.DeconvTiled.Entry));
+        Assert.That(Choose(autoConv, small).Entry, Is.EqualTo(KernelSource.Conv.Entry));
+        Assert.That(Choose(autoConv, large).Entry, Is.EqualTo(KernelSource.ConvTiled.Entry));
+        Assert.That(Choose(new KernelChoice(KernelChoice.DirectOption, KernelChoice.Mode.Simple), large).Entry,
             Is.EqualTo(KernelSource.DeconvDirect.Entry));
     }
+
+    private static KernelSource Choose(KernelChoice choice, Problem p) =>
+        choice.For(KernelParams.ForDeconvolution(p), DataLayout.ForOutput(p), p.MultiplyAdds()).Source;
 
     [Test]
     public void An_unknown_choice_names_the_option_and_the_values()
     {
-        var settings = new BackendSettings { Options = new Dictionary<string, string> { [DirectKernelChoice.Option.Name] = "fast" } };
-        var e = Assert.Throws<ArgumentException>(() => DirectKernelChoice.From(settings));
+        var settings = new BackendSettings { Options = new Dictionary<string, string> { [KernelChoice.DirectOption.Name] = "fast" } };
+        var e = Assert.Throws<ArgumentException>(() => KernelChoice.From(settings, KernelChoice.DirectOption));
         Assert.That(e!.Message, Is.EqualTo("option 'direct-kernel' = 'fast': must be one of auto, simple, tiled"));
     }
 }

@@ -1,0 +1,60 @@
+using AccuracyHarness.Core.Backends;
+using AccuracyHarness.Core.Tensors;
+using AccuracyHarness.OpenCL.Kernels;
+
+namespace AccuracyHarness.OpenCL.Backends;
+
+/// <summary>
+/// Which of the project's two kernels runs a stage: the simple one (one work-item per output
+/// element, the readable one: <c>deconv_direct.cl</c> or <c>conv.cl</c>) for small cases, or
+/// <c>tiled.cl</c> (a tile of positions and channels per work-item, the problem baked in) from
+/// <see cref="TiledFrom"/> multiply-adds on. Its option (<c>direct-kernel</c> of opencl-direct,
+/// <c>conv-kernel</c> of opencl-replaced's convolution stage) = simple | tiled forces one.
+/// </summary>
+public sealed record KernelChoice(BackendOption Option, KernelChoice.Mode Use)
+{
+    public static readonly BackendOption DirectOption = new("direct-kernel",
+        "Kernel of opencl-direct: auto (tiled.cl from 1e8 multiply-adds on, else deconv_direct.cl; default), simple or tiled.",
+        "auto|simple|tiled");
+
+    public static readonly BackendOption ConvOption = new("conv-kernel",
+        "Kernel of opencl-replaced's conv stage: auto (tiled.cl from 1e8 multiply-adds on, else conv.cl; default), simple or tiled.",
+        "auto|simple|tiled");
+
+    /// <summary>
+    /// From here on a case is worth one program build per shape (the problem baked in, a tenth of
+    /// a second or more on PoCL). Smaller cases, many and quick (the nightly's are below 2e7),
+    /// keep one program for every shape.
+    /// </summary>
+    public const double TiledFrom = 1e8;
+
+    public enum Mode { Auto, Simple, Tiled }
+
+    public static KernelChoice From(BackendSettings settings, BackendOption option) =>
+        new(option, settings.Choice(option, Enum.GetValues<Mode>(), Name, Mode.Auto));
+
+    /// <summary>The option that gives this choice again (empty for auto).</summary>
+    public string ReproArguments => Option.Repro(Name(Use), Name(Mode.Auto));
+
+    private static string Name(Mode mode) => mode.ToString().ToLowerInvariant();
+
+    private bool IsConvolution => Option == ConvOption;
+
+    /// <summary>
+    /// The kernel for a stage of <paramref name="multiplyAdds"/> whose problem macros are
+    /// <paramref name="parameters"/>, its number of work-items, and whether the problem is baked in.
+    /// </summary>
+    public (KernelSource Source, long WorkItems, bool BakeConstants) For(
+        KernelParams parameters, DataLayout output, double multiplyAdds)
+    {
+        var tiled = Use switch
+        {
+            Mode.Tiled => true,
+            Mode.Simple => false,
+            _ => multiplyAdds >= TiledFrom,
+        };
+        if (!tiled) return (IsConvolution ? KernelSource.Conv : KernelSource.DeconvDirect, output.PhysicalLength, false);
+        var (source, workItems) = TiledLaunch.For(parameters, IsConvolution, output);
+        return (source, workItems, true);
+    }
+}

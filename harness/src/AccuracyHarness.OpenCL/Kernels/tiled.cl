@@ -1,0 +1,127 @@
+/* The project's kernels for large cases, built with the problem baked in: deconv_tiled (gather
+ * form, like deconv_direct.cl) and, with TILED_CONV defined, conv_tiled (the rewrite's
+ * convolution, like conv.cl). Those two stay the readable ones.
+ * A work-item computes VW output positions along x for OCB output channels of one (n, z, y), held
+ * as OCB vectors of VW lanes: each input vector feeds OCB*VW multiply-adds, and no branch depends
+ * on a lane, so the compiler sees straight vector code. (PoCL runs a group's work-items as a loop
+ * on one core and vectorises across them only where their branches agree; per-item tap branches
+ * kept an earlier kernel scalar.)
+ * The deconvolution numbers x positions by stride phase: lane j of phase r is ox = r + SW*(k0 + j),
+ * so for tap tx its input is ix = (r + PW0 - tx*DW)/SW + k0 + j: the tap reaches every lane or
+ * none, and the lanes read neighbouring inputs. The convolution has one phase: lane j is
+ * ox = k0 + j and reads ix = ox*SW + tx*DW - PW0.
+ * Each element sums the bias, then per input channel its taps z, y, x: the simple kernels' order.
+ * Build options: VW (lanes: 2, 4, 8 or 16), OCB (channels per item), NKX (positions per phase,
+ * ceil(OW / PHASES)) and OC_PHYS (output channels in memory, a blocked layout's padding lanes
+ * included). */
+#define CAT_(a, b) a##b
+#define CAT(a, b) CAT_(a, b)
+#define VEC_T CAT(float, VW)
+#define MG (OC / G)
+#define CG (IC / G)
+#define M_BLOCKS ((MG + OCB - 1) / OCB)
+#define LANES (VW * XB)
+#define K_BLOCKS ((NKX + LANES - 1) / LANES)
+/* The accumulators stay in registers only where the loops over them are unrolled. */
+#define UNROLL _Pragma("unroll")
+#define NOT_REACHED (-0x40000000)
+/* How far apart neighbouring x positions of one channel lie in the input's layout. */
+#define IN_XSTEP ((int)(IN_IDX(0, 0, 0, 0, 1) - IN_IDX(0, 0, 0, 0, 0)))
+
+#ifdef TILED_CONV
+#define PHASES 1
+#define LANE_STEP SW
+/* The input index that output o reads through tap t on one axis (always defined for a convolution). */
+inline int source(int o, int t, int s, int d, int p) { return o * s + t * d - p; }
+#define WEIGHT_IDX(group, c, m, tz, ty, tx) CONV_WEI_IDX((group) * MG + (m), c, tz, ty, tx)
+#else
+#define PHASES SW
+#define LANE_STEP 1
+/* The input index that reaches output o through tap t on one axis, or NOT_REACHED: i = (o + p - t*d) / s
+ * where that is an integer. */
+inline int source(int o, int t, int s, int d, int p)
+{
+    const int num = o + p - t * d;
+    return num % s == 0 ? num / s : NOT_REACHED;
+}
+#define WEIGHT_IDX(group, c, m, tz, ty, tx) WEI_IDX((group) * CG + (c), m, tz, ty, tx)
+#endif
+
+/* Lanes i0, i0 + LANE_STEP, ... of one input row, zero where they fall outside it. */
+inline VEC_T load_lanes(__global const DATA_T* input, long row, int i0)
+{
+    float lanes[VW];
+    if (i0 >= 0 && i0 + (VW - 1) * LANE_STEP < IW) {
+        UNROLL for (int j = 0; j < VW; ++j) lanes[j] = LOAD(input, row + (long)(i0 + j * LANE_STEP) * IN_XSTEP);
+    } else {
+        UNROLL for (int j = 0; j < VW; ++j) {
+            const int i = i0 + j * LANE_STEP;
+            lanes[j] = (i >= 0 && i < IW) ? LOAD(input, row + (long)i * IN_XSTEP) : 0.0f;
+        }
+    }
+    return CAT(vload, VW)(0, lanes);
+}
+
+#ifdef TILED_CONV
+__kernel void conv_tiled(
+#else
+__kernel void deconv_tiled(
+#endif
+    __global const DATA_T* input, __global const DATA_T* weights, __global const DATA_T* bias,
+    __global DATA_T* output, __global const int* params)
+{
+    long rest = get_global_id(0);
+    const int k0 = (int)(rest % K_BLOCKS) * LANES; rest /= K_BLOCKS;
+    const int r = (int)(rest % PHASES); rest /= PHASES;
+    const int oy = (int)(rest % OH); rest /= OH;
+    const int oz = (int)(rest % OD); rest /= OD;
+    const int block = (int)(rest % (G * M_BLOCKS));
+    const int n = (int)(rest / (G * M_BLOCKS));
+    const int group = block / M_BLOCKS;
+    const int m0 = (block % M_BLOCKS) * OCB;
+
+    /* Channels past the group's last one (a partial block) compute a copy of it and are not stored. */
+    VEC_T acc[OCB][XB];
+    UNROLL for (int b = 0; b < OCB; ++b) {
+        const float start = HAS_BIAS ? LOAD(bias, group * MG + min(m0 + b, MG - 1)) : 0.0f;
+        UNROLL for (int v = 0; v < XB; ++v) acc[b][v] = (VEC_T)(start);
+    }
+
+    for (int c = 0; c < CG; ++c) {
+        const int ic = group * CG + c;
+        for (int tz = 0; tz < KD; ++tz) {
+            const int iz = source(oz, tz, SD, DD, PD0);
+            if (iz < 0 || iz >= ID) continue;
+            for (int ty = 0; ty < KH; ++ty) {
+                const int iy = source(oy, ty, SH, DH, PH0);
+                if (iy < 0 || iy >= IH) continue;
+                const long row = IN_IDX(n, ic, iz, iy, 0);
+                for (int tx = 0; tx < KW; ++tx) {
+                    const int i0 = source(r + PHASES * k0, tx, SW, DW, PW0);
+                    if (i0 == NOT_REACHED) continue;
+                    VEC_T in[XB];
+                    UNROLL for (int v = 0; v < XB; ++v) in[v] = load_lanes(input, row, i0 + v * VW * LANE_STEP);
+                    UNROLL for (int b = 0; b < OCB; ++b) {
+                        const float w = LOAD(weights, WEIGHT_IDX(group, c, min(m0 + b, MG - 1), tz, ty, tx));
+                        UNROLL for (int v = 0; v < XB; ++v) acc[b][v] += in[v] * w;
+                    }
+                }
+            }
+        }
+    }
+
+    float lanes[LANES];
+    for (int b = 0; b < OCB && m0 + b < MG; ++b) {
+        UNROLL for (int v = 0; v < XB; ++v) CAT(vstore, VW)(acc[b][v], v, lanes);
+        for (int j = 0; j < LANES && k0 + j < NKX; ++j) {
+            const int ox = r + PHASES * (k0 + j);
+            if (ox < OW) STORE(output, OUT_IDX(n, group * MG + m0 + b, oz, oy, ox), lanes[j]);
+        }
+    }
+    if (block == G * M_BLOCKS - 1) {
+        for (int j = 0; j < LANES && k0 + j < NKX; ++j) {
+            const int ox = r + PHASES * (k0 + j);
+            for (int oc = OC; oc < OC_PHYS && ox < OW; ++oc) STORE(output, OUT_IDX(n, oc, oz, oy, ox), 0.0f);
+        }
+    }
+}
