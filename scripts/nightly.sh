@@ -4,7 +4,9 @@
 # against the baseline (cases/baseline), then writes every report into reports/nightly-DATE/
 # and points reports/latest at it.
 # Extra arguments go to both runs, e.g. --shard 2/4 for one of four CI machines
-# (.github/workflows/nightly.yml runs it so). The environment may choose other suites and folders:
+# (.github/workflows/nightly.yml runs it so); a shard that holds none of a suite's cases (the small
+# Oclgrind sample split many ways) writes that run's reports empty and exits 0, so the merge below
+# and CI's still find both folders. The environment may choose other suites and folders:
 # NIGHTLY_SUITE (default cases/nightly, e.g. cases/nightly-large), NIGHTLY_OCLGRIND_SUITE (default
 # cases/nightly-oclgrind; empty: no Oclgrind run) and NIGHTLY_OUT (default reports/nightly-DATE).
 # Exit code: 0 no divergence outside the baseline; 1 a new divergence; 2 usage; 3 the harness or

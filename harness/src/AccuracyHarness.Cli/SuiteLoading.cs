@@ -1,3 +1,4 @@
+using System.Globalization;
 using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Running;
 using AccuracyHarness.Core.Suites;
@@ -31,7 +32,9 @@ public static class SuiteLoading
 
     /// <summary>
     /// The cases of a command line: every suite's, then every <c>--case</c>, through the filter;
-    /// a case that does not resolve is a usage error naming where it came from.
+    /// a case that does not resolve is a usage error naming where it came from, and so is a
+    /// command line that gives no cases. A shard or sample that holds none is not: a small suite
+    /// split over many CI machines leaves some shards empty, and their empty reports still merge.
     /// </summary>
     public static IReadOnlyList<SuiteCase> Cases(IReadOnlyList<string> suites, IReadOnlyList<string> caseTexts, CaseFilter filter)
     {
@@ -45,6 +48,12 @@ public static class SuiteLoading
             throw new UsageException(e.Message);
         }
         var selected = filter.Apply(cases);
+        if (selected.Count == 0)
+        {
+            var whole = (filter with { Shard = null, Sample = null }).Apply(cases).Count;
+            if (whole == 0) throw new UsageException("no cases: give --case TEXT or --suite PATH (see --help), or widen the filters");
+            Console.Out.WriteLine($"{Selection(filter)} holds none of the suite's {whole} case(s): its reports are written empty");
+        }
         foreach (var sc in selected)
         {
             try
@@ -57,5 +66,13 @@ public static class SuiteLoading
             }
         }
         return selected;
+    }
+
+    private static string Selection(CaseFilter filter)
+    {
+        var sample = filter.Sample?.ToString(CultureInfo.InvariantCulture);
+        return filter.Shard is { } shard
+            ? $"shard {shard}" + (sample is null ? "" : $" of the {sample}% sample")
+            : $"the {sample}% sample";
     }
 }

@@ -101,6 +101,41 @@ public class ReportCommandTests
     }
 
     [Test]
+    public void Compare_counts_a_result_the_baseline_expects_as_newly_known_and_exits_0()
+    {
+        var passing = ResultJson.ReadFile(Path.Combine(Shard(First), StoredRuns.ResultsFile)).Single();
+        var failing = passing with { Status = Status.Fail, Diagnosis = "weights-not-flipped: kernel not rotated by 180 degrees" };
+        var (good, bad) = (Stored([passing]), Stored([failing]));
+        var baseline = Path.Combine(HarnessProcess.TempDir(), "baseline");
+        File.WriteAllText(baseline, "reference@cpu diagnosis=\"weights-not-flipped*\" planted for this test\n");
+
+        var report = HarnessProcess.Run("report", "--from", bad, "--compare", good, "--baseline", baseline);
+        Assert.That(report.ExitCode, Is.Zero, report.Stdout + report.Stderr);
+        Assert.That(report.Stdout, Does.Contain($"compared with {good}: 0 newly failing, 0 newly passing, 1 newly known")
+            .And.Contain("newly known (failing as the baseline expects):\n  fail  (was pass) reference@cpu " + passing.CaseId));
+        Assert.That(File.ReadAllText(Path.Combine(bad, "report.html")), Does.Contain("Newly known (failing as the baseline expects)"));
+    }
+
+    [Test]
+    public void A_baseline_naming_an_unknown_backend_is_a_usage_error_naming_file_line_and_the_known_backends()
+    {
+        var baseline = Path.Combine(HarnessProcess.TempDir(), "baseline");
+        File.WriteAllText(baseline, "ext:my_kernel@pocl * a user's kernel is allowed\nopencl-drect@pocl * a typo\n");
+        string[][] commands =
+        [
+            ["report", "--from", Stored([]), "--baseline", baseline],
+            ["run", "--case", Second, "--backends", "reference", "--out", HarnessProcess.TempDir(), "--baseline", baseline],
+        ];
+        foreach (var command in commands)
+        {
+            var outcome = HarnessProcess.Run(command);
+            Assert.That(outcome.ExitCode, Is.EqualTo(2), outcome.Stdout + outcome.Stderr);
+            Assert.That(outcome.Stderr.Trim(), Does.StartWith("error: baseline:2: BACKEND: 'opencl-drect' is not a known backend (known: ")
+                .And.Contain("reference, onnxruntime, onnxruntime-wdyn, opencl-direct, opencl-replaced").And.EndWith(", ext:*)"));
+        }
+    }
+
+    [Test]
     public void A_corrupt_results_line_or_run_json_is_a_usage_error_naming_file_line_and_field()
     {
         var dir = Shard(First);

@@ -100,6 +100,7 @@ public class RunCommandTests
     [TestCase(new[] { "run", "--suite", "no/such/file" }, "no such suite")]
     [TestCase(new[] { "run", "--frobnicate" }, "--frobnicate")]
     [TestCase(new[] { "run" }, "no cases")]
+    [TestCase(new[] { "run", "--case", "ic1_oc1_in5_k3", "--match", "_k5$", "--shard", "1/2" }, "no cases")]
     public void Bad_input_exits_2_with_a_one_line_reason(string[] args, string reason)
     {
         var run = HarnessProcess.Run(args);

@@ -1,5 +1,7 @@
+using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Results;
 using AccuracyHarness.Core.Running;
+using AccuracyHarness.Reports.Runs;
 
 namespace AccuracyHarness.Cli.Tests;
 
@@ -47,6 +49,32 @@ public class RunOptionsTests
         var all = HarnessProcess.TempDir();
         HarnessProcess.Run("run", "--suite", "cases/smoke", "--backends", "reference", "--out", all);
         Assert.That(keys, Is.EquivalentTo(ResultJson.ReadFile(Path.Combine(all, "results.jsonl")).Select(r => r.Key)));
+    }
+
+    [Test]
+    public void A_shard_holding_no_cases_writes_empty_reports_that_merge_and_exits_0()
+    {
+        const string caseText = "ic2_oc2_in6_k3_d2";
+        var id = CaseId.Parse(caseText).Id;
+        var shards = Enumerable.Range(1, 3).Select(i => new CaseSelection.Shard(i, 3)).ToList();
+        var (empty, full) = (shards.First(s => !s.Includes(id)), shards.Single(s => s.Includes(id)));
+        var (emptyDir, fullDir) = (HarnessProcess.TempDir(), HarnessProcess.TempDir());
+
+        var run = HarnessProcess.Run("run", "--case", caseText, "--backends", "reference", "--shard", $"{empty}", "--out", emptyDir);
+        Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
+        Assert.That(run.Stdout, Does.Contain($"shard {empty} holds none of the suite's 1 case(s): its reports are written empty"));
+        Assert.That(File.ReadAllText(Path.Combine(emptyDir, "results.jsonl")), Is.Empty);
+        Assert.That(File.ReadAllLines(Path.Combine(emptyDir, "results.csv")).Single(), Does.StartWith("case_id,backend,"), "the header");
+        Assert.That(File.ReadAllText(Path.Combine(emptyDir, "junit.xml")), Does.Contain("tests=\"0\""));
+        Assert.That(RunJson.TryRead(emptyDir)!.CommandLine, Does.Contain($"--shard {empty}"));
+
+        Assert.That(HarnessProcess.Run("run", "--case", caseText, "--backends", "reference", "--shard", $"{full}", "--out", fullDir)
+            .ExitCode, Is.Zero);
+        var merged = HarnessProcess.TempDir();
+        var report = HarnessProcess.Run("report", "--from", emptyDir, "--from", fullDir, "--out", merged, "--baseline", Baseline);
+        Assert.That(report.ExitCode, Is.Zero, report.Stdout + report.Stderr);
+        Assert.That(report.Stdout, Does.Contain("merged 2 shards: 1 results read, 1 kept").And.Contain("0 new divergence(s)"));
+        Assert.That(ResultJson.ReadFile(Path.Combine(merged, "results.jsonl")).Single().CaseId, Is.EqualTo(id));
     }
 
     [Test]

@@ -24,8 +24,8 @@ public static class ReportCommand
 
     private static readonly Option<string?> Compare = new("--compare")
     {
-        Description = "An earlier run folder: list results newly failing and newly passing since it " +
-            "(printed, in compare.txt and in report.html); exit 1 when any is newly failing.",
+        Description = "An earlier run folder: list results newly failing, newly passing and newly known (failing as the " +
+            "baseline expects) since it (printed, in compare.txt and in report.html); exit 1 when any is newly failing.",
         HelpName = "PREVIOUS_DIR",
     };
 
@@ -62,7 +62,7 @@ public static class ReportCommand
         if (previous is not null) RequireResults("--compare", previous);
         var outDir = parsed.GetValue(Out)
             ?? (folders.Length == 1 ? folders[0] : throw new UsageException("--out is required when --from is given more than once"));
-        var baseline = parsed.GetValue(BaselineOption) is { } baselinePath ? LoadBaseline(baselinePath) : null;
+        var baseline = parsed.GetValue(BaselineOption) is { } baselinePath ? BaselineLoading.Load(baselinePath) : null;
 
         var stored = Read(folders);
         // The baseline given here decides what is known, so the reports and the exit code agree.
@@ -98,18 +98,6 @@ public static class ReportCommand
             foreach (var r in fresh.Take(20)) Console.Out.WriteLine($"  {r.Backend}@{r.Device} {r.CaseId}: {r.Diagnosis}");
         }
         return comparison is { NewlyFailing.Count: > 0 } || fresh.Count > 0 ? ExitCodes.Divergence : ExitCodes.Success;
-    }
-
-    private static Core.Running.Baseline LoadBaseline(string path)
-    {
-        try
-        {
-            return Core.Running.Baseline.Load(path);
-        }
-        catch (Exception e) when (e is FormatException or FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new UsageException($"--baseline: {e.Message}");
-        }
     }
 
     /// <summary>Stored runs; a corrupt or truncated results.jsonl or run.json is a usage error naming file, line and field.</summary>

@@ -35,10 +35,8 @@ public static class RunCommand
         var backends = BackendWiring.Create(parsed, RunArguments.BackendList.Name, plan.Backends, plan.Devices);
         if (parsed.GetValue(RunArguments.Worker)) return WorkerLoop.Serve(backends, plan.Options with { OutputDirectory = inputs.Out });
 
-        var baseline = LoadBaseline(inputs.Baseline);
+        var baseline = BaselineLoading.Load(inputs.Baseline);
         var cases = SuiteLoading.Cases(inputs.Suites, inputs.Cases, plan.Filter);
-        if (cases.Count == 0)
-            throw new UsageException("no cases: give --case TEXT or --suite PATH (see --help), or widen the filters");
         var outDir = plan.Options.OutputDirectory!;
         var jsonl = Path.Combine(outDir, ResultJson.FileName);
         if (inputs.Resume is not null && !File.Exists(jsonl)) throw new UsageException($"--resume: {jsonl} does not exist");
@@ -74,19 +72,6 @@ public static class RunCommand
         catch (StoredFileException e)
         {
             throw new UsageException($"--resume: {e.Message} (only a last line cut short is dropped; fix or remove this one)");
-        }
-    }
-
-    private static Baseline LoadBaseline(string? path)
-    {
-        if (path is null) return Baseline.Empty;
-        try
-        {
-            return Baseline.Load(path);
-        }
-        catch (Exception e) when (e is FormatException or FileNotFoundException)
-        {
-            throw new UsageException(e.Message);
         }
     }
 }

@@ -9,6 +9,7 @@ namespace AccuracyHarness.Core.Running;
 /// <c>BACKEND@DEVICE CASE_PATTERN REASON...</c> or <c>BACKEND@DEVICE diagnosis="PATTERN" REASON...</c>,
 /// where the patterns may use <c>*</c> for any text (a case pattern matches the case id, a
 /// diagnosis pattern the result's diagnosis) and the reason is required; '#' starts a comment.
+/// The backend pattern must cover a known backend: a typo would otherwise never match, silently.
 /// </summary>
 public sealed partial class Baseline
 {
@@ -20,6 +21,13 @@ public sealed partial class Baseline
 
         public bool Matches(CaseResult r) =>
             _backend.IsMatch(r.Backend) && _device.IsMatch(r.Device) && _pattern.IsMatch(ByDiagnosis ? r.Diagnosis : r.CaseId);
+
+        /// <summary>
+        /// Whether the entry's backend pattern covers a known backend name, or a name of a family written
+        /// <c>PREFIX*</c> (e.g. <c>ext:*</c>, users' kernels, whose names only their manifests give).
+        /// </summary>
+        public bool Covers(string known) =>
+            known.EndsWith('*') ? Backend.StartsWith(known[..^1], StringComparison.Ordinal) : _backend.IsMatch(known);
 
         public override string ToString() =>
             ByDiagnosis ? $"{Backend}@{Device} diagnosis=\"{CasePattern}\" {Reason}" : $"{Backend}@{Device} {CasePattern} {Reason}";
@@ -43,7 +51,8 @@ public sealed partial class Baseline
 
     public static Baseline Empty { get; } = new([]);
 
-    public static Baseline Load(string path)
+    /// <param name="backends">The backend names an entry may name (see <see cref="Entry.Covers"/>).</param>
+    public static Baseline Load(string path, IReadOnlyCollection<string> backends)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"--baseline: {path}: no such file");
         var entries = new List<Entry>();
@@ -65,8 +74,12 @@ public sealed partial class Baseline
             if (!byDiagnosis && !pattern.Contains('*') && (!CaseId.TryParse(pattern, out var c, out _) || c.Id != pattern))
                 throw new FormatException($"{source}: CASE_PATTERN: '{pattern}' is not a canonical case id " +
                     "(write it as `scripts/harness list` prints it, or use '*')");
-            entries.Add(new Entry(m.Groups["backend"].Value, m.Groups["device"].Value,
-                byDiagnosis ? m.Groups["diagnosis"].Value : m.Groups["case"].Value, m.Groups["reason"].Value.Trim(), source, byDiagnosis));
+            var entry = new Entry(m.Groups["backend"].Value, m.Groups["device"].Value,
+                byDiagnosis ? m.Groups["diagnosis"].Value : m.Groups["case"].Value, m.Groups["reason"].Value.Trim(), source, byDiagnosis);
+            if (!backends.Any(entry.Covers))
+                throw new FormatException($"{source}: BACKEND: '{entry.Backend}' is not a known backend " +
+                    $"(known: {string.Join(", ", backends)})");
+            entries.Add(entry);
         }
         return new Baseline(entries);
     }

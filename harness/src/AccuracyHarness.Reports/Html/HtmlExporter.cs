@@ -118,9 +118,12 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
 
     private static void Comparison(StringBuilder html, ResultComparison c)
     {
-        html.Append($"<section id=\"compare\">\n<h2>Since {H(c.Previous)}: " +
-            $"{c.NewlyFailing.Count} newly failing, {c.NewlyPassing.Count} newly passing</h2>\n");
-        foreach (var (title, changes) in new[] { ("Newly failing", c.NewlyFailing), ("Newly passing", c.NewlyPassing) })
+        html.Append($"<section id=\"compare\">\n<h2>Since {H(c.Previous)}: {H(c.Counts)}</h2>\n");
+        foreach (var (title, changes) in new[]
+            {
+                ("Newly failing", c.NewlyFailing), ("Newly passing", c.NewlyPassing),
+                ("Newly known (failing as the baseline expects)", c.NewlyKnown),
+            })
         {
             if (changes.Count == 0) continue;
             html.Append($"<h3>{title}</h3>\n<table class=\"changes\">\n" +

@@ -7,8 +7,14 @@ namespace AccuracyHarness.Reports.Runs;
 /// What changed since an earlier run, matched by <see cref="CaseResult.Key"/>: results that fail
 /// or error now but passed, were n/a or did not exist before; and results that pass now but
 /// failed or errored before. A result that went from fail to error (or back) is still failing.
+/// A result that turned bad but is known (the baseline expects it) is newly known, not newly
+/// failing: as for `run`, only a divergence outside the baseline is a new failure.
 /// </summary>
-public sealed record ResultComparison(string Previous, IReadOnlyList<StatusChange> NewlyFailing, IReadOnlyList<StatusChange> NewlyPassing)
+public sealed record ResultComparison(
+    string Previous,
+    IReadOnlyList<StatusChange> NewlyFailing,
+    IReadOnlyList<StatusChange> NewlyPassing,
+    IReadOnlyList<StatusChange> NewlyKnown)
 {
     public const string FileName = "compare.txt";
 
@@ -17,11 +23,16 @@ public sealed record ResultComparison(string Previous, IReadOnlyList<StatusChang
         var earlier = new Dictionary<ResultKey, Status>();
         foreach (var r in before) earlier[r.Key] = r.Status;
         var changes = now.Select(r => new StatusChange(r, earlier.TryGetValue(r.Key, out var s) ? s : null)).ToList();
+        var turnedBad = changes.Where(c => IsBad(c.Now.Status) && (c.Before is not { } b || !IsBad(b))).ToList();
         return new ResultComparison(
             previous,
-            changes.Where(c => IsBad(c.Now.Status) && (c.Before is not { } b || !IsBad(b))).ToList(),
-            changes.Where(c => c.Now.Status == Status.Pass && c.Before is { } b && IsBad(b)).ToList());
+            turnedBad.Where(c => !c.Now.IsKnown).ToList(),
+            changes.Where(c => c.Now.Status == Status.Pass && c.Before is { } b && IsBad(b)).ToList(),
+            turnedBad.Where(c => c.Now.IsKnown).ToList());
     }
+
+    /// <summary>The counts that head the text and the HTML section.</summary>
+    public string Counts => $"{NewlyFailing.Count} newly failing, {NewlyPassing.Count} newly passing, {NewlyKnown.Count} newly known";
 
     public static bool IsBad(Status s) => s is Status.Fail or Status.Error or Status.Unstable;
 
@@ -30,9 +41,10 @@ public sealed record ResultComparison(string Previous, IReadOnlyList<StatusChang
     public string ToText()
     {
         var text = new StringBuilder();
-        text.AppendLine($"compared with {Previous}: {NewlyFailing.Count} newly failing, {NewlyPassing.Count} newly passing");
+        text.AppendLine($"compared with {Previous}: {Counts}");
         Section(text, "newly failing", NewlyFailing);
         Section(text, "newly passing", NewlyPassing);
+        Section(text, "newly known (failing as the baseline expects)", NewlyKnown);
         return text.ToString();
     }
 

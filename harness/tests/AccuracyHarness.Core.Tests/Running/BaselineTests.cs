@@ -9,13 +9,16 @@ public class BaselineTests
     private static CaseResult Result(string id, string backend, Status status, string diagnosis = "") =>
         new() { Case = CaseId.Parse(id), Backend = backend, Device = "cpu", Status = status, Diagnosis = diagnosis };
 
+    /// <summary>Backend names as the command line gives them: the catalogue's, and ext:* for users' kernels.</summary>
+    private static readonly string[] Backends = ["reference", "onnxruntime", "onnxruntime-wdyn", "opencl-direct", "ext:*"];
+
     private static Baseline Load(string text)
     {
         var path = Path.Combine(Path.GetTempPath(), $"baseline-{Guid.NewGuid():N}");
         File.WriteAllText(path, text);
         try
         {
-            return Baseline.Load(path);
+            return Baseline.Load(path, Backends);
         }
         finally
         {
@@ -56,9 +59,24 @@ public class BaselineTests
     [TestCase("onnxruntime@cpu *_k3x3_*", "REASON: is required")]
     [TestCase("onnxruntime@cpu diagnosis=\"known* reason", "diagnosis: the pattern has no closing quote")]
     [TestCase("reference@cpu ic2_oc2_in3_k3 a short id never matches", "CASE_PATTERN: 'ic2_oc2_in3_k3' is not a canonical case id")]
+    [TestCase("onnxruntme@cpu *_k3x3_* a typo would never match",
+        "BACKEND: 'onnxruntme' is not a known backend (known: reference, onnxruntime, onnxruntime-wdyn, opencl-direct, ext:*)")]
+    [TestCase("onnx-*@cpu *_k3x3_* a pattern matching no backend", "BACKEND: 'onnx-*' is not a known backend")]
     public void Malformed_entries_name_file_and_line(string line, string message) =>
         Assert.That(() => Load("# header\n" + line),
             Throws.TypeOf<FormatException>().With.Message.Contains(":2: " + message.Split(' ')[0]).And.Message.Contains(message));
+
+    [Test]
+    public void A_backend_may_be_a_pattern_covering_a_known_one_or_any_users_kernel()
+    {
+        var baseline = Load("""
+            *@pocl *_k3x3_* every backend on PoCL
+            opencl-*@pocl *_k2x2_* the OpenCL backends
+            ext:my_kernel@* *_k1x1_* a user's kernel, known only to runs given its manifest
+            """);
+        Assert.That(baseline.Entries.Select(e => e.Backend), Is.EqualTo(new[] { "*", "opencl-*", "ext:my_kernel" }));
+        Assert.That(baseline.Classify([Result("ic2_oc2_in3x3_k1x1", "ext:my_kernel", Status.Fail)]).Known, Has.Count.EqualTo(1));
+    }
 
     [Test]
     public void Shards_partition_the_cases_and_samples_are_stable()

@@ -75,4 +75,30 @@ public class StoredRunsTests
         Assert.That(text, Does.StartWith("compared with yesterday: 2 newly failing, 1 newly passing"));
         Assert.That(text, Does.Contain("(was new)").And.Contain("(was pass)").And.Contain("repro: " + failing.Repro));
     }
+
+    [Test]
+    public void Comparison_counts_a_result_the_baseline_expects_as_newly_known_not_newly_failing()
+    {
+        var passing = SampleRun.Table.Results.Where(r => r.Status == Status.Pass).DistinctBy(r => r.CaseId).Take(3).ToList();
+        const string known = "baseline:3: expected";
+        var before = new[] { passing[0], passing[1], passing[2] with { Status = Status.Fail, Known = known } };
+        var now = new[]
+        {
+            passing[0] with { Status = Status.Fail, Known = known },
+            passing[1] with { Status = Status.Error, Message = "crashed" },
+            passing[2] with { Status = Status.Fail },
+        };
+
+        var c = ResultComparison.Of("yesterday", before, now);
+        Assert.That(c.NewlyKnown.Select(x => (x.Now.Key, x.Before)), Is.EqualTo(new (ResultKey, Status?)[] { (passing[0].Key, Status.Pass) }));
+        Assert.That(c.NewlyFailing.Select(x => x.Now.Key), Is.EqualTo(new[] { passing[1].Key }),
+            "a known failure that the baseline no longer lists failed before too: not newly failing");
+        Assert.That(c.NewlyPassing, Is.Empty);
+        var text = c.ToText();
+        Assert.That(text, Does.StartWith("compared with yesterday: 1 newly failing, 0 newly passing, 1 newly known"));
+        const string section = "newly known (failing as the baseline expects):";
+        Assert.That(text, Does.Contain(section));
+        Assert.That(text[text.IndexOf(section, StringComparison.Ordinal)..],
+            Does.Contain($"(was pass) {passing[0].Backend}@{passing[0].Device} {passing[0].CaseId}").And.Not.Contain(passing[1].CaseId));
+    }
 }
