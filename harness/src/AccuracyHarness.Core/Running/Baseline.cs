@@ -108,8 +108,10 @@ public sealed partial class Baseline
     private static partial Regex BackendDevice();
 
     /// <summary>
-    /// Failing or erroring results that no entry covers are new; entries whose results all pass
-    /// now (and that matched at least one result) can be trimmed.
+    /// Failing or erroring results that no entry covers are new, and so is every unstable result:
+    /// an entry describes a divergence that repeats, which an unstable result does not (and
+    /// <see cref="Mark"/> never marks one known). Entries whose results all pass now (and that
+    /// matched at least one result) can be trimmed.
     /// </summary>
     public Verdict Classify(IReadOnlyList<CaseResult> results)
     {
@@ -117,7 +119,7 @@ public sealed partial class Baseline
         var fresh = new List<CaseResult>();
         foreach (var r in results.Where(r => r.Status is Status.Fail or Status.Error or Status.Unstable))
         {
-            var entry = Entries.FirstOrDefault(e => e.Matches(r));
+            var entry = r.Status == Status.Unstable ? null : Entries.FirstOrDefault(e => e.Matches(r));
             if (entry is null) fresh.Add(r);
             else known.Add((r, entry));
         }

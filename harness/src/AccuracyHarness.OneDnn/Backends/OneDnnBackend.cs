@@ -1,3 +1,4 @@
+using System.Globalization;
 using AccuracyHarness.Core.Backends;
 using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Fills;
@@ -66,6 +67,24 @@ public abstract class OneDnnBackend : IBackend
     {
         Interlocked.Increment(ref _primitiveDescs);
         return run.PrimitiveDesc(op);
+    }
+
+    /// <summary>Largest case run on oneDNN's reference implementation without <see cref="OneDnnOptions.SlowReference"/>.</summary>
+    public const double SlowReferenceFrom = 1e9;
+
+    /// <summary>
+    /// oneDNN's reference implementation (ref:any, what it picks for some blocked layouts with few
+    /// channels) ran 0.02 GMAC/s over cases/nightly-large on the 2-core VM: a case of 1e10
+    /// multiply-adds outlasted the nightly's 5-minute timeout. Above <see cref="SlowReferenceFrom"/>
+    /// such a case is n/a with that reason, unless asked for.
+    /// </summary>
+    private protected BackendOutput.NotApplicable? TooSlow(string impl, double multiplyAdds)
+    {
+        const double rate = 0.02e9;
+        if (!impl.StartsWith("ref", StringComparison.Ordinal) || multiplyAdds <= SlowReferenceFrom || Options.SlowReference) return null;
+        return new BackendOutput.NotApplicable(string.Create(CultureInfo.InvariantCulture,
+            $"oneDNN offers only {impl} for this {Operation}, about 0.02 GMAC/s: its {multiplyAdds:0.0e0} multiply-adds would take "
+            + $"about {multiplyAdds / rate / 60:0} min; {OneDnnOptions.SlowReferenceOption.Flag} runs it anyway"));
     }
 
     /// <summary>The geometry as handed to oneDNN, for refusals, e.g. "strides 1x1, dilates 2x1, padding_l 0x0, padding_r -2x-1".</summary>

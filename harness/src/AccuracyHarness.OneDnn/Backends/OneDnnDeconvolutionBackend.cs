@@ -59,6 +59,7 @@ public sealed class OneDnnDeconvolutionBackend : OneDnnBackend
             OneDnnLayouts.PerAxis(problem.PadsBegin), mapping.PaddingR);
         var pd = Describe(run, op);
         var impl = Dnnl.ImplInfo(pd);
+        if (TooSlow(impl, problem.MultiplyAdds()) is { } slow) return slow;
 
         var src = run.Upload(DataLayout.ForInput(problem).Pack(inputs.Input.Data), srcDims, tag, srcMd);
         var weightsTag = OneDnnLayouts.DeconvolutionWeights(rank, c.Groups > 1);

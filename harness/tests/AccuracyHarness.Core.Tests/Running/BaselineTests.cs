@@ -55,6 +55,17 @@ public class BaselineTests
         Assert.That(Baseline.Empty.Mark(marked[0]).IsKnown, Is.False, "another baseline's mark does not stay");
     }
 
+    [Test]
+    public void An_unstable_result_is_new_even_where_an_entry_covers_its_case()
+    {
+        var baseline = Load("onnxruntime@cpu *_k3x3_* ORT rounding issue");
+        var unstable = Result("ic2_oc2_in3x3_k3x3", "onnxruntime", Status.Unstable);
+        var verdict = baseline.Classify([unstable, Result("ic3_oc2_in3x3_k3x3", "onnxruntime", Status.Fail)]);
+        Assert.That(verdict.New.Single().Status, Is.EqualTo(Status.Unstable));
+        Assert.That(verdict.Known.Single().Result.Status, Is.EqualTo(Status.Fail));
+        Assert.That(baseline.Mark(unstable).IsKnown, Is.False, "reports and the exit code agree");
+    }
+
     [TestCase("onnxruntime *_k3x3_* reason", "BACKEND@DEVICE: 'onnxruntime' is not BACKEND@DEVICE")]
     [TestCase("onnxruntime@cpu *_k3x3_*", "REASON: is required")]
     [TestCase("onnxruntime@cpu diagnosis=\"known* reason", "diagnosis: the pattern has no closing quote")]

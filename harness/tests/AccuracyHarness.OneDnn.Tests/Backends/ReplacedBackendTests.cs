@@ -1,5 +1,6 @@
 using AccuracyHarness.Core.Backends;
 using AccuracyHarness.Core.Cases;
+using AccuracyHarness.Core.Fills;
 using AccuracyHarness.Core.Generation;
 using AccuracyHarness.Core.Results;
 using AccuracyHarness.Core.Rewrite;
@@ -60,6 +61,29 @@ public class ReplacedBackendTests
         Assert.That(((BackendOutput.NotApplicable)dropped).Reason,
             Does.StartWith("oneDNN refuses this convolution (rule openvino-2024: dilates 0x0").And.Contain("dnnl_invalid_arguments"));
         Assert.That(strict.ReproArguments, Is.EqualTo("--rule openvino-2024"));
+    }
+
+    /// <summary>
+    /// MaskNet's layer in blocked16 with zero insertion: oneDNN has only ref:any for it, 1e10
+    /// multiply-adds, which outlasted the nightly's timeout. n/a unless asked for; a small case on
+    /// the same implementation still runs.
+    /// </summary>
+    [Test]
+    public void A_large_case_on_onednns_reference_implementation_is_na_unless_asked_for()
+    {
+        OneDnnTesting.Require();
+        var problem = CaseId.Parse("ic64_oc3_in512x512_k7x7_s2x2_op1x1_blocked16").Resolve();
+        var large = Backend.Run(problem, Fill.For(problem), default);
+        Assert.That(large, Is.TypeOf<BackendOutput.NotApplicable>());
+        Assert.That(((BackendOutput.NotApplicable)large).Reason, Does.StartWith("oneDNN offers only ref:any for this convolution")
+            .And.EndWith("--onednn-slow-ref runs it anyway"));
+
+        var (small, result) = OneDnnTesting.Evaluate(Backend, "ic64_oc3_in16x16_k7x7_s2x2_op1x1_blocked16");
+        Assert.That(small, Is.TypeOf<BackendOutput.Produced>(), small.ToString());
+        Assert.That(result.Impl, Does.StartWith("ref"), "the small case takes the same implementation");
+        Assert.That(result.Status, Is.EqualTo(Status.Pass), OneDnnTesting.Describe(result));
+        Assert.That(new OneDnnReplacedBackend(Backend.Options with { SlowReference = true }).ReproArguments,
+            Does.Contain("--onednn-slow-ref"));
     }
 
     [Test]
