@@ -50,7 +50,7 @@ public class OneDnnCommandTests
         var readers = families.Where(f => f.Options.Contains(Core.Rewrite.RewriteOptions.Rule)).Select(f => f.Name);
         Assert.That(readers, Is.EquivalentTo(new[] { "opencl", "onednn" }));
         Assert.That(families.Single(f => f.Name == "onednn").Options.Select(o => o.Flag),
-            Is.EqualTo(new[] { "--onednn-algorithm", "--onednn-f16-as-f32", "--rule", "--zero-insertion" }));
+            Is.EqualTo(new[] { "--onednn-algorithm", "--onednn-f16-as-f32", "--onednn-slow-ref", "--rule", "--zero-insertion" }));
     }
 
     [Test]
