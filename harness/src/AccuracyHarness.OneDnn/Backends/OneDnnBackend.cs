@@ -81,10 +81,11 @@ public abstract class OneDnnBackend : IBackend
     private protected BackendOutput.NotApplicable? TooSlow(string impl, double multiplyAdds)
     {
         const double rate = 0.02e9;
-        if (!impl.StartsWith("ref", StringComparison.Ordinal) || multiplyAdds <= SlowReferenceFrom || Options.SlowReference) return null;
+        var slow = impl.StartsWith("ref", StringComparison.Ordinal) && multiplyAdds > SlowReferenceFrom;
+        if (!slow || Options.SlowReference) return null;
         return new BackendOutput.NotApplicable(string.Create(CultureInfo.InvariantCulture,
-            $"oneDNN offers only {impl} for this {Operation}, about 0.02 GMAC/s: its {multiplyAdds:0.0e0} multiply-adds would take "
-            + $"about {multiplyAdds / rate / 60:0} min; {OneDnnOptions.SlowReferenceOption.Flag} runs it anyway"));
+            $"oneDNN offers only {impl} for this {Operation}, about {rate / 1e9} GMAC/s: its {multiplyAdds:0.0e0} multiply-adds "
+            + $"would take about {multiplyAdds / rate / 60:0} min; {OneDnnOptions.SlowReferenceOption.Flag} runs it anyway"));
     }
 
     /// <summary>The geometry as handed to oneDNN, for refusals, e.g. "strides 1x1, dilates 2x1, padding_l 0x0, padding_r -2x-1".</summary>

@@ -83,7 +83,7 @@ internal sealed class DeviceRun : IDisposable
         return buffer;
     }
 
-    /// <summary>An activation tensor's device copy in <paramref name="layout"/> (not copied on the host where that is logical order).</summary>
+    /// <summary>An activation tensor's device copy in <paramref name="layout"/> (no host copy where that is logical order).</summary>
     public ClMemHandle UploadActivations(float[] logical, DataLayout layout) =>
         Upload(layout.IsLogicalOrder ? logical : layout.Pack(logical));
 

@@ -14,8 +14,9 @@ public static class TiledLaunch
     private const int VectorWidth = 16;
 
     /// <summary>
-    /// Accumulator vectors per work-item. Measured on cases/perf (PoCL 3.1, AVX-512): 16 keeps
-    /// them, the inputs and a weight within the 32 vector registers; 32 spilled and was slower.
+    /// Accumulator vectors per work-item, of AVX-512's 32 registers (the inputs and a weight need
+    /// some too). 16 measured best over cases/perf (PoCL 3.1); 32 (16 channels by 2 vectors) was
+    /// faster on some layers and up to 2x slower on others.
     /// </summary>
     private const int Accumulators = 16;
 

@@ -1,19 +1,17 @@
 /* The project's kernels for large cases, built with the problem baked in: deconv_tiled (gather
  * form, like deconv_direct.cl) and, with TILED_CONV defined, conv_tiled (the rewrite's
  * convolution, like conv.cl). Those two stay the readable ones.
- * A work-item computes VW output positions along x for OCB output channels of one (n, z, y), held
- * as OCB vectors of VW lanes: each input vector feeds OCB*VW multiply-adds, and no branch depends
- * on a lane, so the compiler sees straight vector code. (PoCL runs a group's work-items as a loop
- * on one core and vectorises across them only where their branches agree; per-item tap branches
- * kept an earlier kernel scalar.)
+ * A work-item computes XB*VW output positions along x for OCB output channels of one (n, z, y),
+ * held as OCB*XB vectors of VW lanes: each input vector feeds OCB*VW multiply-adds, and no branch
+ * depends on a lane, so the compiler sees straight vector code.
  * The deconvolution numbers x positions by stride phase: lane j of phase r is ox = r + SW*(k0 + j),
  * so for tap tx its input is ix = (r + PW0 - tx*DW)/SW + k0 + j: the tap reaches every lane or
  * none, and the lanes read neighbouring inputs. The convolution has one phase: lane j is
  * ox = k0 + j and reads ix = ox*SW + tx*DW - PW0.
  * Each element sums the bias, then per input channel its taps z, y, x: the simple kernels' order.
- * Build options: VW (lanes: 2, 4, 8 or 16), OCB (channels per item), NKX (positions per phase,
- * ceil(OW / PHASES)) and OC_PHYS (output channels in memory, a blocked layout's padding lanes
- * included). */
+ * Build options: VW (lanes: 2, 4, 8 or 16), XB (vectors of positions), OCB (channels per item),
+ * NKX (positions per phase, ceil(OW / PHASES)) and OC_PHYS (output channels in memory, a blocked
+ * layout's padding lanes included). */
 #define CAT_(a, b) a##b
 #define CAT(a, b) CAT_(a, b)
 #define VEC_T CAT(float, VW)
@@ -22,7 +20,8 @@
 #define M_BLOCKS ((MG + OCB - 1) / OCB)
 #define LANES (VW * XB)
 #define K_BLOCKS ((NKX + LANES - 1) / LANES)
-/* The accumulators stay in registers only where the loops over them are unrolled. */
+/* The accumulators stay in registers only where the loops over them are unrolled: PoCL 3.1's code
+ * for the loop kept them in memory, a load and a store around every multiply-add. */
 #define UNROLL _Pragma("unroll")
 #define NOT_REACHED (-0x40000000)
 /* How far apart neighbouring x positions of one channel lie in the input's layout. */

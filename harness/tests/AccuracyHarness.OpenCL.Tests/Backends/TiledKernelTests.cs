@@ -61,7 +61,10 @@ public class TiledKernelTests
         Assert.That(ran, Is.GreaterThanOrEqualTo(CasesPerCombination / 2), "the rewrite must apply to most generated cases");
     }
 
-    /// <summary>A tile reaches past the input's edges and past the last position and channel: Oclgrind would report a stray access.</summary>
+    /// <summary>
+    /// A tile reaches past the input's edges and past the last position and channel: Oclgrind would
+    /// report a stray access.
+    /// </summary>
     [TestCase("mb2_ic6_oc20_g2_in3x4_k3x2_s2x1_pb1x0_op1x0_bias_blocked16")]
     [TestCase("ic3_oc35_in2x19_k3x5_s1x3_d1x2_pb2x1_pe0x2_f16_nhwc")]
     public void Both_forms_are_clean_on_oclgrind(string id)

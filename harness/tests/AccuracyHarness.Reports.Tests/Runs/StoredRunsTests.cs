@@ -90,7 +90,8 @@ public class StoredRunsTests
         };
 
         var c = ResultComparison.Of("yesterday", before, now);
-        Assert.That(c.NewlyKnown.Select(x => (x.Now.Key, x.Before)), Is.EqualTo(new (ResultKey, Status?)[] { (passing[0].Key, Status.Pass) }));
+        Assert.That(c.NewlyKnown.Select(x => (x.Now.Key, x.Before)),
+            Is.EqualTo(new (ResultKey, Status?)[] { (passing[0].Key, Status.Pass) }));
         Assert.That(c.NewlyFailing.Select(x => x.Now.Key), Is.EqualTo(new[] { passing[1].Key }),
             "a known failure that the baseline no longer lists failed before too: not newly failing");
         Assert.That(c.NewlyPassing, Is.Empty);
