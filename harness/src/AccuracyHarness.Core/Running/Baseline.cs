@@ -26,8 +26,9 @@ public sealed partial class Baseline
         /// Whether the entry's backend pattern covers a known backend name, or a name of a family written
         /// <c>PREFIX*</c> (e.g. <c>ext:*</c>, users' kernels, whose names only their manifests give).
         /// </summary>
-        public bool Covers(string known) =>
-            known.EndsWith('*') ? Backend.StartsWith(known[..^1], StringComparison.Ordinal) : _backend.IsMatch(known);
+        public bool Covers(string known) => known.EndsWith('*')
+            ? Backend.Length > known.Length - 1 && Backend.StartsWith(known[..^1], StringComparison.Ordinal)
+            : _backend.IsMatch(known);
 
         public override string ToString() =>
             ByDiagnosis ? $"{Backend}@{Device} diagnosis=\"{CasePattern}\" {Reason}" : $"{Backend}@{Device} {CasePattern} {Reason}";

@@ -73,6 +73,7 @@ public class BaselineTests
     [TestCase("onnxruntme@cpu *_k3x3_* a typo would never match",
         "BACKEND: 'onnxruntme' is not a known backend (known: reference, onnxruntime, onnxruntime-wdyn, opencl-direct, ext:*)")]
     [TestCase("onnx-*@cpu *_k3x3_* a pattern matching no backend", "BACKEND: 'onnx-*' is not a known backend")]
+    [TestCase("ext:@cpu *_k3x3_* a user's kernel needs its name", "BACKEND: 'ext:' is not a known backend")]
     public void Malformed_entries_name_file_and_line(string line, string message) =>
         Assert.That(() => Load("# header\n" + line),
             Throws.TypeOf<FormatException>().With.Message.Contains(":2: " + message.Split(' ')[0]).And.Message.Contains(message));
