@@ -22,4 +22,10 @@ public sealed record ConvGeometry(
     public Dims WeightShape => Dims.From(new[] { OutChannels, InPerGroup }.Concat(Kernel));
 
     public Dims OutputShape => Dims.From(new[] { Batch, OutChannels }.Concat(Output));
+
+    /// <summary>
+    /// The multiply-adds of a direct implementation: every tap of every output, padding included.
+    /// With zero insertion it is several times the deconvolution's count (<see cref="ProblemAxes.MultiplyAdds"/>).
+    /// </summary>
+    public double MultiplyAdds => (double)Batch * OutChannels * Output.Product() * InPerGroup * Kernel.Product();
 }

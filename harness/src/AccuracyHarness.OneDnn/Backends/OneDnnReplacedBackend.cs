@@ -92,9 +92,7 @@ public sealed class OneDnnReplacedBackend : OneDnnBackend
         }
         var (pd, dstMd, cropBegin) = chosen;
         var impl = Dnnl.ImplInfo(pd);
-        // The convolution's own count: zero insertion makes it several times the deconvolution's.
-        var convMultiplyAdds = (double)c.Batch * c.OutChannels * conv.Output.Product() * (c.InChannels / c.Groups) * conv.Kernel.Product();
-        if (TooSlow(impl, convMultiplyAdds) is { } slow) return slow;
+        if (TooSlow(impl, conv.MultiplyAdds) is { } slow) return slow;
 
         var src = run.Upload(new DataLayout(c.Layout, c.Batch, c.InChannels, conv.Input).Pack(input.Data), srcDims, tag, srcMd);
         var weightsTag = OneDnnLayouts.ConvolutionWeights(problem.Rank, c.Groups > 1);

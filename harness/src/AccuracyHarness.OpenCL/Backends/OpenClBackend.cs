@@ -1,10 +1,8 @@
 using AccuracyHarness.Core.Backends;
 using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Fills;
-using AccuracyHarness.Core.Tensors;
 using AccuracyHarness.OpenCL.Devices;
 using AccuracyHarness.OpenCL.Interop;
-using AccuracyHarness.OpenCL.Kernels;
 
 namespace AccuracyHarness.OpenCL.Backends;
 
@@ -59,28 +57,4 @@ public abstract class OpenClBackend : IBackend
     }
 
     private protected abstract BackendOutput Execute(Problem problem, CaseInputs inputs);
-
-    /// <summary>
-    /// Runs a kernel with the deconvolution signature (input, weights, bias, output, params) over
-    /// the case's output, by default one work-item per element of the output in its layout.
-    /// </summary>
-    private protected BackendOutput RunDeconvolution(
-        KernelSource source, Problem problem, CaseInputs inputs, long? workItems = null, bool bakeConstants = false)
-    {
-        var c = problem.Case;
-        var parameters = KernelParams.ForDeconvolution(problem);
-        using var run = new DeviceRun(Session, c.DataType, c.Layout, Options.JitConstants);
-        var kernel = run.Kernel(source, parameters, bakeConstants);
-        var outputLayout = DataLayout.ForOutput(problem);
-        var output = run.Poisoned(outputLayout.PhysicalLength);
-        run.Launch(
-            "deconv", kernel, workItems ?? outputLayout.PhysicalLength,
-            run.UploadActivations(inputs.Input.Data, DataLayout.ForInput(problem)),
-            run.Upload(inputs.Weights.Data),
-            run.Upload(inputs.Bias?.Data ?? []),
-            output,
-            run.Upload(parameters));
-        var (tensor, nonZeroLanes) = run.DownloadActivations(output, outputLayout);
-        return new BackendOutput.Produced(tensor, [], run.Findings, nonZeroLanes) { DeviceTimes = run.Timings };
-    }
 }

@@ -22,10 +22,25 @@ public sealed class OpenClDirectBackend : OpenClBackend
 
     public override string ReproArguments => BackendOption.Join([base.ReproArguments, _choice.ReproArguments]);
 
+    /// <summary>The chosen kernel over the case's output, with the deconvolution signature (input, weights, bias, output,
+    /// params).</summary>
     private protected override BackendOutput Execute(Problem problem, CaseInputs inputs)
     {
-        var (source, workItems, bake) = _choice.For(
-            KernelParams.ForDeconvolution(problem), DataLayout.ForOutput(problem), problem.MultiplyAdds());
-        return RunDeconvolution(source, problem, inputs, workItems, bake);
+        var c = problem.Case;
+        var parameters = KernelParams.ForDeconvolution(problem);
+        var outputLayout = DataLayout.ForOutput(problem);
+        var (source, workItems, bake) = _choice.For(parameters, outputLayout, problem.MultiplyAdds());
+        using var run = new DeviceRun(Session, c.DataType, c.Layout, Options.JitConstants);
+        var kernel = run.Kernel(source, parameters, bake);
+        var output = run.Poisoned(outputLayout.PhysicalLength);
+        run.Launch(
+            "deconv", kernel, workItems,
+            run.UploadActivations(inputs.Input.Data, DataLayout.ForInput(problem)),
+            run.Upload(inputs.Weights.Data),
+            run.Upload(inputs.Bias?.Data ?? []),
+            output,
+            run.Upload(parameters));
+        var (tensor, nonZeroLanes) = run.DownloadActivations(output, outputLayout);
+        return new BackendOutput.Produced(tensor, [], run.Findings, nonZeroLanes) { DeviceTimes = run.Timings };
     }
 }
