@@ -13,7 +13,7 @@ public static class BackendHelp
 {
     public const int Width = 100;
 
-    /// <summary>Makes the help of every command of <paramref name="root"/> end with the catalogue where the command names backends.</summary>
+    /// <summary>Makes the help of each command of <paramref name="root"/> that names backends end with the catalogue.</summary>
     public static void Install(RootCommand root)
     {
         var help = root.Options.OfType<HelpOption>().Single();

@@ -16,7 +16,7 @@ public static class CommonOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
-    /// <summary>Backend names; null when not given (every default backend). The help lists the catalogue (<see cref="BackendHelp"/>).</summary>
+    /// <summary>Backend names; null when not given (the defaults). The help lists the catalogue (<see cref="BackendHelp"/>).</summary>
     public static Option<IReadOnlyList<string>?> Backends(string description) =>
         TypedOption.Create<IReadOnlyList<string>?>("--backends", description, "LIST", ValueParsers.Names);
 

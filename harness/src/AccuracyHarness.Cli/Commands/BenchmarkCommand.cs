@@ -29,8 +29,12 @@ public static class BenchmarkCommand
     private sealed record Inputs(IReadOnlyList<string> Suites, IReadOnlyList<string>? Backends, IReadOnlyList<string> Devices, int Repeat,
         int Jobs)
     {
-        public static Inputs Read(ParseResult parsed) => new(parsed.GetValue(BenchmarkCommand.Suites) ?? [], parsed.GetValue(BackendList),
-            parsed.GetValue(BenchmarkCommand.Devices) ?? [], parsed.GetValue(BenchmarkCommand.Repeat), parsed.GetValue(BenchmarkCommand.Jobs));
+        public static Inputs Read(ParseResult parsed) => new(
+            parsed.GetValue(BenchmarkCommand.Suites) ?? [],
+            parsed.GetValue(BackendList),
+            parsed.GetValue(BenchmarkCommand.Devices) ?? [],
+            parsed.GetValue(BenchmarkCommand.Repeat),
+            parsed.GetValue(BenchmarkCommand.Jobs));
     }
 
     public static Command Create()

@@ -107,7 +107,7 @@ public static class RunArguments
         CrossDataTypes, CrossLayouts, Match, Jobs, Timeout, Repeat, ShardOption, Sample, Resume, Isolate, BaselineOption, Worker,
     ];
 
-    /// <summary>The one reading of `run`'s options: every value is typed at its option, and the rules between options are checked here.</summary>
+    /// <summary>The one reading of `run`'s options: each value is typed at its option; rules between options are checked here.</summary>
     public static RunInputs Read(ParseResult parsed)
     {
         var atol = parsed.GetValue(Atol);
