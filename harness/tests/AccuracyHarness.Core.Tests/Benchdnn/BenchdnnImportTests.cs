@@ -92,7 +92,7 @@ public class BenchdnnImportTests
     public void Bad_descriptors_say_why(string descriptor, string reason) =>
         Assert.That(() => BenchdnnDescriptor.Parse(descriptor), Throws.InstanceOf<FormatException>().With.Message.Contains(reason));
 
-    /// <summary>Imports <paramref name="text"/> as a batch file in a fresh folder that also holds shapes_tiny and a .not-copied list.</summary>
+    /// <summary>Imports <paramref name="text"/> as a batch file in a fresh folder beside shapes_tiny and a .not-copied list.</summary>
     private static ImportResult ImportBatch(string text)
     {
         var folder = Directory.CreateTempSubdirectory("benchdnn-").FullName;
@@ -125,7 +125,7 @@ public class BenchdnnImportTests
     [TestCase("mb1ic99999999999oc4ih5kh3\n", "'ic99999999999' is too large")]
     [TestCase("--dir=FWD_B\nrelu:0.5\n", "batch:2: 'relu:0.5': neither a benchdnn option (--NAME=VALUE) nor a deconvolution descriptor")]
     public void What_benchdnn_itself_refuses_is_an_error_naming_the_line(string text, string message) =>
-        Assert.That(() => ImportBatch(text), Throws.TypeOf<FormatException>().With.Message.StartsWith(message).Or.Message.Contains(message));
+        Assert.That(() => ImportBatch(text), Throws.TypeOf<FormatException>().With.Message.Contains(message));
 
     [Test]
     public void A_known_option_with_a_value_the_harness_does_not_run_is_a_counted_skip()
