@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AccuracyHarness.Cli.Options;
 
 namespace AccuracyHarness.Cli;
 
@@ -15,26 +16,16 @@ public static class CommonOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
-    public static Option<string?> Backends(string description) => new("--backends")
-    {
-        Description = description,
-        HelpName = "LIST",
-    };
+    /// <summary>Backend names; null when not given (the defaults). The help lists the catalogue (<see cref="BackendHelp"/>).</summary>
+    public static Option<IReadOnlyList<string>?> Backends(string description) =>
+        TypedOption.Create<IReadOnlyList<string>?>("--backends", description, "LIST", ValueParsers.Names);
 
-    public static Option<string?> Devices() => new("--devices")
-    {
-        Description = "Comma-separated devices for device backends (default: each backend's own default).",
-        HelpName = "LIST",
-    };
+    public static Option<IReadOnlyList<string>> Devices() => TypedOption.Create<IReadOnlyList<string>>("--devices",
+        "Comma-separated devices for device backends (default: each backend's own default).", "LIST", ValueParsers.Names, []);
 
-    public static Option<int> Jobs(string description) => new("--jobs")
-    {
-        Description = description,
-        HelpName = "N",
-        DefaultValueFactory = _ => 1,
-    };
+    public static Option<int> Jobs(string description) => TypedOption.Create("--jobs", description, "N", ValueParsers.PositiveInteger, 1);
 
-    /// <summary>A comma-separated list's items, or null when the option was not given.</summary>
-    public static List<string>? Split(string? text) =>
-        text?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+    /// <summary>How many times to run each case (run, shrink) or suite (benchmark): a whole number >= 1.</summary>
+    public static Option<int> Repeat(string description, int fallback) =>
+        TypedOption.Create("--repeat", description, "N", ValueParsers.PositiveInteger, fallback);
 }

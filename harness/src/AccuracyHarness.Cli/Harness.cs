@@ -29,6 +29,8 @@ public static class Harness
             ListCommand.Create(),
         };
 
+        BackendHelp.Install(root);
+
         // No response files: an argument starting with '@' is a value (a case text, a pattern), never a file to expand.
         var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0)

@@ -54,7 +54,7 @@ public class RunCommandTests
         Assert.That(lines.Skip(1).Select(l => l.Split(',')[status]), Is.EqualTo(new[] { "pass", "pass" }));
 
         var bad = HarnessProcess.Run("run", "--case", Case, "--backends", "reference", "--repeat", "0");
-        Assert.That((bad.ExitCode, bad.Stderr.Trim()), Is.EqualTo((2, "error: --repeat: 0 must be >= 1")));
+        Assert.That((bad.ExitCode, bad.Stderr.Trim()), Is.EqualTo((2, "error: --repeat: '0' is not a whole number >= 1 (see --help)")));
     }
 
     [Test]

@@ -15,28 +15,26 @@ public static class BenchmarkCommand
 {
     private static readonly Option<string[]> Suites = CommonOptions.Suites("Suites to measure (repeatable; default: cases/smoke).");
 
-    private static readonly Option<string?> BackendList =
-        CommonOptions.Backends("Comma-separated backends (default: every built-in backend).");
+    private static readonly Option<IReadOnlyList<string>?> BackendList =
+        CommonOptions.Backends("Comma-separated backends (default: every built-in backend); the backends are listed below.");
 
-    private static readonly Option<string?> Devices = CommonOptions.Devices();
+    private static readonly Option<IReadOnlyList<string>> Devices = CommonOptions.Devices();
 
-    private static readonly Option<int> Repeat = new("--repeat")
-    {
-        Description = "Runs per suite; the first also pays program builds and session creation (default 3).",
-        HelpName = "N",
-        DefaultValueFactory = _ => 3,
-    };
+    private static readonly Option<int> Repeat =
+        CommonOptions.Repeat("Runs per suite; the first also pays program builds and session creation (default 3).", 3);
 
     private static readonly Option<int> Jobs = CommonOptions.Jobs("Cases run at the same time (default 1).");
 
-    /// <summary>What `benchmark` was given; <see cref="Validate"/> checks every rule.</summary>
-    private sealed record Inputs(string[] Suites, int Repeat, int Jobs)
+    /// <summary>What `benchmark` was given, read once (every value typed and checked at its option).</summary>
+    private sealed record Inputs(IReadOnlyList<string> Suites, IReadOnlyList<string>? Backends, IReadOnlyList<string> Devices, int Repeat,
+        int Jobs)
     {
-        public void Validate()
-        {
-            if (Repeat < 1) throw new UsageException("--repeat must be >= 1");
-            if (Jobs < 1) throw new UsageException("--jobs must be >= 1");
-        }
+        public static Inputs Read(ParseResult parsed) => new(
+            parsed.GetValue(BenchmarkCommand.Suites) ?? [],
+            parsed.GetValue(BackendList),
+            parsed.GetValue(BenchmarkCommand.Devices) ?? [],
+            parsed.GetValue(BenchmarkCommand.Repeat),
+            parsed.GetValue(BenchmarkCommand.Jobs));
     }
 
     public static Command Create()
@@ -59,12 +57,10 @@ public static class BenchmarkCommand
 
     private static int Execute(ParseResult parsed)
     {
-        var inputs = new Inputs(parsed.GetValue(Suites) ?? [], parsed.GetValue(Repeat), parsed.GetValue(Jobs));
-        inputs.Validate();
-        var backends = BackendWiring.Create(parsed, BackendList.Name, CommonOptions.Split(parsed.GetValue(BackendList)),
-            CommonOptions.Split(parsed.GetValue(Devices)) ?? []);
+        var inputs = Inputs.Read(parsed);
+        var backends = BackendWiring.Create(parsed, BackendList.Name, inputs.Backends, inputs.Devices);
         var (repeat, jobs) = (inputs.Repeat, inputs.Jobs);
-        var suites = inputs.Suites.Length > 0 ? inputs.Suites : [Path.Combine(ProjectPaths.Cases, "smoke")];
+        var suites = inputs.Suites.Count > 0 ? inputs.Suites : [Path.Combine(ProjectPaths.Cases, "smoke")];
         var names = backends.Select(b => $"{b.Name}@{b.Device}");
 
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, "

@@ -64,7 +64,6 @@ public static class MutantsCommand
     private static int Execute(ParseResult parsed)
     {
         var jobs = parsed.GetValue(Jobs);
-        if (jobs < 1) throw new UsageException("--jobs must be >= 1");
         var suites = parsed.GetValue(Suites) is { Length: > 0 } given ? given : [Path.Combine(ProjectPaths.Cases, "smoke")];
         var cases = suites.SelectMany(s => SuiteLoading.Load(s).Cases).DistinctBy(c => c.Case).ToList();
         var mutants = parsed.GetValue(Only) is { Length: > 0 } names

@@ -1,10 +1,14 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
 using AccuracyHarness.Cli.Isolation;
+using AccuracyHarness.Cli.Options;
 using AccuracyHarness.Core.Cases;
+using AccuracyHarness.Core.Comparison;
+using AccuracyHarness.Core.Running;
 
 namespace AccuracyHarness.Cli.Commands;
 
-/// <summary>The options of `run`, and the one place that reads them into <see cref="RunInputs"/>.</summary>
+/// <summary>The options of `run`, each typed at its declaration, and the one place that reads them into <see cref="RunInputs"/>.</summary>
 public static class RunArguments
 {
     public static readonly Option<string[]> Suites =
@@ -16,35 +20,23 @@ public static class RunArguments
         HelpName = "TEXT",
     };
 
-    public static readonly Option<string?> BackendList =
-        CommonOptions.Backends("Comma-separated backends (default: every built-in backend). See the list below.");
+    public static readonly Option<IReadOnlyList<string>?> BackendList =
+        CommonOptions.Backends("Comma-separated backends (default: every built-in backend); the backends are listed below.");
 
-    public static readonly Option<string?> Devices = CommonOptions.Devices();
+    public static readonly Option<IReadOnlyList<string>> Devices = CommonOptions.Devices();
 
-    public static readonly Option<string?> DataTypes = new("--dtypes")
-    {
-        Description = "Only cases of these data types: f32,f16.",
-        HelpName = "LIST",
-    };
+    public static readonly Option<IReadOnlyList<DataType>?> DataTypes = TypedOption.Create<IReadOnlyList<DataType>?>("--dtypes",
+        "Only cases of these data types: f32,f16.", "LIST", ValueParsers.ListOf(ValueParsers.DataType));
 
-    public static readonly Option<string?> Layouts = new("--layouts")
-    {
-        Description = $"Only cases of these layouts: {Names.LayoutChoices}.",
-        HelpName = "LIST",
-    };
+    public static readonly Option<IReadOnlyList<LayoutFamily>?> Layouts = TypedOption.Create<IReadOnlyList<LayoutFamily>?>("--layouts",
+        $"Only cases of these layouts: {Names.LayoutChoices}.", "LIST", ValueParsers.ListOf(ValueParsers.Layout));
 
-    public static readonly Option<string?> FillOption = new("--fill")
-    {
-        Description = "Override every case's input fill: random (uniform reals, checked against error bounds) " +
-            "or exact (small integers, checked bit for bit).",
-        HelpName = "random|exact",
-    };
+    public static readonly Option<FillMode?> FillOption = TypedOption.Create<FillMode?>("--fill",
+        "Override every case's input fill: random (uniform reals, checked against error bounds) " +
+        "or exact (small integers, checked bit for bit).", "random|exact", t => ValueParsers.Fill(t));
 
-    public static readonly Option<ulong?> Seed = new("--seed")
-    {
-        Description = "Override every case's seed.",
-        HelpName = "N",
-    };
+    public static readonly Option<ulong?> Seed =
+        TypedOption.Create<ulong?>("--seed", "Override every case's seed.", "N", t => ValueParsers.UnsignedInteger(t));
 
     public static readonly Option<string?> Out = new("--out")
     {
@@ -52,70 +44,43 @@ public static class RunArguments
         HelpName = "DIR",
     };
 
-    public static readonly Option<string> Dump = new("--dump")
-    {
-        Description = "Write .npy tensors to DIR/dumps/<case>/: none, failing (cases that did not pass) or all.",
-        HelpName = "none|failing|all",
-        DefaultValueFactory = _ => "none",
-    };
+    public static readonly Option<DumpMode> Dump = TypedOption.Create("--dump",
+        "Write .npy tensors to DIR/dumps/<case>/: none, failing (cases that did not pass) or all.", "none|failing|all",
+        ValueParsers.OneOf<DumpMode>(), DumpMode.None);
 
-    public static readonly Option<double?> Atol = new("--atol")
-    {
-        Description = "Replace the computed error bounds by |err| <= atol + rtol*|ref| (recorded in the results).",
-        HelpName = "X",
-    };
+    public static readonly Option<double?> Atol = TypedOption.Create<double?>("--atol",
+        "Replace the computed error bounds by |err| <= atol + rtol*|ref| (recorded in the results).", "X",
+        t => ValueParsers.NonNegativeNumber(t));
 
-    public static readonly Option<double?> Rtol = new("--rtol")
-    {
-        Description = "Relative part of the fixed tolerance (with --atol; default 0).",
-        HelpName = "X",
-    };
+    public static readonly Option<double?> Rtol = TypedOption.Create<double?>("--rtol",
+        "Relative part of the fixed tolerance (with --atol; default 0).", "X", t => ValueParsers.NonNegativeNumber(t));
 
-    public static readonly Option<string?> CrossDataTypes = new("--cross-dtypes")
-    {
-        Description = "Run every case in each of these data types instead of its own: f32,f16.",
-        HelpName = "LIST",
-    };
+    public static readonly Option<IReadOnlyList<DataType>?> CrossDataTypes = TypedOption.Create<IReadOnlyList<DataType>?>(
+        "--cross-dtypes", "Run every case in each of these data types instead of its own: f32,f16.", "LIST",
+        ValueParsers.ListOf(ValueParsers.DataType));
 
-    public static readonly Option<string?> CrossLayouts = new("--cross-layouts")
-    {
-        Description = "Run every case in each of these layouts instead of its own.",
-        HelpName = "LIST",
-    };
+    public static readonly Option<IReadOnlyList<LayoutFamily>?> CrossLayouts = TypedOption.Create<IReadOnlyList<LayoutFamily>?>(
+        "--cross-layouts", "Run every case in each of these layouts instead of its own.", "LIST", ValueParsers.ListOf(ValueParsers.Layout));
 
-    public static readonly Option<string?> Match = new("--match")
-    {
-        Description = "Only cases whose id matches this regular expression (e.g. '_f16_' or 'g[2-9]_').",
-        HelpName = "REGEX",
-    };
+    public static readonly Option<Regex?> Match = TypedOption.Create<Regex?>("--match",
+        "Only cases whose id matches this regular expression (e.g. '_f16_' or 'g[2-9]_').", "REGEX", ValueParsers.Pattern);
 
     public static readonly Option<int> Jobs =
         CommonOptions.Jobs("Cases run at the same time (default 1; the reference already uses every core on large cases).");
 
-    public static readonly Option<double?> Timeout = new("--timeout")
-    {
-        Description = "Seconds a backend may take on one case; past it the result is an error (with --isolate the worker is ended).",
-        HelpName = "SECONDS",
-    };
+    public static readonly Option<TimeSpan?> Timeout = TypedOption.Create<TimeSpan?>("--timeout",
+        "Seconds a backend may take on one case; past it the result is an error (with --isolate the worker is ended).", "SECONDS",
+        t => ValueParsers.Seconds(t));
 
-    public static readonly Option<int> Repeat = new("--repeat")
-    {
-        Description = "Run each case N times; a result whose status or diagnosis differs between the runs is 'unstable' (exit 1).",
-        HelpName = "N",
-        DefaultValueFactory = _ => 1,
-    };
+    public static readonly Option<int> Repeat = CommonOptions.Repeat(
+        "Run each case N times; a result whose status or diagnosis differs between the runs is 'unstable' (exit 1).", 1);
 
-    public static readonly Option<string?> ShardOption = new("--shard")
-    {
-        Description = "Run shard i of n (a deterministic split by case id, so n machines share one suite), e.g. 2/4.",
-        HelpName = "i/n",
-    };
+    public static readonly Option<CaseSelection.Shard?> ShardOption = TypedOption.Create<CaseSelection.Shard?>("--shard",
+        "Run shard i of n (a deterministic split by case id, so n machines share one suite), e.g. 2/4.", "i/n", ValueParsers.Shard);
 
-    public static readonly Option<double?> Sample = new("--sample")
-    {
-        Description = "Run a deterministic sample of this percentage of the cases (e.g. 5 for an Oclgrind subset).",
-        HelpName = "PERCENT",
-    };
+    public static readonly Option<double?> Sample = TypedOption.Create<double?>("--sample",
+        "Run a deterministic sample of P% of the cases, 0 < P <= 100 (e.g. 5 or 5% for an Oclgrind subset).", "PERCENT",
+        t => ValueParsers.Percentage(t));
 
     public static readonly Option<string?> Resume = new("--resume")
     {
@@ -142,32 +107,46 @@ public static class RunArguments
         CrossDataTypes, CrossLayouts, Match, Jobs, Timeout, Repeat, ShardOption, Sample, Resume, Isolate, BaselineOption, Worker,
     ];
 
-    public static RunInputs Read(ParseResult parsed) => new()
+    /// <summary>The one reading of `run`'s options: each value is typed at its option; rules between options are checked here.</summary>
+    public static RunInputs Read(ParseResult parsed)
     {
-        Suites = parsed.GetValue(Suites) ?? [],
-        Cases = parsed.GetValue(Cases) ?? [],
-        Backends = parsed.GetValue(BackendList),
-        Devices = parsed.GetValue(Devices),
-        DataTypes = parsed.GetValue(DataTypes),
-        Layouts = parsed.GetValue(Layouts),
-        Fill = parsed.GetValue(FillOption),
-        Seed = parsed.GetValue(Seed),
-        Out = parsed.GetValue(Out),
-        Dump = parsed.GetValue(Dump)!,
-        Atol = parsed.GetValue(Atol),
-        Rtol = parsed.GetValue(Rtol),
-        CrossDataTypes = parsed.GetValue(CrossDataTypes),
-        CrossLayouts = parsed.GetValue(CrossLayouts),
-        Match = parsed.GetValue(Match),
-        Jobs = parsed.GetValue(Jobs),
-        Timeout = parsed.GetValue(Timeout),
-        Repeat = parsed.GetValue(Repeat),
-        Shard = parsed.GetValue(ShardOption),
-        Sample = parsed.GetValue(Sample),
-        Resume = parsed.GetValue(Resume),
-        Isolate = parsed.GetValue(Isolate),
-        Baseline = parsed.GetValue(BaselineOption),
-    };
+        var atol = parsed.GetValue(Atol);
+        var rtol = parsed.GetValue(Rtol);
+        if (rtol is not null && atol is null) throw new UsageException("--rtol needs --atol");
+        var resume = parsed.GetValue(Resume);
+        var output = parsed.GetValue(Out);
+        return new RunInputs(
+            Suites: parsed.GetValue(Suites) ?? [],
+            Cases: parsed.GetValue(Cases) ?? [],
+            Backends: parsed.GetValue(BackendList),
+            Devices: parsed.GetValue(Devices) ?? [],
+            Options: new RunOptions
+            {
+                Dump = parsed.GetValue(Dump),
+                Tolerance = atol is { } a ? new FixedTolerance(a, rtol ?? 0) : null,
+                Jobs = parsed.GetValue(Jobs),
+                Timeout = parsed.GetValue(Timeout),
+                Repeat = parsed.GetValue(Repeat),
+                OutputDirectory = resume ?? output ?? Path.Combine("reports", $"run-{DateTime.Now:yyyyMMdd-HHmmss}"),
+            },
+            Filter: new CaseFilter
+            {
+                DataTypes = parsed.GetValue(DataTypes),
+                Layouts = parsed.GetValue(Layouts),
+                CrossDataTypes = parsed.GetValue(CrossDataTypes),
+                CrossLayouts = parsed.GetValue(CrossLayouts),
+                Fill = parsed.GetValue(FillOption),
+                Seed = parsed.GetValue(Seed),
+                Match = parsed.GetValue(Match),
+                Shard = parsed.GetValue(ShardOption),
+                Sample = parsed.GetValue(Sample),
+            },
+            Out: output,
+            Resume: resume,
+            Isolate: parsed.GetValue(Isolate),
+            Baseline: parsed.GetValue(BaselineOption),
+            Worker: parsed.GetValue(Worker));
+    }
 
     /// <summary>The arguments a worker needs: this run's, without what selects cases or runs them in parallel.</summary>
     public static List<string> ForWorker(ParseResult parsed)

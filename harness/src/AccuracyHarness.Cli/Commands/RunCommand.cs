@@ -31,21 +31,20 @@ public static class RunCommand
     {
         var started = DateTimeOffset.Now;
         var inputs = RunArguments.Read(parsed);
-        var plan = inputs.Validate();
-        var backends = BackendWiring.Create(parsed, RunArguments.BackendList.Name, plan.Backends, plan.Devices);
-        if (parsed.GetValue(RunArguments.Worker)) return WorkerLoop.Serve(backends, plan.Options with { OutputDirectory = inputs.Out });
+        var backends = BackendWiring.Create(parsed, RunArguments.BackendList.Name, inputs.Backends, inputs.Devices);
+        if (inputs.Worker) return WorkerLoop.Serve(backends, inputs.Options with { OutputDirectory = inputs.Out });
 
         var baseline = BaselineLoading.Load(inputs.Baseline);
-        var cases = SuiteLoading.Cases(inputs.Suites, inputs.Cases, plan.Filter);
-        var outDir = plan.Options.OutputDirectory!;
+        var cases = SuiteLoading.Cases(inputs.Suites, inputs.Cases, inputs.Filter);
+        var outDir = inputs.Options.OutputDirectory!;
         var jsonl = Path.Combine(outDir, ResultJson.FileName);
         if (inputs.Resume is not null && !File.Exists(jsonl)) throw new UsageException($"--resume: {jsonl} does not exist");
 
-        var pipeline = Pipeline(backends, plan, inputs.Resume is not null, jsonl, baseline);
+        var pipeline = Pipeline(backends, inputs.Options, inputs.Resume is not null, jsonl, baseline);
         var results = Progress.Run(pipeline.Pending(cases), progress =>
         {
             if (!inputs.Isolate) return pipeline.Run(cases, [progress]);
-            using var pool = new WorkerPool(RunArguments.ForWorker(parsed), plan.Options.Timeout, backends);
+            using var pool = new WorkerPool(RunArguments.ForWorker(parsed), inputs.Options.Timeout, backends);
             return pipeline.Run(cases, [progress], pool.RunCase);
         });
         var info = new RunInfo(BackendWiring.Environment()) { Started = started, CommandLine = Invocation.Text() };
@@ -62,11 +61,11 @@ public static class RunCommand
     /// usage error naming the line.
     /// </summary>
     private static RunPipeline Pipeline(
-        IReadOnlyList<Core.Backends.IBackend> backends, RunPlan plan, bool resume, string jsonl, Baseline baseline)
+        IReadOnlyList<Core.Backends.IBackend> backends, RunOptions options, bool resume, string jsonl, Baseline baseline)
     {
         try
         {
-            return new RunPipeline(backends, plan.Options, resume: resume,
+            return new RunPipeline(backends, options, resume: resume,
                 dropped: _ => Console.Error.WriteLine($"--resume: ignoring an unfinished line of {jsonl}"), baseline: baseline);
         }
         catch (StoredFileException e)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using AccuracyHarness.Cli.Options;
 using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Results;
 using AccuracyHarness.Core.Running;
@@ -44,19 +45,12 @@ public static class ShrinkCommand
         Description = "Print the minimal case without appending it to the regressions suite.",
     };
 
-    private static readonly Option<int> MaxTries = new("--max-tries")
-    {
-        Description = "Most candidate cases to run before stopping with the smallest failing one so far.",
-        HelpName = "N",
-        DefaultValueFactory = _ => Shrinker.DefaultMaxTries,
-    };
+    private static readonly Option<int> MaxTries = TypedOption.Create("--max-tries",
+        "Most candidate cases to run before stopping with the smallest failing one so far.", "N", ValueParsers.PositiveInteger,
+        Shrinker.DefaultMaxTries);
 
-    private static readonly Option<int> Repeat = new("--repeat")
-    {
-        Description = "Run the case (and each candidate) N times; a failure whose verdict changes between runs is refused as unstable.",
-        HelpName = "N",
-        DefaultValueFactory = _ => 1,
-    };
+    private static readonly Option<int> Repeat = CommonOptions.Repeat(
+        "Run the case (and each candidate) N times; a failure whose verdict changes between runs is refused as unstable.", 1);
 
     public static Command Create()
     {
@@ -83,9 +77,7 @@ public static class ShrinkCommand
     private static int Execute(ParseResult parsed)
     {
         var maxTries = parsed.GetValue(MaxTries);
-        if (maxTries < 1) throw new UsageException("--max-tries: must be at least 1");
         var repeat = parsed.GetValue(Repeat);
-        if (repeat < 1) throw new UsageException($"--repeat: {repeat} must be at least 1");
         var start = ParseCase(parsed.GetValue(CaseOption)!);
         var device = parsed.GetValue(DeviceOption);
         var backend = BackendWiring.Create(parsed, BackendOption.Name, [parsed.GetValue(BackendOption)!],

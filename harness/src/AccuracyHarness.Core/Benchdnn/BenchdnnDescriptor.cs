@@ -27,7 +27,10 @@ public static partial class BenchdnnDescriptor
     /// <summary>A parsed descriptor: the ONNX case, its name (n"...") and the batch it states, if any.</summary>
     public sealed record Parsed(DeconvCase Case, string? Name, bool StatesBatch);
 
-    /// <summary>Parses one descriptor; throws <see cref="FormatException"/> with the reason it cannot be expressed.</summary>
+    /// <summary>
+    /// Parses one descriptor; a malformed one is a <see cref="FormatException"/> saying why, a
+    /// well-formed one ONNX cannot express a <see cref="NotExpressibleException"/>.
+    /// </summary>
     public static Parsed Parse(string descriptor, DataType dataType = DataType.F32, bool hasBias = false)
     {
         var fields = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -46,7 +49,9 @@ public static partial class BenchdnnDescriptor
             var m = Field().Match(rest);
             if (!m.Success)
                 throw new FormatException($"benchdnn descriptor '{descriptor}': cannot read '{rest}'");
-            if (!fields.TryAdd(m.Groups[1].Value, int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)))
+            if (!int.TryParse(m.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+                throw new FormatException($"benchdnn descriptor '{descriptor}': '{m.Value}' is too large");
+            if (!fields.TryAdd(m.Groups[1].Value, number))
                 throw new FormatException($"benchdnn descriptor '{descriptor}': '{m.Groups[1].Value}' is given twice");
             rest = rest[m.Length..];
         }
@@ -112,7 +117,7 @@ public static partial class BenchdnnDescriptor
                 outputPadding[a] = (int)-endPad;
             }
             if (pad < 0)
-                throw new FormatException(
+                throw new NotExpressibleException(
                     $"benchdnn descriptor '{descriptor}': front pad p{axis}={pad} is negative, which ONNX cannot express");
         }
 
@@ -136,7 +141,7 @@ public static partial class BenchdnnDescriptor
         }
         catch (InvalidCaseException e)
         {
-            throw new FormatException($"benchdnn descriptor '{descriptor}': as ONNX {e.Message}");
+            throw new NotExpressibleException($"benchdnn descriptor '{descriptor}': as ONNX {e.Message}");
         }
         return new Parsed(c, name, fields.ContainsKey("mb"));
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using AccuracyHarness.Core.Cases;
 
 namespace AccuracyHarness.Core.Benchdnn;
@@ -8,10 +10,18 @@ namespace AccuracyHarness.Core.Benchdnn;
 /// Option state follows benchdnn: options hold until <c>--reset</c>. Only forward directions and
 /// the f32 and f16 data types are expressible; post-ops, scales and memory tags do not change
 /// the bare deconvolution and are recorded as ignored. Nothing is dropped silently: every
-/// descriptor is either imported or listed with its reason.
+/// descriptor is either imported or listed with its reason, and what benchdnn itself would refuse
+/// (an unknown option, a malformed value or descriptor, a missing batch file) is a
+/// <see cref="FormatException"/> naming "file:line: field".
 /// </summary>
 public static class BenchdnnImport
 {
+    /// <summary>
+    /// The file beside a corpus that names oneDNN's input files it does not copy, one a line: a
+    /// <c>--batch</c> of one of them is a counted skip, of any other missing file an error.
+    /// </summary>
+    public const string NotCopiedFile = ".not-copied";
+
     public static ImportResult ImportFile(string path)
     {
         var cases = new List<ImportedCase>();
@@ -33,10 +43,9 @@ public static class BenchdnnImport
         public string[] Directions = ["FWD_B"];
         public string[] DataTypes = ["f32"];
         public int? Batch;
-        public System.Text.RegularExpressions.Regex? Match;
+        public Regex? Match;
     }
 
-    /// <summary>Reads one file; an option value it cannot use is a <see cref="FormatException"/> naming "file:line: --option".</summary>
     private static void Read(string path, State state, List<ImportedCase> cases, List<RejectedLine> rejected, SortedSet<string> ignored,
         HashSet<string> open, string includedAt = "")
     {
@@ -46,13 +55,11 @@ public static class BenchdnnImport
         var name = Path.GetFileName(path);
         for (var i = 0; i < lines.Length; i++)
         {
-            var text = lines[i];
-            var hash = text.IndexOf('#');
-            if (hash >= 0) text = text[..hash];
-            // Option values may continue on the next line after a trailing backslash.
-            while (text.TrimEnd().EndsWith('\\') && i + 1 < lines.Length)
-                text = text.TrimEnd().TrimEnd('\\') + lines[++i].Split('#')[0];
             var source = $"{name}:{i + 1}";
+            var text = lines[i].Split('#')[0];
+            // A trailing backslash continues the value on the next line, whose indentation is not part of it (benchdnn joins the words).
+            while (text.TrimEnd().EndsWith('\\') && i + 1 < lines.Length)
+                text = text.TrimEnd().TrimEnd('\\').TrimEnd() + lines[++i].Split('#')[0].TrimStart();
             foreach (var token in text.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
             {
                 if (token.StartsWith("--", StringComparison.Ordinal))
@@ -65,7 +72,8 @@ public static class BenchdnnImport
                 }
                 else
                 {
-                    rejected.Add(new RejectedLine(source, token, "neither a benchdnn option nor a deconvolution descriptor"));
+                    throw new FormatException($"{source}: '{token}': neither a benchdnn option (--NAME=VALUE) " +
+                        "nor a deconvolution descriptor (e.g. mb2ic16oc16ih7kh3sh2ph1)");
                 }
             }
         }
@@ -77,7 +85,14 @@ public static class BenchdnnImport
     {
         var eq = token.IndexOf('=');
         var key = eq < 0 ? token : token[..eq];
-        var value = eq < 0 ? "" : token[(eq + 1)..];
+        string? value = eq < 0 ? null : token[(eq + 1)..];
+        if (!BenchdnnOptions.Known.TryGetValue(key, out var option))
+        {
+            throw new FormatException($"{source}: {key}: not a benchdnn deconvolution option " +
+                $"(known: {string.Join(" ", BenchdnnOptions.Known.Keys)})");
+        }
+        if (!option.Accepts(value))
+            throw new FormatException($"{source}: {key}: '{value}' is not {option.Allowed}");
         switch (key)
         {
             case "--reset":
@@ -87,37 +102,20 @@ public static class BenchdnnImport
                 state.Match = null;
                 break;
             case "--dir":
-                state.Directions = value.Split(',').Select(v => v.ToUpperInvariant()).ToArray();
+                state.Directions = value!.Split(',').Select(v => v.ToUpperInvariant()).ToArray();
                 break;
-            case "--dt":
-                state.DataTypes = value.Split(',');
+            case "--dt" or "--cfg":
+                state.DataTypes = value!.Split(',');
                 break;
             case "--mb":
-                var culture = System.Globalization.CultureInfo.InvariantCulture;
-                state.Batch = int.TryParse(value, System.Globalization.NumberStyles.None, culture, out var mb) && mb > 0
-                    ? mb
-                    : throw new FormatException($"{source}: --mb: '{value}' is not a batch size (a whole number >= 1)");
+                var mb = int.Parse(value!, CultureInfo.InvariantCulture);
+                state.Batch = mb > 0 ? mb : null;
                 break;
             case "--match":
-                try
-                {
-                    state.Match = new System.Text.RegularExpressions.Regex(value);
-                }
-                catch (ArgumentException e)
-                {
-                    throw new FormatException($"{source}: --match: '{value}' is not a regular expression: {e.Message}");
-                }
+                state.Match = Pattern(source, value!);
                 break;
             case "--batch":
-                var included = Path.Combine(Path.GetDirectoryName(path)!, value);
-                if (File.Exists(included))
-                {
-                    Read(included, state, cases, rejected, ignored, open, source);
-                }
-                else
-                {
-                    rejected.Add(new RejectedLine(Path.GetFileName(path), token, $"batch file '{value}' is not in this corpus"));
-                }
+                Batch(value!, token, path, source, state, cases, rejected, ignored, open);
                 break;
             default:
                 ignored.Add(key);
@@ -125,8 +123,55 @@ public static class BenchdnnImport
         }
     }
 
+    private static Regex Pattern(string source, string value)
+    {
+        try
+        {
+            return new Regex(value);
+        }
+        catch (ArgumentException e)
+        {
+            throw new FormatException($"{source}: --match: '{value}' is not a regular expression: {e.Message}");
+        }
+    }
+
+    /// <summary>Reads an included file; one the corpus says it does not copy is a counted skip, any other missing one an error.</summary>
+    private static void Batch(string value, string token, string path, string source, State state, List<ImportedCase> cases,
+        List<RejectedLine> rejected, SortedSet<string> ignored, HashSet<string> open)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        var included = Path.Combine(folder, value);
+        if (File.Exists(included))
+        {
+            Read(included, state, cases, rejected, ignored, open, source);
+            return;
+        }
+        var notCopied = Path.Combine(folder, NotCopiedFile);
+        if (File.Exists(notCopied) && File.ReadAllLines(notCopied).Select(l => l.Split('#')[0].Trim()).Contains(value))
+        {
+            rejected.Add(new RejectedLine(Path.GetFileName(path), token, $"batch file '{value}' is not in this corpus"));
+            return;
+        }
+        var beside = Directory.GetFiles(folder).Select(Path.GetFileName)
+            .Where(f => !f!.StartsWith('.') && !f.EndsWith(".md", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal);
+        throw new FormatException($"{source}: --batch: no file '{value}' beside {Path.GetFileName(path)} " +
+            $"(there: {string.Join(", ", beside)}; oneDNN files left out on purpose are listed in {NotCopiedFile})");
+    }
+
     private static void Descriptor(string token, string source, State state, List<ImportedCase> cases, List<RejectedLine> rejected)
     {
+        try
+        {
+            BenchdnnDescriptor.Parse(token);
+        }
+        catch (NotExpressibleException)
+        {
+            // Well formed: counted per direction and data type below.
+        }
+        catch (FormatException e)
+        {
+            throw new FormatException($"{source}: descriptor: {e.Message}");
+        }
         if (state.Match is { } match && !match.IsMatch(token)) return;
         foreach (var direction in state.Directions)
         {
@@ -149,7 +194,7 @@ public static class BenchdnnImport
                     var c = state.Batch is { } mb ? parsed.Case with { Batch = mb } : parsed.Case;
                     cases.Add(new ImportedCase(c, parsed.Name, source));
                 }
-                catch (FormatException e)
+                catch (NotExpressibleException e)
                 {
                     rejected.Add(new RejectedLine(source, token, e.Message));
                 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AccuracyHarness.Core.Running;
 using AccuracyHarness.Core.Suites.Expressions;
 
 namespace AccuracyHarness.Core.Suites;
@@ -29,9 +30,8 @@ internal sealed record SuiteLine(string File, string Display, int Number, string
     /// <summary>The percentage of a <c>sample P%</c>, in (0, 100].</summary>
     public double ParseSample(string text)
     {
-        return text.EndsWith('%')
-               && double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var p)
-               && p is > 0 and <= 100
+        // A suite writes the percent sign: "sample 5" reads like a count.
+        return text.EndsWith('%') && Percentage.TryParse(text, out var p)
             ? p
             : throw Error("sample", $"'{text}' is not a percentage in (0, 100], e.g. sample 5%");
     }

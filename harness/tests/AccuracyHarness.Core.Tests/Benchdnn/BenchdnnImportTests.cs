@@ -90,5 +90,77 @@ public class BenchdnnImportTests
     [TestCase("ic4oc4ih5kh3zz", "cannot read 'zz'")]
     [TestCase("ic3oc4g2ih5kh3", "divisible by group=2")]
     public void Bad_descriptors_say_why(string descriptor, string reason) =>
-        Assert.That(() => BenchdnnDescriptor.Parse(descriptor), Throws.TypeOf<FormatException>().With.Message.Contains(reason));
+        Assert.That(() => BenchdnnDescriptor.Parse(descriptor), Throws.InstanceOf<FormatException>().With.Message.Contains(reason));
+
+    /// <summary>Imports <paramref name="text"/> as a batch file in a fresh folder beside shapes_tiny and a .not-copied list.</summary>
+    private static ImportResult ImportBatch(string text)
+    {
+        var folder = Directory.CreateTempSubdirectory("benchdnn-").FullName;
+        File.WriteAllText(Path.Combine(folder, "shapes_tiny"), "mb1ic4oc4ih5kh3\n");
+        File.WriteAllText(Path.Combine(folder, BenchdnnImport.NotCopiedFile), "# upstream only\nset_all\n");
+        File.WriteAllText(Path.Combine(folder, "batch"), text);
+        try
+        {
+            return BenchdnnImport.ImportFile(Path.Combine(folder, "batch"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [TestCase("--reset\n--mZ=1\n--batch=shapes_tiny\n", "batch:2: --mZ: not a benchdnn deconvolution option (known: --reset")]
+    [TestCase("--reset\n--batch=shapeZ\n", "batch:2: --batch: no file 'shapeZ' beside batch (there: batch, shapes_tiny;")]
+    [TestCase("--dir=FWD_X mb1ic4oc4ih5kh3\n", "batch:1: --dir: 'FWD_X' is not a comma-separated list of FWD_B, FWD_D, FWD_I, BWD_D")]
+    [TestCase("--dt=f17 mb1ic4oc4ih5kh3\n", "batch:1: --dt: 'f17' is not a comma-separated list of data types")]
+    [TestCase("--dt=f32:f32:f32:f32 mb1ic4oc4ih5kh3\n", "batch:1: --dt: 'f32:f32:f32:f32' is not")]
+    [TestCase("--mb=two mb1ic4oc4ih5kh3\n", "batch:1: --mb: 'two' is not a batch size")]
+    [TestCase("--alg=fast mb1ic4oc4ih5kh3\n", "batch:1: --alg: 'fast' is not a comma-separated list of direct, wino, auto")]
+    [TestCase("--stag=a-b mb1ic4oc4ih5kh3\n", "batch:1: --stag: 'a-b' is not a comma-separated list of memory tags")]
+    [TestCase("--allow-enum-tags-only=maybe\n", "batch:1: --allow-enum-tags-only: 'maybe' is not true or false")]
+    [TestCase("--reset=1\n", "batch:1: --reset: '1' is not no value")]
+    [TestCase("--dir mb1ic4oc4ih5kh3\n", "batch:1: --dir: '' is not")]
+    [TestCase("--match=( mb1ic4oc4ih5kh3\n", "batch:1: --match: '(' is not a regular expression")]
+    [TestCase("--dir=BWD_D mb1ic4oc4ih5kh3zz\n", "batch:1: descriptor: benchdnn descriptor 'mb1ic4oc4ih5kh3zz': cannot read 'zz'")]
+    [TestCase("mb1ic99999999999oc4ih5kh3\n", "'ic99999999999' is too large")]
+    [TestCase("--dir=FWD_B\nrelu:0.5\n", "batch:2: 'relu:0.5': neither a benchdnn option (--NAME=VALUE) nor a deconvolution descriptor")]
+    public void What_benchdnn_itself_refuses_is_an_error_naming_the_line(string text, string message) =>
+        Assert.That(() => ImportBatch(text), Throws.TypeOf<FormatException>().With.Message.Contains(message));
+
+    [Test]
+    public void A_known_option_with_a_value_the_harness_does_not_run_is_a_counted_skip()
+    {
+        var result = ImportBatch("--dir=FWD_B,BWD_D --dt=f32,u8:s8:u8,bf16 --attr-post-ops=relu --stag=axb mb1ic4oc4ih5kh3\n");
+        Assert.That(result.Cases, Has.Count.EqualTo(1));
+        Assert.That(result.Rejected.Select(r => r.Reason), Is.EquivalentTo(new[]
+        {
+            "data type u8:s8:u8 is not f32 or f16 storage with f32 accumulation",
+            "data type bf16 is not f32 or f16 storage with f32 accumulation",
+            "direction BWD_D is not a forward deconvolution",
+        }));
+        Assert.That(result.IgnoredOptions, Is.EqualTo(new[] { "--attr-post-ops", "--stag" }));
+    }
+
+    [Test]
+    public void A_batch_file_the_corpus_lists_as_not_copied_is_a_counted_skip()
+    {
+        var result = ImportBatch("--batch=set_all\n--batch=shapes_tiny\n");
+        Assert.That(result.Cases, Has.Count.EqualTo(1));
+        Assert.That(result.Rejected.Single().Reason, Is.EqualTo("batch file 'set_all' is not in this corpus"));
+    }
+
+    [Test]
+    public void A_value_continued_after_a_backslash_joins_the_next_line_without_its_indentation()
+    {
+        var result = ImportBatch("--attr-post-ops=, \\\n        sum:0.5, \\\n        relu\n--mb=0 mb3ic4oc4ih5kh3\n");
+        Assert.That(result.Cases.Single().Case.Batch, Is.EqualTo(3), "--mb=0 keeps the descriptor's batch");
+        Assert.That(result.IgnoredOptions, Is.EqualTo(new[] { "--attr-post-ops" }));
+    }
+
+    [Test]
+    public void Every_file_of_the_corpus_imports_without_an_error()
+    {
+        foreach (var file in Directory.GetFiles(Corpus).Where(f => !Path.GetFileName(f).StartsWith('.') && !f.EndsWith(".md")))
+            Assert.That(() => BenchdnnImport.ImportFile(file), Throws.Nothing, file);
+    }
 }
