@@ -3,7 +3,6 @@ using System.Text;
 using AccuracyHarness.Core.Backends;
 using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Fills;
-using AccuracyHarness.Core.Suites.Expressions;
 using AccuracyHarness.Core.Tensors;
 using AccuracyHarness.OpenCL.Devices;
 using AccuracyHarness.OpenCL.Dialects.OpenVino;
@@ -78,7 +77,7 @@ internal sealed class ManifestDeconvolution(KernelManifest manifest, OpenClDevic
                     Cl.SetArg(kernel, index++, run.Upload(KernelParams.ForDeconvolution(problem)));
                     break;
                 case KernelArgumentKind.Int:
-                    Cl.SetArg(kernel, index++, checked((int)Whole(arg.Value!, problem, $"args[{position}].int")));
+                    Cl.SetArg(kernel, index++, checked((int)LaunchRange.Whole(arg.Value!, problem, $"args[{position}].int")));
                     break;
                 case KernelArgumentKind.Float:
                     Cl.SetArg(kernel, index++, (float)arg.Value!.Evaluate(problem));
@@ -128,52 +127,12 @@ internal sealed class ManifestDeconvolution(KernelManifest manifest, OpenClDevic
     /// </summary>
     private (long[] Global, long[]? Local) Range(Problem problem, DataLayout output)
     {
-        if (Launch.Global is null && Launch.Dialect == KernelDialect.OpenVino)
+        if (Launch.Dialect == KernelDialect.OpenVino)
         {
-            var (g, l) = OpenVinoJit.ReferenceRange(problem);
-            return (g, Launch.LocalGiven ? Sizes(Launch.Local, problem, "local") : l);
+            var (global, local) = OpenVinoJit.ReferenceRange(problem);
+            return LaunchRange.Resolve(Launch, problem, global, local);
         }
-        var global = Launch.Global is null ? [output.PhysicalLength] : Sizes(Launch.Global, problem, "global")!;
-        var local = Launch.LocalGiven
-            ? Sizes(Launch.Local, problem, "local")
-            : Launch.Global is null ? [DeviceRun.LocalSize(global[0])] : null;
-        for (var d = 0; local is not null && d < global.Length; d++)
-        {
-            if (global[d] % local[d] != 0)
-            {
-                throw new FormatException(
-                    $"field 'local[{d}]': {local[d]} does not divide global[{d}] = {global[d]} for this case "
-                    + "(OpenCL 1.2 needs whole work-groups)");
-            }
-        }
-        return (global, local);
-    }
-
-    private static long[]? Sizes(IReadOnlyList<ProblemExpression>? expressions, Problem problem, string field) =>
-        expressions?.Select((e, d) =>
-        {
-            var value = Whole(e, problem, $"{field}[{d}]");
-            return value >= 1
-                ? value
-                : throw new FormatException(
-                    $"field '{field}[{d}]': '{e.Text}' gives {value} for this case; a work size must be at least 1");
-        }).ToArray();
-
-    private static long Whole(ProblemExpression expression, Problem problem, string field)
-    {
-        double value;
-        try
-        {
-            value = expression.Evaluate(problem);
-        }
-        catch (FormatException e)
-        {
-            throw new FormatException($"field '{field}': {e.Message}");
-        }
-        return value == Math.Floor(value) && Math.Abs(value) < 1e15
-            ? (long)value
-            : throw new FormatException($"field '{field}': '{expression.Text}' gives {value.ToString(CultureInfo.InvariantCulture)} "
-                + "for this case, not a whole number (use align(), ceil() or floor())");
+        return LaunchRange.Resolve(Launch, problem, [output.PhysicalLength], [DeviceRun.LocalSize(output.PhysicalLength)]);
     }
 
     /// <summary>A number for a #define: an integer as such, anything else as a float literal.</summary>

@@ -4,6 +4,7 @@ using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Fills;
 using AccuracyHarness.Core.Tensors;
 using AccuracyHarness.OpenCL.Devices;
+using AccuracyHarness.OpenCL.Interop;
 using AccuracyHarness.OpenCL.Kernels;
 using AccuracyHarness.OpenCL.Manifests;
 
@@ -49,6 +50,19 @@ public sealed class OpenClReplacedBackend : OpenClBackend
                 return new BackendOutput.NotApplicable($"{KernelManifest.RoleName(manifest!.Role)} stage: {reason}");
         }
 
+        (long[] Global, long[]? Local) dialectRange = default;
+        if (DialectConv)
+        {
+            try
+            {
+                dialectRange = OpenVinoConvStage.Range(_conv!, problem);
+            }
+            catch (FormatException e)
+            {
+                return new BackendOutput.Failed($"{Id}: conv kernel manifest {_conv!.ManifestPath}: {e.Message}");
+            }
+        }
+
         var c = problem.Case;
         var convParams = KernelParams.ForConvolution(plan.Conv, plan.PadsEnd, c.HasBias);
         var stages = ImmutableArray.CreateBuilder<StageOutput>();
@@ -82,22 +96,49 @@ public sealed class OpenClReplacedBackend : OpenClBackend
             new Tensor(reorderedShape, run.Download(reordered, reorderedShape.Product()), c.DataType)));
 
         var outputLayout = DataLayout.ForOutput(problem);
-        var output = run.Poisoned(outputLayout.PhysicalLength);
-        var (convSource, convItems, bake) = _conv is null
-            ? _convChoice.For(convParams, outputLayout, problem.MultiplyAdds())
-            : (_conv.Source, outputLayout.PhysicalLength, false);
-        run.Launch("conv", run.Kernel(convSource, convParams, bake), convItems,
-            input, reordered, run.Upload(inputs.Bias?.Data ?? []), output, run.Upload(convParams));
+        string? convNote = null;
+        ClMemHandle output;
+        if (DialectConv)
+        {
+            // OpenVINO's kernels never write a blocked output's padding lanes: they start as 0 and must stay so.
+            output = run.Poisoned(outputLayout.PhysicalLength, outputLayout.PaddingOffsets());
+            var bias = inputs.Bias is null ? null : run.Upload(inputs.Bias.Data);
+            convNote = OpenVinoConvStage.Launch(run, _conv!, problem, plan, Options.Pads, OpenClDevice, dialectRange,
+                (input, output, reordered, bias));
+        }
+        else
+        {
+            output = run.Poisoned(outputLayout.PhysicalLength);
+            var (convSource, convItems, bake) = _conv is null
+                ? _convChoice.For(convParams, outputLayout, problem.MultiplyAdds())
+                : (_conv.Source, outputLayout.PhysicalLength, false);
+            run.Launch("conv", run.Kernel(convSource, convParams, bake), convItems,
+                input, reordered, run.Upload(inputs.Bias?.Data ?? []), output, run.Upload(convParams));
+        }
         var (tensor, nonZeroLanes) = run.DownloadActivations(output, outputLayout);
         return new BackendOutput.Produced(tensor, stages.ToImmutable(), run.Findings, nonZeroLanes,
-            $"rule {Options.Rule.Name}{StageNote()}")
+            $"rule {Options.Rule.Name}{StageNote()}{(convNote is null ? "" : "; " + convNote)}")
         {
             DeviceTimes = run.Timings,
         };
     }
 
-    private string? DialectUnsupported(KernelManifest? manifest, Problem problem) =>
-        manifest?.Launch.Dialect == KernelDialect.OpenVino ? OpenVinoReorderStage.Unsupported(manifest, problem, OpenClDevice) : null;
+    private bool DialectConv => _conv?.Launch.Dialect == KernelDialect.OpenVino;
+
+    /// <summary>
+    /// Why a dialect stage kernel cannot run a case on this device: OpenVINO computes f16 in half, and
+    /// a conv stage may require extensions.
+    /// </summary>
+    private string? DialectUnsupported(KernelManifest? manifest, Problem problem)
+    {
+        if (manifest?.Launch.Dialect != KernelDialect.OpenVino) return null;
+        var needed = manifest.Launch.Requires.ToList();
+        if (problem.Case.DataType == DataType.F16) needed.Add("cl_khr_fp16");
+        var missing = needed.Distinct().Where(e => !OpenClDevice.Extensions.Contains(e)).ToList();
+        return missing.Count == 0
+            ? null
+            : $"device {OpenClDevice.Id} lacks {string.Join(", ", missing)}, which kernel '{manifest.Name}' (openvino dialect) requires";
+    }
 
     private string StageNote()
     {

@@ -16,12 +16,6 @@ namespace AccuracyHarness.OpenCL.Backends;
 /// </summary>
 internal static class OpenVinoReorderStage
 {
-    /// <summary>Why the stage cannot run a case on the device (f16 needs half arithmetic), or null.</summary>
-    public static string? Unsupported(KernelManifest manifest, Problem problem, OpenClDevice device) =>
-        problem.Case.DataType == DataType.F16 && !device.Extensions.Contains("cl_khr_fp16")
-            ? $"device {device.Id} lacks cl_khr_fp16, which kernel '{manifest.Name}' (openvino dialect, f16) requires"
-            : null;
-
     public static void Launch(
         DeviceRun run, KernelManifest manifest, Problem problem, Tensor weights, ClMemHandle reordered, OpenClDevice device)
     {

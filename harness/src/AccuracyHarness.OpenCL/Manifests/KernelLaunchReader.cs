@@ -15,10 +15,12 @@ internal static partial class KernelLaunchReader
         ["dialect", "args", "global", "local", "defines", "weights", "include_dirs", "requires", "padding_lanes"];
 
     /// <summary>
-    /// Fields that shape a launch the harness makes itself, so only a <c>deconv</c> kernel's (a dialect
-    /// also fits a weights reorder).
+    /// Fields that shape a launch the harness makes itself, so only a <c>deconv</c> kernel's; a dialect
+    /// also fits a stage kernel, and an OpenVINO-dialect conv stage may set its range and extensions.
     /// </summary>
     private static readonly string[] DeconvOnlyFields = ["args", "global", "local", "defines", "weights", "padding_lanes", "requires"];
+
+    private static readonly string[] OpenVinoConvFields = ["global", "local", "requires"];
 
     private static readonly Dictionary<string, KernelArgumentKind> BufferNames = new()
     {
@@ -40,29 +42,25 @@ internal static partial class KernelLaunchReader
     public static KernelLaunch Read(JsonElement root, string path, KernelRole role)
     {
         if (!Fields.Any(f => root.TryGetProperty(f, out _))) return KernelLaunch.Contract;
-        if (role != KernelRole.Deconv)
-        {
-            foreach (var field in DeconvOnlyFields.Where(f => root.TryGetProperty(f, out _)))
-            {
-                throw new ManifestException(path, field,
-                    $"applies to role deconv only (this kernel's role is {KernelManifest.RoleName(role)})");
-            }
-        }
-
         var dialect = KernelDialect.Harness;
         if (root.TryGetProperty("dialect", out var dialectValue))
         {
-            if (role == KernelRole.Conv)
-            {
-                throw new ManifestException(path, "dialect",
-                    "applies to roles deconv and weights_reorder (a conv stage keeps the harness's header)");
-            }
             dialect = Text(dialectValue, path, "dialect") switch
             {
                 "harness" => KernelDialect.Harness,
                 "openvino" => KernelDialect.OpenVino,
                 var other => throw new ManifestException(path, "dialect", $"'{other}' must be harness or openvino"),
             };
+        }
+        if (role != KernelRole.Deconv)
+        {
+            var allowed = role == KernelRole.Conv && dialect == KernelDialect.OpenVino ? OpenVinoConvFields : [];
+            foreach (var field in DeconvOnlyFields.Except(allowed).Where(f => root.TryGetProperty(f, out _)))
+            {
+                var also = role == KernelRole.Conv ? " (and global, local, requires to an openvino-dialect conv)" : "";
+                throw new ManifestException(path, field,
+                    $"applies to role deconv only{also}; this kernel's role is {KernelManifest.RoleName(role)}");
+            }
         }
 
         var args = root.TryGetProperty("args", out var argsValue) ? Arguments(argsValue, path) : null;

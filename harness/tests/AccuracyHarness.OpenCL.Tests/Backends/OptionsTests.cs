@@ -2,6 +2,7 @@ using AccuracyHarness.Core.Backends;
 using AccuracyHarness.Core.Rewrite;
 using AccuracyHarness.OpenCL.Backends;
 using AccuracyHarness.OpenCL.Devices;
+using AccuracyHarness.OpenCL.Dialects.OpenVino;
 using AccuracyHarness.OpenCL.Tests.Support;
 
 namespace AccuracyHarness.OpenCL.Tests.Backends;
@@ -59,6 +60,25 @@ public class OptionsTests
         Assert.That(options.ReproArguments, Is.EqualTo("--rule openvino-2024 --zero-insertion --jit-constants"));
         Assert.That(OpenClOptions.Default.ReproArguments, Is.Empty);
     }
+
+    [Test]
+    public void The_openvino_pad_conversion_is_unsigned_unless_chosen_and_a_bad_one_names_the_choices()
+    {
+        Assert.That(OpenClOptions.Default.Pads, Is.SameAs(OpenVinoPads.Unsigned));
+        var clamp = OpenClOptions.From(With(("openvino-pads", "clamp")));
+        Assert.That(clamp.Pads, Is.SameAs(OpenVinoPads.Clamp));
+        Assert.That(clamp.ReproArguments, Is.EqualTo("--openvino-pads clamp"));
+        var e = Assert.Throws<ArgumentException>(() => OpenClOptions.From(With(("openvino-pads", "wrap"))))!;
+        Assert.That(e.Message, Does.Contain("openvino-pads").And.Contain("unsigned, clamp, signed"));
+    }
+
+    [TestCase("unsigned", -2, 4294967294L)]
+    [TestCase("clamp", -2, 0L)]
+    [TestCase("signed", -2, -2L)]
+    [TestCase("unsigned", 3, 3L)]
+    [TestCase("clamp", 3, 3L)]
+    public void A_pad_converts_as_openvino_did(string name, long pad, long passed) =>
+        Assert.That(OpenVinoPads.All.Single(p => p.Name == name).Convert(pad), Is.EqualTo(passed));
 
     [Test]
     public void A_bad_flag_names_the_option()

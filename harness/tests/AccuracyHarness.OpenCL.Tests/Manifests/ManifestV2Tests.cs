@@ -100,7 +100,8 @@ public class ManifestV2Tests
 
     [TestCase("conv", "\"global\": [\"OW\"]", "global", "role deconv only")]
     [TestCase("weights_reorder", "\"args\": [\"input\", \"output\", \"weights\"]", "args", "role deconv only")]
-    [TestCase("conv", "\"dialect\": \"openvino\"", "dialect", "deconv and weights_reorder")]
+    [TestCase("conv", "\"dialect\": \"openvino\", \"weights\": \"oiyx\"", "weights", "role deconv only")]
+    [TestCase("conv", "\"dialect\": \"harness\", \"local\": [8]", "local", "openvino-dialect conv")]
     public void Launch_fields_belong_to_deconv_kernels(string role, string field, string name, string hint)
     {
         var manifest = Paths.WriteManifestText("stage", $$"""
@@ -109,6 +110,18 @@ public class ManifestV2Tests
         var e = Assert.Throws<ManifestException>(() => KernelManifest.Load(manifest))!;
         Assert.That(e.Field, Is.EqualTo(name));
         Assert.That(e.Message, Does.Contain(hint));
+    }
+
+    [Test]
+    public void An_openvino_dialect_conv_stage_may_set_its_range()
+    {
+        var manifest = Paths.WriteManifestText("stage", """
+            { "name": "s", "role": "conv", "source": "kernel.cl", "entry": "k", "layouts": ["nchw"], "dtypes": ["f32"],
+              "dialect": "openvino", "global": ["OW", "OH", "OC*N"], "local": null, "requires": ["cl_khr_fp16"] }
+            """, "");
+        var launch = KernelManifest.Load(manifest).Launch;
+        Assert.That((launch.Dialect, launch.Global!.Count, launch.LocalGiven, launch.Local is null, launch.Requires.Single()),
+            Is.EqualTo((KernelDialect.OpenVino, 3, true, true, "cl_khr_fp16")));
     }
 
     [Test]
