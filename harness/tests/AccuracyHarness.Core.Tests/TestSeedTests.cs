@@ -1,4 +1,3 @@
-using AccuracyHarness.Tests.Shared;
 using FsCheck;
 using FsCheck.Fluent;
 
