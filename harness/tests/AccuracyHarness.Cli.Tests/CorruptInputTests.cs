@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using AccuracyHarness.Core.Diagnosis;
 using AccuracyHarness.Core.Results;
 using AccuracyHarness.Core.Running;
@@ -32,6 +33,52 @@ public class CorruptInputTests
     private const string Line = ":[0-9]+: [^:]+: ";
 
     private sealed record Mutation(int Kind, int Position, int Value, int Other);
+
+    /// <summary>
+    /// An edit of a kind's valid input that must be refused (exit 2 naming where) on every run, so that each kind
+    /// is refused whatever the random mutations draw (one draw of 800 once refused no batch file).
+    /// </summary>
+    private sealed record Refusal(string Target, string What, Func<string, string> Edit);
+
+    private static readonly Refusal[] Refusals =
+    [
+        new("results.jsonl (report)", "its first line cut in half", FirstLineHalved),
+        new("results.jsonl (report)", "a status no result has", t => Replace(t, "\"status\":\"pass\"", "\"status\":\"passed\"")),
+        new("results.jsonl (run --resume)", "its first line (not its last) cut in half", FirstLineHalved),
+        new("results.jsonl (run --resume)", "a status no result has", t => Replace(t, "\"status\":\"pass\"", "\"status\":\"passed\"")),
+        new("run.json (report)", "cut in half", t => t[..(t.Length / 2)]),
+        new("run.json (report)", "a start that is no date", t => Regex.Replace(t, "\"started\": \"[^\"]*\"", "\"started\": \"yesterday\"")),
+        new("suite (list)", "an unknown token in a case line", t => Replace(t, CaseB + "\n", CaseB + "_zz9\n")),
+        new("suite (list)", "an unknown grid parameter", t => Replace(t, "  k = 2, 3", "  kk = 2, 3")),
+        new("suite (list)", "a grid without its end", t => Replace(t, "end\n", "\n")),
+        new("benchdnn shapes (list)", "channels not divisible by the groups", t => Replace(t, "g2mb1ic4", "g2mb1ic3")),
+        new("benchdnn shapes (list)", "no input channels", t => Replace(t, "mb1ic3", "mb1ic0")),
+        new("benchdnn batch (list)", "a batch size of 0 (one bit flipped)", t => Replace(t, "--mb=1", "--mb=0")),
+        new("benchdnn batch (list)", "a batch size that is no number", t => Replace(t, "--mb=1", "--mb=1x")),
+        new("benchdnn batch (list)", "a --match that is no regular expression", t => Replace(t, "--reset", "--reset --match=(")),
+        new("kernel manifest (run)", "cut in half", t => t[..(t.Length / 2)]),
+        new("kernel manifest (run)", "a role no kernel has", t => Replace(t, "\"role\": \"deconv\"", "\"role\": \"deconvolve\"")),
+        new("kernel manifest (run)", "a data type it cannot run", t => Replace(t, "\"f32\"", "\"f33\"")),
+        new("baseline (run)", "an entry without its reason", t => Replace(t, "mb1_ic2_* a case pattern", "mb1_ic2_*")),
+        new("baseline (run)", "a backend without its device", t => Replace(t, "reference@cpu", "referencecpu")),
+        new("baseline (run)", "a diagnosis pattern without its closing quote", t => Replace(t, "known ambiguity*\"", "known ambiguity*")),
+        new("case id (run)", "no input channels", t => Replace(t, "_ic4_", "_ic0_")),
+        new("case id (run)", "its input channels dropped", t => Replace(t, "_ic4_", "_")),
+        new("case id (run)", "channels not divisible by the groups", t => Replace(t, "_ic4_", "_ic3_")),
+        new("benchdnn descriptor (run)", "channels not divisible by the groups", t => Replace(t, "ic4", "ic3")),
+        new("benchdnn descriptor (run)", "its input channels dropped", t => Replace(t, "ic4", "")),
+        new("benchdnn descriptor (run)", "a kernel of size 0", t => Replace(t, "kh3", "kh0")),
+    ];
+
+    private static string FirstLineHalved(string text) => text[..(text.IndexOf('\n') / 2)] + text[text.IndexOf('\n')..];
+
+    /// <summary>The first occurrence replaced; a valid input that lacks it is a broken test, not a refusal.</summary>
+    private static string Replace(string text, string old, string replacement)
+    {
+        var at = text.IndexOf(old, StringComparison.Ordinal);
+        Assert.That(at, Is.Not.Negative, $"the valid input has '{old}'");
+        return text[..at] + replacement + text[(at + old.Length)..];
+    }
 
     private string _root = "";
     private List<Target> _targets = [];
@@ -144,7 +191,35 @@ public class CorruptInputTests
     [Test]
     public void A_mutated_input_is_read_or_refused_naming_where_never_a_harness_failure()
     {
+        Assert.That(_targets.Select(t => t.Name), Is.SubsetOf(Refusals.Select(r => r.Target)), "every kind of input has refusals");
         var tried = _targets.ToDictionary(t => t.Name, _ => (Accepted: 0, Refused: 0));
+        int Feed(Target target, byte[] bytes, string how)
+        {
+            var args = target.Place(Path.Combine(_root, "in-" + Guid.NewGuid().ToString("N")), bytes);
+            var (exit, _, stderr) = Invoke(args);
+            var shown = $"{target.Name} {how}:\n{Encoding.UTF8.GetString(bytes)}\nexit {exit}: {stderr}";
+            Assert.That(exit, Is.AnyOf(ExitCodes.Success, ExitCodes.Divergence, ExitCodes.Usage), shown);
+            Assert.That(stderr, Does.Not.Contain("harness failure"), shown);
+            var counts = tried[target.Name];
+            if (exit != ExitCodes.Usage)
+            {
+                tried[target.Name] = counts with { Accepted = counts.Accepted + 1 };
+                return exit;
+            }
+            tried[target.Name] = counts with { Refused = counts.Refused + 1 };
+            var errors = stderr.Split('\n').Where(l => l.StartsWith("error:", StringComparison.Ordinal)).ToList();
+            Assert.That(errors, Has.Count.EqualTo(1), shown);
+            Assert.That(errors[0], Does.Match(target.Where), shown);
+            return exit;
+        }
+
+        foreach (var refusal in Refusals)
+        {
+            var target = _targets.Single(t => t.Name == refusal.Target);
+            var exit = Feed(target, Encoding.UTF8.GetBytes(refusal.Edit(Encoding.UTF8.GetString(target.Valid))), "with " + refusal.What);
+            Assert.That(exit, Is.EqualTo(ExitCodes.Usage), $"{target.Name} with {refusal.What} is refused");
+        }
+
         var mutation = from kind in Gen.Choose(0, 5)
                        from position in Gen.Choose(0, int.MaxValue)
                        from value in Gen.Choose(0, 255)
@@ -156,32 +231,16 @@ public class CorruptInputTests
         var property = Prop.ForAll(Arb.From(input), x =>
         {
             var target = _targets[x.Target];
-            var bytes = x.Mutations.Aggregate(target.Valid, Apply);
-            var args = target.Place(Path.Combine(_root, "in-" + Guid.NewGuid().ToString("N")), bytes);
-            var (exit, _, stderr) = Invoke(args);
-            var shown = $"{target.Name} mutated by {string.Join(", ", x.Mutations)}:\n{Encoding.UTF8.GetString(bytes)}\n" +
-                $"exit {exit}: {stderr}";
-            Assert.That(exit, Is.AnyOf(ExitCodes.Success, ExitCodes.Divergence, ExitCodes.Usage), shown);
-            Assert.That(stderr, Does.Not.Contain("harness failure"), shown);
+            var exit = Feed(target, x.Mutations.Aggregate(target.Valid, Apply), $"mutated by {string.Join(", ", x.Mutations)}");
             // A resumed run drops only a last line cut short, so cutting the file short always resumes.
-            if (target.Name.Contains("--resume") && x.Mutations is [{ Kind: 0 }]) Assert.That(exit, Is.Zero, shown);
-            var counts = tried[target.Name];
-            if (exit != ExitCodes.Usage)
-            {
-                tried[target.Name] = counts with { Accepted = counts.Accepted + 1 };
-                return;
-            }
-            tried[target.Name] = counts with { Refused = counts.Refused + 1 };
-            var errors = stderr.Split('\n').Where(l => l.StartsWith("error:", StringComparison.Ordinal)).ToList();
-            Assert.That(errors, Has.Count.EqualTo(1), shown);
-            Assert.That(errors[0], Does.Match(target.Where), shown);
+            if (target.Name.Contains("--resume") && x.Mutations is [{ Kind: 0 }]) Assert.That(exit, Is.Zero, $"{target.Name} cut short by {x.Mutations[0]}");
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(Inputs), property);
+        TestSeed.Check(property, Inputs);
 
         foreach (var (name, (accepted, refused)) in tried)
             TestContext.Out.WriteLine($"{name}: {accepted + refused} inputs, {refused} refused (exit 2), {accepted} read");
         TestContext.Out.WriteLine($"{tried.Values.Sum(c => c.Accepted + c.Refused)} mutated inputs tried in all");
-        Assert.That(tried.Values.Sum(c => c.Accepted + c.Refused), Is.EqualTo(Inputs));
+        Assert.That(tried.Values.Sum(c => c.Accepted + c.Refused), Is.EqualTo(Refusals.Length + Inputs));
         Assert.That(tried.Where(t => t.Value.Refused == 0).Select(t => t.Key), Is.Empty, "every kind of input was refused at least once");
     }
 

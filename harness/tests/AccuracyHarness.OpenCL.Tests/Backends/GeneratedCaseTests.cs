@@ -33,6 +33,6 @@ public class GeneratedCaseTests
                 if (!run.IsClean) throw new AssertionException($"{backend.Name}: {run.Describe()}");
             }
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(CasesPerCombination), property);
+        TestSeed.Check(property, CasesPerCombination);
     }
 }

@@ -48,7 +48,7 @@ public class ManifestPropertyTests
             var run = CaseRun.Of(new ExternalDeconvBackend(manifest, device, OpenClOptions.Default), v.Case);
             if (!run.IsClean) throw new AssertionException($"{v}: {run.Describe()}\n{Manifest(v)}");
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(MaxVariants), property);
+        TestSeed.Check(property, MaxVariants);
     }
 
     /// <summary>

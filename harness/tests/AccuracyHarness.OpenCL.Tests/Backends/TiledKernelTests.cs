@@ -39,7 +39,7 @@ public class TiledKernelTests
             var run = CaseRun.Of(direct, c);
             if (!run.IsClean) throw new AssertionException($"tiled: {run.Describe()}");
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(CasesPerCombination), property);
+        TestSeed.Check(property, CasesPerCombination);
     }
 
     [Test, Combinatorial]
@@ -57,7 +57,7 @@ public class TiledKernelTests
             ran++;
             if (!run.IsClean) throw new AssertionException($"tiled conv: {run.Describe()}");
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(CasesPerCombination), property);
+        TestSeed.Check(property, CasesPerCombination);
         Assert.That(ran, Is.GreaterThanOrEqualTo(CasesPerCombination / 2), "the rewrite must apply to most generated cases");
     }
 
