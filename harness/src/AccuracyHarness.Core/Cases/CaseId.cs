@@ -61,9 +61,9 @@ public static class CaseId
             return false;
         }
 
-        var c = read.Values.Aggregate(Blank, (c, set) => set(c));
-        var rank = c.Rank;
-        result = CaseTokens.All.Where(t => !read.ContainsKey(t)).Aggregate(c, (c, t) => t.WithDefault(c, rank));
+        var given = read.Values.Aggregate(Blank, (c, set) => set(c));
+        var rank = given.Rank;
+        result = CaseTokens.All.Where(t => !read.ContainsKey(t)).Aggregate(given, (c, t) => t.WithDefault(c, rank));
         return true;
     }
 }
