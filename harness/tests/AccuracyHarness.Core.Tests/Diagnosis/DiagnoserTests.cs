@@ -47,14 +47,14 @@ public class DiagnoserTests
             var p = CaseId.Parse(id).Resolve();
             return [.. FaultCatalogue.Get(model).Propose(p, Fill.For(p))];
         }
-        Assert.That(Proposed(IndexFaults.StridePhaseFloored, "ic1_oc1_in3x3_k3x3_s1x2").Select(h => h.Detail),
+        Assert.That(Proposed(FaultCatalogue.StridePhaseFloored, "ic1_oc1_in3x3_k3x3_s1x2").Select(h => h.Detail),
             Is.EqualTo(new[] { "division floored on x" }), "stride 1 on y: flooring changes nothing there");
-        Assert.That(Proposed(IndexFaults.StridePhaseFloored, "ic1_oc1_in3x3_k3x3_s2x2").Select(h => h.Detail),
+        Assert.That(Proposed(FaultCatalogue.StridePhaseFloored, "ic1_oc1_in3x3_k3x3_s2x2").Select(h => h.Detail),
             Is.EqualTo(new[] { "division floored on y", "division floored on x", "division floored on y, division floored on x" }));
-        Assert.That(Proposed(IndexFaults.DilationOnInput, "ic1_oc1_in3x3_k3x3_s2x2"), Is.Empty, "no dilation, nothing to misplace");
-        Assert.That(Proposed(IndexFaults.OutputPaddingAtBegin, "ic1_oc1_in3x3_k3x3_s2x2_op0x1").Select(h => h.Detail),
+        Assert.That(Proposed(FaultCatalogue.DilationOnInput, "ic1_oc1_in3x3_k3x3_s2x2"), Is.Empty, "no dilation, nothing to misplace");
+        Assert.That(Proposed(FaultCatalogue.OutputPaddingAtBegin, "ic1_oc1_in3x3_k3x3_s2x2_op0x1").Select(h => h.Detail),
             Is.EqualTo(new[] { "begin pad 0 - 1 on x" }));
-        Assert.That(Proposed(IndexFaults.GroupOffsetMissing, "ic2_oc2_in3x3_k3x3"), Is.Empty);
+        Assert.That(Proposed(FaultCatalogue.GroupOffsetMissing, "ic2_oc2_in3x3_k3x3"), Is.Empty);
     }
 
     [Test]
