@@ -35,7 +35,7 @@ public class CaseTokensTests
 
     private static IEnumerable<string> Params() => CaseTokens.All.Select(t => t.Param);
 
-    [FsCheck.NUnit.Property(MaxTest = 300, Replay = "(18,1)")]
+    [FsCheck.NUnit.Property(MaxTest = 300)]
     public Property A_case_survives_its_id_in_any_order_and_its_grid_values() =>
         Prop.ForAll(CaseGen.Arbitrary(), c =>
         {
