@@ -13,10 +13,9 @@ public static class Summary
     {
         foreach (var group in table.Results.GroupBy(r => (r.Backend, r.Device)).OrderBy(g => g.Key))
         {
-            int Count(Status s) => group.Count(r => r.Status == s && !r.IsKnown);
-            output.WriteLine($"{group.Key.Backend,-24} {group.Key.Device,-10} pass {Count(Status.Pass),5}  fail {Count(Status.Fail),5}  " +
-                $"known {group.Count(r => r.IsKnown),5}  error {Count(Status.Error),5}  n/a {Count(Status.NotApplicable),5}" +
-                (Count(Status.Unstable) is > 0 and var u ? $"  unstable {u,5}" : ""));
+            var n = StatusCounts.Of(group);
+            output.WriteLine($"{group.Key.Backend,-24} {group.Key.Device,-10} pass {n.Pass,5}  fail {n.Fail,5}  known {n.Known,5}  " +
+                $"error {n.Error,5}  n/a {n.NotApplicable,5}  unstable {n.Unstable,5}");
         }
         var bad = verdict.New;
         foreach (var r in bad.Take(Listed))
@@ -33,6 +32,6 @@ public static class Summary
                 string.Join("; ", verdict.Known.Select(k => k.Entry.Source).Distinct()));
         foreach (var entry in verdict.NowPassing)
             output.WriteLine($"baseline entry {entry.Source} ({entry}) now passes: it can be trimmed");
-        output.WriteLine($"{table.Results.Count} results: {table.Totals()}; written to {outDir}");
+        output.WriteLine($"{table.Results.Count} results: {table.Counts}; written to {outDir}");
     }
 }

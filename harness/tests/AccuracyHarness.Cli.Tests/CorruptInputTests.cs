@@ -51,7 +51,7 @@ public class CorruptInputTests
             DiagnosisKind = DiagnosisKind.FaultModel, FaultModel = "weights-not-flipped", EquallyFitting = ["pads-swapped"],
             KnownIssues = [new KnownIssue(KnownIssueKind.Ambiguity, "spec")], Findings = ["Invalid read of size 4"],
             DeviceTimes = [new DeviceTime("deconv", 0.25)], Mismatches = 3, BoundRatio = double.PositiveInfinity,
-            Map = new ErrorMap(2, 3, [0, 5], [[0, 1, 2, 3, 4, -1], [0, 0, 0, 0, 0, 7]]), Known = "baseline:1: expected",
+            Map = new ErrorMap(2, 3, [0, 5], [[0, 1, 2, 3, 4, -1], [0, 0, 0, 0, 0, 7]]), Known = new KnownEntry("baseline", 1, "expected"),
         };
         var jsonl = Encoding.UTF8.GetBytes(string.Join("\n", results.Append(failing).Select(ResultJson.ToLine)) + "\n");
         var runJson = File.ReadAllBytes(Path.Combine(run, RunJson.FileName));

@@ -89,7 +89,7 @@ public static class ReportCommand
             written.Add(path);
             Console.Out.Write(text);
         }
-        Console.Out.WriteLine($"{table.Results.Count} results: {table.Totals()}");
+        Console.Out.WriteLine($"{table.Results.Count} results: {table.Counts}");
         Console.Out.WriteLine($"wrote {string.Join(", ", written)}");
         var fresh = baseline?.Classify(table.Results).New ?? [];
         if (baseline is not null)

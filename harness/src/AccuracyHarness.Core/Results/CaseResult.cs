@@ -67,13 +67,13 @@ public sealed record CaseResult
     public string Impl { get; init; } = "";
 
     /// <summary>
-    /// The baseline entry that covers this failure or error, "file:line: reason" (README: Nightly runs);
-    /// empty when none does. A known result keeps its status; the reports count and show it as known.
+    /// The baseline entry that covers this failure or error (README: Nightly runs); null when none
+    /// does. A known result keeps its status; the reports count and show it as known.
     /// </summary>
-    public string Known { get; init; } = "";
+    public KnownEntry? Known { get; init; }
 
     /// <summary>A failure or error that the baseline expects: it does not make the run fail.</summary>
-    public bool IsKnown => Known.Length > 0 && Status is Status.Fail or Status.Error;
+    public bool IsKnown => Known is not null && Status is Status.Fail or Status.Error;
 
     public string CaseId => Case.Id;
 
@@ -102,7 +102,7 @@ public sealed record CaseResult
             : "";
         return new (string Label, string Value)[]
         {
-            ("known divergence", IsKnown ? Known : ""),
+            ("known divergence", IsKnown ? Known!.ToString() : ""),
             ("diagnosis", Diagnosis),
             ("location", Location),
             ("stage", Stage),

@@ -71,7 +71,7 @@ public static class ResultJson
             }
             w.WriteEndArray();
             w.WriteString("impl", r.Impl);
-            w.WriteString("known", r.Known);
+            w.WriteString("known", r.Known?.ToString() ?? "");
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
@@ -111,7 +111,7 @@ public static class ResultJson
             Source = f.String("source"),
             ReproArguments = f.String("repro_args"),
             Impl = f.String("impl"),
-            Known = f.String("known"),
+            Known = f.Word("known", text => text.Length == 0 ? null : KnownEntry.Parse(text)),
             Map = f.Word("map", DecodeMap),
         };
         // Only a case that resolved has an output to map; the report draws the map over that output.

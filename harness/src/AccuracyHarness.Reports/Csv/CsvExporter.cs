@@ -62,7 +62,7 @@ public sealed class CsvExporter : IExporter
         ("findings", r => string.Join("; ", r.Findings)),
         ("device_time", r => ResultText.DeviceTimes(r.DeviceTimes)),
         ("impl", r => r.Impl),
-        ("known", r => r.IsKnown ? r.Known : ""),
+        ("known", r => r.IsKnown ? r.Known!.ToString() : ""),
     ];
 
     public string FileName => Name;

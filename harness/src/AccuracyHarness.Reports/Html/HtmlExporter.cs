@@ -54,7 +54,7 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
             <meta charset="utf-8">
             <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>AccuracyHarness report: {Totals(table)}</title>
+            <title>AccuracyHarness report: {table.Counts}</title>
             <style>{Resource("report.css")}</style>
             </head>
             <body>
@@ -70,10 +70,6 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
 
     private static string Column(CaseResult r) => $"{r.Backend}@{r.Device}";
 
-    private static string Totals(ResultTable t) =>
-        $"{t.Count(Status.Fail)} fail, {t.Known} known, {t.Count(Status.Error)} error, {t.Count(Status.Pass)} pass, " +
-        $"{t.Count(Status.NotApplicable)} n/a";
-
     private static void Header(StringBuilder html, ResultTable table)
     {
         var started = table.Info.Started is { } s ? $"run started {s:yyyy-MM-dd HH:mm:ss zzz}" : "start time unknown";
@@ -85,10 +81,11 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
             <div class="totals">
             """);
         // Baselined divergences are "known", never "fail": the header agrees with the exit code (README: Reports).
+        var n = table.Counts;
         foreach (var (css, count, label) in new[]
         {
-            ("fail", table.Count(Status.Fail), "fail"), ("known", table.Known, "known"), ("error", table.Count(Status.Error), "error"),
-            ("pass", table.Count(Status.Pass), "pass"), ("na", table.Count(Status.NotApplicable), "n/a"),
+            ("fail", n.Fail, "fail"), ("known", n.Known, "known"), ("error", n.Error, "error"), ("pass", n.Pass, "pass"),
+            ("na", n.NotApplicable, "n/a"), ("unstable", n.Unstable, "unstable"),
         })
             html.Append($"<span class=\"chip {css}\"><b>{count}</b> {label}</span>");
         html.Append("</div>\n</header>\n");
@@ -102,15 +99,14 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
         foreach (var (name, value) in table.Info.Environment)
             html.Append($"<tr><th>{H(name)}</th><td>{H(value)}</td></tr>\n");
         html.Append("</table>\n</div>\n<div>\n<h2>Per backend</h2>\n<table class=\"per\">\n<tr><th>backend@device</th>" +
-            "<th>fail</th><th>known</th><th>error</th><th>pass</th><th>n/a</th><th>seconds</th></tr>\n");
+            "<th>fail</th><th>known</th><th>error</th><th>pass</th><th>n/a</th><th>unstable</th><th>seconds</th></tr>\n");
         foreach (var g in table.Results.GroupBy(Column).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            int N(Status s) => g.Count(r => r.Status == s && !r.IsKnown);
-            var known = g.Count(r => r.IsKnown);
-            html.Append($"<tr><th>{H(g.Key)}</th><td class=\"{(N(Status.Fail) > 0 ? "fail" : "")}\">{N(Status.Fail)}</td>" +
-                $"<td class=\"{(known > 0 ? "known" : "")}\">{known}</td>" +
-                $"<td class=\"{(N(Status.Error) > 0 ? "error" : "")}\">{N(Status.Error)}</td><td>{N(Status.Pass)}</td>" +
-                $"<td>{N(Status.NotApplicable)}</td>" +
+            var n = StatusCounts.Of(g);
+            html.Append($"<tr><th>{H(g.Key)}</th><td class=\"{(n.Fail > 0 ? "fail" : "")}\">{n.Fail}</td>" +
+                $"<td class=\"{(n.Known > 0 ? "known" : "")}\">{n.Known}</td>" +
+                $"<td class=\"{(n.Error > 0 ? "error" : "")}\">{n.Error}</td><td>{n.Pass}</td><td>{n.NotApplicable}</td>" +
+                $"<td class=\"{(n.Unstable > 0 ? "unstable" : "")}\">{n.Unstable}</td>" +
                 $"<td>{g.Sum(r => r.Seconds).ToString("0.##", CultureInfo.InvariantCulture)}</td></tr>\n");
         }
         html.Append("</table>\n</div>\n</section>\n");
@@ -170,11 +166,10 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
     private static string MatrixCell(IReadOnlyList<CaseResult> results, string token, string column)
     {
         if (results.Count == 0) return "<td class=\"none\"></td>";
-        int bad = results.Count(r => ResultComparison.IsBad(r.Status) && !r.IsKnown), known = results.Count(r => r.IsKnown);
-        var pass = results.Count(r => r.Status == Status.Pass);
-        var title = $"{column}, {token}: {bad} failing, {known} known, {pass} pass, {results.Count - bad - known - pass} n/a";
-        var (css, text) = bad > 0 ? ("fail", $"✗ {bad}/{results.Count}") : known > 0 ? ("known", $"≈ {known}/{results.Count}")
-            : pass > 0 ? ("pass", $"✓ {pass}") : ("na", "n/a");
+        var n = StatusCounts.Of(results);
+        var title = $"{column}, {token}: {n}";
+        var (css, text) = n.Bad > 0 ? ("fail", $"✗ {n.Bad}/{n.Total}") : n.Known > 0 ? ("known", $"≈ {n.Known}/{n.Total}")
+            : n.Pass > 0 ? ("pass", $"✓ {n.Pass}") : ("na", "n/a");
         return $"<td class=\"cell {css}\" data-filter=\"{H(token)}\" data-backend=\"{H(column)}\" title=\"{H(title)}\">{text}</td>";
     }
 

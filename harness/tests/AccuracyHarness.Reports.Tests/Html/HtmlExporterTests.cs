@@ -47,7 +47,7 @@ public class HtmlExporterTests
     {
         foreach (var (name, value) in SampleRun.Table.Info.Environment)
             Assert.That(Page, Does.Contain($"<th>{name}</th><td>{WebUtility.HtmlEncode(value)}</td>"));
-        Assert.That(Page, Does.Contain($"<b>{SampleRun.Table.Count(Status.Fail)}</b> fail"));
+        Assert.That(Page, Does.Contain($"<b>{SampleRun.Table.Counts.Fail}</b> fail"));
         foreach (var feature in new[] { "layout", "dtype", "stride", "groups", "dilation", "output padding", "rank" })
             Assert.That(Page, Does.Contain($"<th rowspan=\"").And.Contain($">{feature}</th>"), feature);
         Assert.That(Page, Does.Contain("data-filter=\"groups=depthwise\" data-backend=\"opencl-direct@pocl\""));

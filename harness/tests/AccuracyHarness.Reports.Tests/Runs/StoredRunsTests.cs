@@ -80,7 +80,7 @@ public class StoredRunsTests
     public void Comparison_counts_a_result_the_baseline_expects_as_newly_known_not_newly_failing()
     {
         var passing = SampleRun.Table.Results.Where(r => r.Status == Status.Pass).DistinctBy(r => r.CaseId).Take(3).ToList();
-        const string known = "baseline:3: expected";
+        var known = new KnownEntry("baseline", 3, "expected");
         var before = new[] { passing[0], passing[1], passing[2] with { Status = Status.Fail, Known = known } };
         var now = new[]
         {
