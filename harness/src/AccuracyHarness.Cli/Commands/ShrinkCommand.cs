@@ -110,7 +110,7 @@ public static class ShrinkCommand
             return ExitCodes.Divergence;
         }
 
-        var signature = Shrinker.Signature(first);
+        var verdict = Verdict.Of(first);
         Console.WriteLine($"{start.Id} fails on {where}: {Describe(first)} ({Elements(start)} elements)");
         var last = first;
         var step = 0;
@@ -119,7 +119,7 @@ public static class ShrinkCommand
             c =>
             {
                 var result = Run(c);
-                if (Shrinker.Signature(result) != signature) return false;
+                if (Verdict.Of(result) != verdict) return false;
                 last = result;
                 return true;
             },

@@ -87,7 +87,7 @@ public sealed class RunPipeline
     /// <summary>Writing results.jsonl counts as reporting in the run's profile.</summary>
     private sealed class TimedObserver(IRunObserver inner, RunProfile profile) : IRunObserver
     {
-        public void OnCase(IReadOnlyList<CaseResult> results) => profile.Time($"{RunProfile.Reporting} {ResultJson.FileName}", () =>
+        public void OnCase(IReadOnlyList<CaseResult> results) => profile.Time(ProfileStage.Reporting(ResultJson.FileName), () =>
         {
             inner.OnCase(results);
             return true;

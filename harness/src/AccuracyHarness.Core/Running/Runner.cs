@@ -41,9 +41,9 @@ public sealed class Runner(
             }).ToList();
         }
 
-        var inputs = _profile.Time(RunProfile.Inputs, () => Fill.For(problem));
-        var reference = _profile.Time(RunProfile.Reference, () => ReferenceDeconvolution.Gather(problem, inputs));
-        var basis = _profile.Time(RunProfile.Comparison, () => ComparisonBasis.Of(problem, reference, options.Tolerance));
+        var inputs = _profile.Time(ProfileStage.Inputs, () => Fill.For(problem));
+        var reference = _profile.Time(ProfileStage.Reference, () => ReferenceDeconvolution.Gather(problem, inputs));
+        var basis = _profile.Time(ProfileStage.Comparison, () => ComparisonBasis.Of(problem, reference, options.Tolerance));
         var dumps = options.Dump == DumpMode.None || options.OutputDirectory is null
             ? null
             : new CaseDump(Path.Combine(options.OutputDirectory, "dumps", c.Id), problem, inputs, reference);
@@ -57,10 +57,10 @@ public sealed class Runner(
             var watch = Stopwatch.StartNew();
             var output = RunBackend(backend, problem, inputs, cancellation);
             var seconds = watch.Elapsed.TotalSeconds;
-            _profile.Add(RunProfile.Backend(backend.Name, backend.Device), watch.Elapsed);
+            _profile.Add(ProfileStage.Backend(backend.Name, backend.Device), watch.Elapsed);
 
-            var (verdict, metrics) = _profile.Time(RunProfile.Comparison, () => ResultEvaluator.Evaluate(basis, output));
-            var result = _profile.Time(RunProfile.Diagnosis, () =>
+            var (verdict, metrics) = _profile.Time(ProfileStage.Comparison, () => ResultEvaluator.Evaluate(basis, output));
+            var result = _profile.Time(ProfileStage.Diagnosis, () =>
                 ResultEvaluator.Explain(basis, inputs, reference, output, verdict, metrics)) with
             {
                 Backend = backend.Name,
@@ -72,7 +72,7 @@ public sealed class Runner(
             if (dumps is not null && output is BackendOutput.Produced produced &&
                 (options.Dump == DumpMode.All || result.Status != Status.Pass))
             {
-                _profile.Time(RunProfile.Reporting, () =>
+                _profile.Time(ProfileStage.Reporting(), () =>
                 {
                     if (options.Dump == DumpMode.Failing) dumps.WriteInputs();
                     dumps.WriteOutput(backend, produced);
