@@ -116,7 +116,7 @@ public static class BenchmarkCommand
         var dir = Path.Combine(Path.GetTempPath(), $"harness-benchmark-{Environment.ProcessId}");
         var watch = Stopwatch.StartNew();
         var pipeline = new RunPipeline(backends, new RunOptions { Jobs = jobs, OutputDirectory = dir });
-        var results = pipeline.Run(cases, []);
+        var results = pipeline.Run(cases, [], pipeline.Start());
         Reporting.Write(new ResultTable(results, new RunInfo(BackendWiring.Environment())), dir, pipeline.Profile);
         var wall = watch.Elapsed.TotalSeconds;
         Directory.Delete(dir, recursive: true);

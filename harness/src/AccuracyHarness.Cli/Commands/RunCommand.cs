@@ -41,12 +41,13 @@ public static class RunCommand
         var jsonl = Path.Combine(outDir, ResultJson.FileName);
         if (inputs.Resume is not null && !File.Exists(jsonl)) throw new UsageException($"--resume: {jsonl} does not exist");
 
-        var pipeline = Pipeline(backends, plan, inputs.Resume is not null, jsonl, baseline);
-        var results = Progress.Run(pipeline.Pending(cases), progress =>
+        var pipeline = new RunPipeline(backends, plan.Options, baseline: baseline);
+        var state = inputs.Resume is null ? pipeline.Start() : Resume(pipeline, jsonl);
+        var results = Progress.Run(pipeline.Pending(cases, state), progress =>
         {
-            if (!inputs.Isolate) return pipeline.Run(cases, [progress]);
+            if (!inputs.Isolate) return pipeline.Run(cases, [progress], state);
             using var pool = new WorkerPool(RunArguments.ForWorker(parsed), plan.Options.Timeout, backends);
-            return pipeline.Run(cases, [progress], pool.RunCase);
+            return pipeline.Run(cases, [progress], state, pool.RunCase);
         });
         var info = new RunInfo(BackendWiring.Environment()) { Started = started, CommandLine = Invocation.Text() };
         var table = new ResultTable(results, info);
@@ -57,17 +58,12 @@ public static class RunCommand
         return verdict.New.Count > 0 ? ExitCodes.Divergence : ExitCodes.Success;
     }
 
-    /// <summary>
-    /// The run's pipeline; resuming a results.jsonl that is corrupt before its last line is a
-    /// usage error naming the line.
-    /// </summary>
-    private static RunPipeline Pipeline(
-        IReadOnlyList<Core.Backends.IBackend> backends, RunPlan plan, bool resume, string jsonl, Baseline baseline)
+    /// <summary>What the run being resumed finished; a results.jsonl that is corrupt before its last line is a usage error naming the line.</summary>
+    private static RunState Resume(RunPipeline pipeline, string jsonl)
     {
         try
         {
-            return new RunPipeline(backends, plan.Options, resume: resume,
-                dropped: _ => Console.Error.WriteLine($"--resume: ignoring an unfinished line of {jsonl}"), baseline: baseline);
+            return pipeline.Resume(_ => Console.Error.WriteLine($"--resume: ignoring an unfinished line of {jsonl}"));
         }
         catch (StoredFileException e)
         {

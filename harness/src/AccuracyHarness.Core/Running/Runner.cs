@@ -22,10 +22,12 @@ public sealed class Runner(
 {
     private readonly RunProfile _profile = profile ?? new RunProfile();
 
-    public IReadOnlyList<CaseResult> RunCase(SuiteCase suiteCase, CancellationToken cancellation = default)
+    /// <param name="done">Results already done (<see cref="RunState.Keys"/>): their backends are not run again.</param>
+    public IReadOnlyList<CaseResult> RunCase(SuiteCase suiteCase, IReadOnlySet<ResultKey>? done = null,
+        CancellationToken cancellation = default)
     {
         var c = suiteCase.Case;
-        var todo = backends.Where(b => !options.Done.Contains(Key(c, b))).ToList();
+        var todo = backends.Where(b => done?.Contains(Key(c, b)) != true).ToList();
         if (todo.Count == 0) return [];
         Problem problem;
         try
