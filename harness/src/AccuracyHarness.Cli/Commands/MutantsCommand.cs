@@ -123,7 +123,9 @@ public static class MutantsCommand
             var kind => new(kind, "", r.Diagnosis),
         };
 
-        /// <param name="expected">A fault model's name or <see cref="ResultEvaluator.DeviceFinding"/> (<see cref="Mutant.Expected"/>).</param>
+        /// <param name="expected">
+        /// A fault model's name or <see cref="ResultEvaluator.DeviceFinding"/> (<see cref="Mutant.Expected"/>).
+        /// </param>
         public bool Names(string expected) => Kind switch
         {
             DiagnosisKind.FaultModel => FaultModel == expected,

@@ -58,7 +58,10 @@ public static class RunCommand
         return verdict.New.Count > 0 ? ExitCodes.Divergence : ExitCodes.Success;
     }
 
-    /// <summary>What the run being resumed finished; a results.jsonl that is corrupt before its last line is a usage error naming the line.</summary>
+    /// <summary>
+    /// What the run being resumed finished; a results.jsonl that is corrupt before its last line is a
+    /// usage error naming the line.
+    /// </summary>
     private static RunState Resume(RunPipeline pipeline, string jsonl)
     {
         try

@@ -52,7 +52,10 @@ public sealed partial record Verdict
 
     public override int GetHashCode() => HashCode.Combine(Status, Kind, FaultModel, Error, KnownIssueKinds.Count);
 
-    /// <summary>"fail: MODEL", "fail: known KIND, ...", "fail: KIND", "error: MESSAGE" or the status: how an unstable result lists its verdicts.</summary>
+    /// <summary>
+    /// "fail: MODEL", "fail: known KIND, ...", "fail: KIND", "error: MESSAGE" or the status: how an
+    /// unstable result lists its verdicts.
+    /// </summary>
     public override string ToString() => Status switch
     {
         Status.Fail => "fail: " + Kind switch

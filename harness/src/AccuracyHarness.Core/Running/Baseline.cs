@@ -85,7 +85,8 @@ public sealed partial class Baseline
                 throw new FormatException($"{source}: CASE_PATTERN: '{pattern}' is not a canonical case id " +
                     "(write it as `scripts/harness list` prints it, or use '*')");
             var entry = new Entry(m.Groups["backend"].Value, m.Groups["device"].Value,
-                byDiagnosis ? m.Groups["diagnosis"].Value : m.Groups["case"].Value, m.Groups["reason"].Value.Trim(), file, i + 1, byDiagnosis);
+                byDiagnosis ? m.Groups["diagnosis"].Value : m.Groups["case"].Value, m.Groups["reason"].Value.Trim(), file, i + 1,
+                byDiagnosis);
             if (!backends.Any(entry.Covers))
                 throw new FormatException($"{source}: BACKEND: '{entry.Backend}' is not a known backend " +
                     $"(known: {string.Join(", ", backends)})");

@@ -2,7 +2,10 @@ using AccuracyHarness.Core.Comparison;
 
 namespace AccuracyHarness.Core.Running;
 
-/// <summary>How a run runs its cases: tolerance, dumps, parallelism, and timeout (what a run has already done is its <see cref="RunState"/>).</summary>
+/// <summary>
+/// How a run runs its cases: tolerance, dumps, parallelism and timeout (what a run has already done
+/// is its <see cref="RunState"/>).
+/// </summary>
 public sealed record RunOptions
 {
     public FixedTolerance? Tolerance { get; init; }

@@ -36,7 +36,8 @@ public class ResultJsonTests
             Message = "f16 run in f32 between Cast nodes", Diagnosis = "known ambiguity: axis 0", DiagnosisKind = DiagnosisKind.KnownIssue,
             FaultModel = "pads-swapped", EquallyFitting = ["pad-begin-off-by-one"], Findings = ["oclgrind (deconv): invalid read"],
             KnownIssues = [new KnownIssue(KnownIssueKind.Ambiguity, "known ambiguity: axis 0")],
-            DeviceTimes = [new DeviceTime("deconv", 0.125)], Impl = "jit:avx2", Known = new KnownEntry("baseline", 3, "ORT reads the spec otherwise"),
+            DeviceTimes = [new DeviceTime("deconv", 0.125)], Impl = "jit:avx2",
+            Known = new KnownEntry("baseline", 3, "ORT reads the spec otherwise"),
         };
         var line = ResultJson.ToLine(result);
         const string message = "f16 run in f32 between Cast nodes; known ambiguity: axis 0; device time: deconv 0.125 ms";

@@ -50,7 +50,8 @@ public class BaselineTests
 
         var marked = results.Select(baseline.Mark).ToList();
         Assert.That(marked.Where(r => r.IsKnown).Select(r => r.Backend), Is.EqualTo(verdict.Known.Select(k => k.Result.Backend)));
-        Assert.That(marked[0].Known?.ToString(), Does.Match("^baseline-[0-9a-f]+:2: ORT rounding issue$"), "the entry's file, line and reason");
+        Assert.That(marked[0].Known?.ToString(), Does.Match("^baseline-[0-9a-f]+:2: ORT rounding issue$"),
+            "the entry's file, line and reason");
         Assert.That(marked.Where(r => r.Status == Status.Pass).Select(r => r.Known), Is.All.Null, "a passing result is never known");
         Assert.That(Baseline.Empty.Mark(marked[0]).IsKnown, Is.False, "another baseline's mark does not stay");
     }
