@@ -21,7 +21,7 @@ public class KnownDivergenceTests
     /// <summary>The sample run with its f16 bias-missing failure expected by a baseline entry.</summary>
     private static readonly ResultTable Table = SampleRun.Table with
     {
-        Results = SampleRun.Table.Results.Select(r => r.FaultModel == "bias-missing" ? r with { Known = Known } : r).ToList(),
+        Results = SampleRun.Table.Results.Select(r => r.Diagnosis.FaultModel == "bias-missing" ? r with { Known = Known } : r).ToList(),
     };
 
     private static CaseResult KnownResult => Table.Results.Single(r => r.IsKnown);
@@ -43,8 +43,8 @@ public class KnownDivergenceTests
             $"<span class=\"chip fail\"><b>{Table.Counts.Fail}</b> fail</span><span class=\"chip known\"><b>1</b> known</span>"));
         Assert.That(page, Does.Contain($"<title>AccuracyHarness report: {Table.Counts}</title>"));
         Assert.That(Table.Counts.ToString(), Does.Contain($"{Table.Counts.Fail} fail, 1 known, "));
-        var column = $"{KnownResult.Backend}@{KnownResult.Device}";
-        var fails = Table.Results.Count(r => $"{r.Backend}@{r.Device}" == column && r.Status == Status.Fail && !r.IsKnown);
+        var column = $"{KnownResult.Subject.Backend}@{KnownResult.Subject.Device}";
+        var fails = Table.Results.Count(r => $"{r.Subject.Backend}@{r.Subject.Device}" == column && r.Status == Status.Fail && !r.IsKnown);
         Assert.That(page,
             Does.Contain($"<tr><th>{column}</th><td class=\"{(fails > 0 ? "fail" : "")}\">{fails}</td><td class=\"known\">1</td>"));
         var row = Regex.Match(page,
@@ -61,11 +61,11 @@ public class KnownDivergenceTests
         new JUnitExporter().Export(Table, dir);
         var doc = XDocument.Load(Path.Combine(dir, JUnitExporter.Name));
         var test = doc.Descendants("testcase").Single(c => c.Attribute("name")!.Value == KnownResult.CaseId
-            && c.Attribute("classname")!.Value == $"{KnownResult.Backend}.{KnownResult.Device}");
+            && c.Attribute("classname")!.Value == $"{KnownResult.Subject.Backend}.{KnownResult.Subject.Device}");
         Assert.That(test.Element("failure"), Is.Null);
         var skipped = test.Element("skipped")!;
-        Assert.That(skipped.Attribute("message")!.Value, Is.EqualTo($"known divergence ({Entry}): {KnownResult.Diagnosis}"));
-        Assert.That(skipped.Value, Does.Contain("repro: " + KnownResult.Repro));
+        Assert.That(skipped.Attribute("message")!.Value, Is.EqualTo($"known divergence ({Entry}): {KnownResult.Diagnosis.Text}"));
+        Assert.That(skipped.Value, Does.Contain("repro: " + ReproLine.Of(KnownResult.Subject)));
         Assert.That((int)doc.Root!.Attribute("failures")!, Is.EqualTo(Table.Counts.Fail));
         Assert.That((int)doc.Root!.Attribute("skipped")!, Is.EqualTo(Table.Counts.NotApplicable + 1));
     }

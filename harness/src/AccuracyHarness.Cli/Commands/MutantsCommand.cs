@@ -84,7 +84,7 @@ public static class MutantsCommand
             Console.Error.WriteLine($"mutant {mutant.Name}: {rows[^1].Failing}/{rows[^1].Results} failing");
             // What the harness said instead, where it did not name the planted fault: the cases to improve the diagnosis on.
             foreach (var miss in results.Where(r => r.Status == Status.Fail && !Names(r, mutant.Expected)).Take(MisnamedShown))
-                Console.Error.WriteLine($"  misnamed: {miss.CaseId}: {miss.Diagnosis}");
+                Console.Error.WriteLine($"  misnamed: {miss.CaseId}: {miss.Diagnosis.Text}");
         }
         Print(rows);
         var caught = rows.Count(r => r.Caught);
@@ -108,7 +108,8 @@ public static class MutantsCommand
     }
 
     /// <summary>Whether a result's diagnosis names the model, first or as an equally good fit.</summary>
-    private static bool Names(CaseResult r, string expected) => Naming.Of(r).Names(expected) || r.EquallyFitting.Contains(expected);
+    private static bool Names(CaseResult r, string expected) =>
+        Naming.Of(r).Names(expected) || r.Diagnosis.EquallyFitting.Contains(expected);
 
     /// <summary>
     /// What a failing result's diagnosis names: the fault model it explains or comes closest to, a device
@@ -116,11 +117,11 @@ public static class MutantsCommand
     /// </summary>
     private sealed record Naming(DiagnosisKind Kind, string FaultModel, string Sentence)
     {
-        public static Naming Of(CaseResult r) => r.DiagnosisKind switch
+        public static Naming Of(CaseResult r) => r.Diagnosis switch
         {
-            DiagnosisKind.FaultModel or DiagnosisKind.ClosestFaultModel => new(r.DiagnosisKind, r.FaultModel, ""),
-            DiagnosisKind.DeviceFinding => new(r.DiagnosisKind, "", ""),
-            var kind => new(kind, "", r.Diagnosis),
+            { Kind: DiagnosisKind.FaultModel or DiagnosisKind.ClosestFaultModel } d => new(d.Kind, d.FaultModel, ""),
+            { Kind: DiagnosisKind.DeviceFinding } d => new(d.Kind, "", ""),
+            var d => new(d.Kind, "", d.Text),
         };
 
         /// <param name="expected">

@@ -95,7 +95,8 @@ public static class ReportCommand
         if (baseline is not null)
         {
             Console.Out.WriteLine($"{fresh.Count} new divergence(s): failing or erroring results the baseline does not list");
-            foreach (var r in fresh.Take(20)) Console.Out.WriteLine($"  {r.Backend}@{r.Device} {r.CaseId}: {r.Diagnosis}");
+            foreach (var r in fresh.Take(20))
+                Console.Out.WriteLine($"  {r.Subject.Backend}@{r.Subject.Device} {r.CaseId}: {r.Diagnosis.Text}");
         }
         return comparison is { NewlyFailing.Count: > 0 } || fresh.Count > 0 ? ExitCodes.Divergence : ExitCodes.Success;
     }

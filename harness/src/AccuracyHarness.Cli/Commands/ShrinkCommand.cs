@@ -104,7 +104,7 @@ public static class ShrinkCommand
 
         if (first.Status == Status.Unstable)
         {
-            Console.WriteLine($"{start.Id} is unstable on {where}: {first.Diagnosis}. Refusing to shrink: a smaller case " +
+            Console.WriteLine($"{start.Id} is unstable on {where}: {first.Diagnosis.Text}. Refusing to shrink: a smaller case " +
                 "cannot be checked to fail the same way when one case does not; fix the instability first " +
                 "(Oclgrind shows invalid accesses and races).");
             return ExitCodes.Divergence;
@@ -132,7 +132,7 @@ public static class ShrinkCommand
         Console.WriteLine($"  case:      {outcome.Minimal.Id}");
         Console.WriteLine($"  elements:  {Elements(start)} -> {Elements(outcome.Minimal)}");
         Console.WriteLine($"  diagnosis: {Describe(last)}");
-        Console.WriteLine($"  repro:     {last.Repro}");
+        Console.WriteLine($"  repro:     {ReproLine.Of(last.Subject)}");
 
         if (!parsed.GetValue(NoAppend))
         {
@@ -158,7 +158,7 @@ public static class ShrinkCommand
     }
 
     private static string Describe(CaseResult result) => result.Status == Status.Fail
-        ? result.Diagnosis.Length > 0 ? result.Diagnosis : result.Message
+        ? result.Diagnosis.Text.Length > 0 ? result.Diagnosis.Text : result.Message
         : $"{StatusNames.Of(result.Status)}: {result.Message.Split('\n')[0]}";
 
     private static string Elements(DeconvCase c) => ShrinkOutcome.Elements(c).ToString(CultureInfo.InvariantCulture);

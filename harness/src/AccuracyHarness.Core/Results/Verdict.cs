@@ -36,11 +36,12 @@ public sealed partial record Verdict
 
     public static Verdict Of(CaseResult r) => r.Status switch
     {
-        Status.Fail => r.DiagnosisKind switch
+        Status.Fail => r.Diagnosis switch
         {
-            DiagnosisKind.FaultModel or DiagnosisKind.ClosestFaultModel => new(r.Status, DiagnosisKind.FaultModel, r.FaultModel, [], ""),
-            DiagnosisKind.KnownIssue => new(r.Status, r.DiagnosisKind, "", r.KnownIssues.Select(k => k.Kind).Distinct().ToList(), ""),
-            var kind => new(r.Status, kind, "", [], ""),
+            { Kind: DiagnosisKind.FaultModel or DiagnosisKind.ClosestFaultModel } d =>
+                new(r.Status, DiagnosisKind.FaultModel, d.FaultModel, [], ""),
+            { Kind: DiagnosisKind.KnownIssue } d => new(r.Status, d.Kind, "", d.KnownIssues.Select(k => k.Kind).Distinct().ToList(), ""),
+            var d => new(r.Status, d.Kind, "", [], ""),
         },
         Status.Error => new(r.Status, DiagnosisKind.None, "", [], Digits().Replace(r.Message.Split('\n')[0], "N")),
         var status => new(status, DiagnosisKind.None, "", [], ""),

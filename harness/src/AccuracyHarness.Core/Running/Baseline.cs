@@ -22,7 +22,8 @@ public sealed partial class Baseline
         private readonly Regex _device = Glob(Device);
 
         public bool Matches(CaseResult r) =>
-            _backend.IsMatch(r.Backend) && _device.IsMatch(r.Device) && _pattern.IsMatch(ByDiagnosis ? r.Diagnosis : r.CaseId);
+            _backend.IsMatch(r.Subject.Backend) && _device.IsMatch(r.Subject.Device)
+            && _pattern.IsMatch(ByDiagnosis ? r.Diagnosis.Text : r.CaseId);
 
         /// <summary>
         /// Whether the entry's backend pattern covers a known backend name, or a name of a family written

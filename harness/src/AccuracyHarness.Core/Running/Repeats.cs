@@ -30,7 +30,7 @@ public static class Repeats
         return first with
         {
             Status = Status.Unstable,
-            Diagnosis = diagnosis,
+            Diagnosis = first.Diagnosis with { Text = diagnosis },
             Message = first.Message.Length == 0 ? diagnosis : $"{diagnosis}; first run: {first.Message}",
         };
     }

@@ -36,11 +36,7 @@ public sealed class Runner(
         }
         catch (InvalidCaseException e)
         {
-            return todo.Select(b => new CaseResult
-            {
-                Case = c, Backend = b.Name, Device = b.Device, Status = Status.Error, Message = e.Message, Source = suiteCase.Source,
-                ReproArguments = b.ReproArguments,
-            }).ToList();
+            return todo.Select(b => CaseResult.Error(ResultSubject.Of(suiteCase, b), e.Message)).ToList();
         }
 
         var inputs = _profile.Time(ProfileStage.Inputs, () => Fill.For(problem));
@@ -61,16 +57,10 @@ public sealed class Runner(
             var seconds = watch.Elapsed.TotalSeconds;
             _profile.Add(ProfileStage.Backend(backend.Name, backend.Device), watch.Elapsed);
 
-            var (verdict, metrics) = _profile.Time(ProfileStage.Comparison, () => ResultEvaluator.Evaluate(basis, output));
+            var (verdict, metrics) = _profile.Time(ProfileStage.Comparison, () =>
+                ResultEvaluator.Evaluate(basis, ResultSubject.Of(suiteCase, backend), output, seconds));
             var result = _profile.Time(ProfileStage.Diagnosis, () =>
-                ResultEvaluator.Explain(basis, inputs, reference, output, verdict, metrics)) with
-            {
-                Backend = backend.Name,
-                Device = backend.Device,
-                ReproArguments = backend.ReproArguments,
-                Seconds = seconds,
-                Source = suiteCase.Source,
-            };
+                ResultEvaluator.Explain(basis, inputs, reference, output, verdict, metrics));
             if (dumps is not null && output is BackendOutput.Produced produced &&
                 (options.Dump == DumpMode.All || result.Status != Status.Pass))
             {

@@ -68,7 +68,7 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
         return html.ToString();
     }
 
-    private static string Column(CaseResult r) => $"{r.Backend}@{r.Device}";
+    private static string Column(CaseResult r) => $"{r.Subject.Backend}@{r.Subject.Device}";
 
     private static void Header(StringBuilder html, ResultTable table)
     {
@@ -107,7 +107,7 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
                 $"<td class=\"{(n.Known > 0 ? "known" : "")}\">{n.Known}</td>" +
                 $"<td class=\"{(n.Error > 0 ? "error" : "")}\">{n.Error}</td><td>{n.Pass}</td><td>{n.NotApplicable}</td>" +
                 $"<td class=\"{(n.Unstable > 0 ? "unstable" : "")}\">{n.Unstable}</td>" +
-                $"<td>{g.Sum(r => r.Seconds).ToString("0.##", CultureInfo.InvariantCulture)}</td></tr>\n");
+                $"<td>{g.Sum(r => r.Metrics.Seconds).ToString("0.##", CultureInfo.InvariantCulture)}</td></tr>\n");
         }
         html.Append("</table>\n</div>\n</section>\n");
     }
@@ -129,7 +129,7 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
                 var r = change.Now;
                 html.Append($"<tr><td>{H(ResultComparison.Was(change.Before))}</td>" +
                     $"<td><span class=\"badge {Css(r)}\">{H(Shown(r))}</span></td>" +
-                    $"<td>{H(Column(r))}</td><td class=\"id\">{Id(r.CaseId)}</td><td>{H(r.Diagnosis)}</td></tr>\n");
+                    $"<td>{H(Column(r))}</td><td class=\"id\">{Id(r.CaseId)}</td><td>{H(r.Diagnosis.Text)}</td></tr>\n");
             }
             html.Append("</table>\n");
         }
@@ -146,7 +146,7 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
         html.Append("</tr></thead>\n");
         foreach (var (feature, value) in Features.All)
         {
-            var byValue = table.Results.GroupBy(r => value(r.Case)).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+            var byValue = table.Results.GroupBy(r => value(r.Subject.Case)).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
             html.Append("<tbody>");
             for (var i = 0; i < byValue.Count; i++)
             {
@@ -202,29 +202,32 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
     private static void Row(StringBuilder html, CaseResult r, bool withMap)
     {
         var status = Shown(r);
-        var why = r.Diagnosis.Length > 0 ? H(r.Diagnosis) : $"<span class=\"muted\">{H(ResultText.Message(r))}</span>";
-        var search = string.Join(" ", status, Column(r), r.CaseId, r.Diagnosis, r.Location, ResultText.Message(r), r.Stage, r.Impl,
-            Features.Tokens(r.Case));
+        var (d, m) = (r.Diagnosis, r.Metrics);
+        var why = d.Text.Length > 0 ? H(d.Text) : $"<span class=\"muted\">{H(ResultText.Message(r))}</span>";
+        var search = string.Join(" ", status, Column(r), r.CaseId, d.Text, d.Location, ResultText.Message(r), d.Stage, r.Impl,
+            Features.Tokens(r.Subject.Case));
         html.Append($"<tbody data-status=\"{H(status)}\" data-backend=\"{H(Column(r))}\" data-search=\"{H(search)}\">\n");
         html.Append($"<tr class=\"row\"><td><span class=\"badge {Css(r)}\">{H(status)}</span></td><td>{H(Column(r))}</td>" +
-            $"<td class=\"id\">{Id(r.CaseId)}</td><td>{H(r.DataType)}</td><td>{H(r.Layout)}</td>");
+            $"<td class=\"id\">{Id(r.CaseId)}</td><td>{H(ResultText.DataType(r))}</td><td>{H(ResultText.Layout(r))}</td>");
         html.Append(r.Status == Status.Fail
-            ? $"<td class=\"num\" data-v=\"{Sortable(r.BoundRatio)}\">{Short(r.BoundRatio)}</td>" +
-                $"<td class=\"num\" data-v=\"{r.Mismatches}\">{r.Mismatches}/{r.Elements}</td>"
+            ? $"<td class=\"num\" data-v=\"{Sortable(m.BoundRatio)}\">{Short(m.BoundRatio)}</td>" +
+                $"<td class=\"num\" data-v=\"{m.Mismatches}\">{m.Mismatches}/{m.Elements}</td>"
             : "<td class=\"num\" data-v=\"-1\"></td><td class=\"num\" data-v=\"-1\"></td>");
-        html.Append($"<td>{why}</td><td>{H(r.Location)}</td></tr>\n");
+        html.Append($"<td>{why}</td><td>{H(d.Location)}</td></tr>\n");
         html.Append("<tr class=\"detail\"><td colspan=\"9\"><div class=\"detail\"><dl>");
         void Item(string label, string value)
         {
             if (value.Length > 0) html.Append($"<dt>{label}</dt><dd>{H(value)}</dd>");
         }
-        foreach (var (label, value) in r.Explanation()) Item(label, value);
-        Item("source", r.Source);
-        html.Append($"</dl><div class=\"repro\"><code>{H(r.Repro)}</code><button type=\"button\" class=\"copy\">copy</button></div>");
-        if (r.Map is { } map)
+        foreach (var (label, value) in ResultText.Explanation(r)) Item(label, value);
+        Item("source", r.Subject.Source);
+        html.Append($"</dl><div class=\"repro\"><code>{H(ReproLine.Of(r.Subject))}</code>" +
+            "<button type=\"button\" class=\"copy\">copy</button></div>");
+        if (d.Map is { } map)
         {
             html.Append(withMap
-                ? $"<div class=\"maps\" data-map=\"{H(Encode(map))}\"><div class=\"caption\">{H(MapCaption(r.Case, map))}</div></div>"
+                ? $"<div class=\"maps\" data-map=\"{H(Encode(map))}\">" +
+                    $"<div class=\"caption\">{H(MapCaption(r.Subject.Case, map))}</div></div>"
                 : $"<p class=\"muted\">Heat map left out: only the first {MaxMaps} results carry one in this page " +
                     "(all are in results.jsonl).</p>");
         }

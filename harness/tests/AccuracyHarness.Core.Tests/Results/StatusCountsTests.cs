@@ -7,7 +7,7 @@ namespace AccuracyHarness.Core.Tests.Results;
 public class StatusCountsTests
 {
     private static CaseResult Result(Status status, string backend = "b") =>
-        new() { Case = CaseId.Parse("ic1_oc1_in3_k3"), Backend = backend, Device = "d", Status = status };
+        new() { Subject = new ResultSubject(CaseId.Parse("ic1_oc1_in3_k3"), backend, "d"), Status = status };
 
     [Test]
     public void Every_status_is_counted_and_a_result_the_baseline_expects_only_as_known()
@@ -25,6 +25,13 @@ public class StatusCountsTests
         Assert.That(counts.Total, Is.EqualTo(results.Count));
         Assert.That(counts.Bad, Is.EqualTo(4));
         Assert.That(counts.ToString(), Is.EqualTo("1 pass, 1 fail, 1 known, 1 error, 1 n/a, 2 unstable"));
+    }
+
+    [Test]
+    public void The_text_says_unstable_only_when_there_is_one()
+    {
+        var counts = StatusCounts.Of(Enum.GetValues<Status>().Where(s => s != Status.Unstable).Select(s => Result(s)));
+        Assert.That(counts.ToString(), Is.EqualTo("1 pass, 1 fail, 0 known, 1 error, 1 n/a"));
     }
 
     [Test]

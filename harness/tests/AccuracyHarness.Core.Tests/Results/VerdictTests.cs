@@ -8,8 +8,8 @@ public class VerdictTests
     private static CaseResult Result(Status status, DiagnosisKind kind = DiagnosisKind.None, string model = "", string message = "",
         string diagnosis = "a sentence the verdict must not read") => new()
     {
-        Case = CaseId.Parse("ic1_oc1_in3_k3"), Backend = "b", Device = "d", Status = status, DiagnosisKind = kind, FaultModel = model,
-        Message = message, Diagnosis = diagnosis,
+        Subject = new ResultSubject(CaseId.Parse("ic1_oc1_in3_k3"), "b", "d"), Status = status, Message = message,
+        Diagnosis = new ResultDiagnosis { Kind = kind, FaultModel = model, Text = diagnosis },
     };
 
     [TestCase(Status.Fail, DiagnosisKind.FaultModel, "weights-not-flipped", "", "fail: weights-not-flipped")]
@@ -27,9 +27,17 @@ public class VerdictTests
     [Test]
     public void Results_that_differ_only_in_the_numbers_of_their_sentences_are_the_same_verdict()
     {
-        var one = Result(Status.Fail, DiagnosisKind.FaultModel, "bias-missing", diagnosis: "bias-missing explains 12 of 12 elements")
-            with { Mismatches = 12, BoundRatio = 3.5, Location = "channel 1" };
-        var other = one with { Diagnosis = "bias-missing explains 40 of 48 elements", Mismatches = 40, BoundRatio = 9, Location = "all" };
+        var sentence = Result(Status.Fail, DiagnosisKind.FaultModel, "bias-missing", diagnosis: "bias-missing explains 12 of 12 elements");
+        var one = sentence with
+        {
+            Diagnosis = sentence.Diagnosis with { Location = "channel 1" },
+            Metrics = new ResultMetrics { Mismatches = 12, BoundRatio = 3.5 },
+        };
+        var other = one with
+        {
+            Diagnosis = one.Diagnosis with { Text = "bias-missing explains 40 of 48 elements", Location = "all" },
+            Metrics = new ResultMetrics { Mismatches = 40, BoundRatio = 9 },
+        };
         Assert.That(Verdict.Of(other), Is.EqualTo(Verdict.Of(one)));
         Assert.That(Verdict.Of(other).GetHashCode(), Is.EqualTo(Verdict.Of(one).GetHashCode()));
         Assert.That(Verdict.Of(Result(Status.Error, message: "timed out after 30 s")),
@@ -48,10 +56,11 @@ public class VerdictTests
     [Test]
     public void Known_issues_of_one_kind_are_the_same_verdict_whatever_their_text()
     {
-        CaseResult Known(KnownIssueKind kind, string text) => Result(Status.Fail, DiagnosisKind.KnownIssue) with
+        CaseResult Known(KnownIssueKind kind, string text)
         {
-            KnownIssues = [new KnownIssue(kind, text)],
-        };
+            var r = Result(Status.Fail, DiagnosisKind.KnownIssue);
+            return r with { Diagnosis = r.Diagnosis with { KnownIssues = [new KnownIssue(kind, text)] } };
+        }
         Assert.That(Verdict.Of(Known(KnownIssueKind.Ambiguity, "axis 0: 7 > 5")),
             Is.EqualTo(Verdict.Of(Known(KnownIssueKind.Ambiguity, "axis 1: 3 > 2"))));
         Assert.That(Verdict.Of(Known(KnownIssueKind.Ambiguity, "x")), Is.Not.EqualTo(Verdict.Of(Known(KnownIssueKind.Defect, "x"))));

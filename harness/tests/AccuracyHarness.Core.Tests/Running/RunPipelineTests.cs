@@ -52,7 +52,7 @@ public class RunPipelineTests
     {
         var first = Pipeline();
         var done = first.Run(Cases[..1], [], first.Start()).Single();
-        File.AppendAllText(JsonLines, ResultJson.ToLine(done with { Case = Cases[1].Case })[..30]);
+        File.AppendAllText(JsonLines, ResultJson.ToLine(done with { Subject = done.Subject with { Case = Cases[1].Case } })[..30]);
 
         var dropped = new List<string>();
         var pipeline = Pipeline();

@@ -43,7 +43,7 @@ public class ShrinkerTests
         var start = CaseId.Parse("mb2_ic6_oc4_g2_in5x4_k3x2_s2x2_d1x2_pb1x1_pe1x0_op1x1_bias_f16_nhwc_seed5");
         var first = Run(start);
         Assert.That(first.Status, Is.EqualTo(Status.Fail));
-        Assert.That(first.Diagnosis, Does.StartWith("weights-not-flipped"));
+        Assert.That(first.Diagnosis.Text, Does.StartWith("weights-not-flipped"));
         var verdict = Verdict.Of(first);
 
         var steps = new List<DeconvCase>();
@@ -52,7 +52,7 @@ public class ShrinkerTests
         Assert.That(outcome.Exhausted, Is.False);
         Assert.That(outcome.Steps, Is.EqualTo(steps));
         Assert.That(ShrinkOutcome.Elements(outcome.Minimal), Is.LessThan(ShrinkOutcome.Elements(start) / 4));
-        Assert.That(Run(outcome.Minimal).Diagnosis, Does.StartWith("weights-not-flipped"));
+        Assert.That(Run(outcome.Minimal).Diagnosis.Text, Does.StartWith("weights-not-flipped"));
         Assert.That(CaseGen.Shrink(outcome.Minimal), Has.None.Matches<DeconvCase>(c => FailsLike(c!, verdict)),
             "minimal: no smaller variant fails the same way");
         Assert.That(outcome.Minimal.Kernel.Any(k => k > 1), "a 1x1 kernel cannot show a missing flip");

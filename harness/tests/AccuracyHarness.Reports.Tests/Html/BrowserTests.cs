@@ -70,13 +70,14 @@ public class BrowserTests
     [Test]
     public async Task Typing_in_the_filter_hides_rows_that_do_not_match()
     {
-        var flipped = SampleRun.Failing.Single(r => r.Diagnosis.StartsWith("weights-not-flipped", StringComparison.Ordinal));
+        var flipped = SampleRun.Failing.Single(r => r.Diagnosis.Text.StartsWith("weights-not-flipped", StringComparison.Ordinal));
         await _page.Locator("#filter").FillAsync("WEIGHTS-NOT-FLIPPED");
         Assert.That(await VisibleRows(), Is.EqualTo(1));
         Assert.That(await _page.Locator("#failures tbody:not([hidden]) td.id").TextContentAsync(), Is.EqualTo(flipped.CaseId));
 
         await _page.Locator("#filter").FillAsync("stride=2");
-        var stride2 = SampleRun.Table.Results.Count(r => r.Status is Status.Fail or Status.Error && r.Case.Strides.All(s => s == 2));
+        var stride2 = SampleRun.Table.Results.Count(r =>
+            r.Status is Status.Fail or Status.Error && r.Subject.Case.Strides.All(s => s == 2));
         Assert.That(await VisibleRows(), Is.EqualTo(stride2).And.GreaterThan(0));
 
         await _page.Locator("#filter").FillAsync("");
@@ -85,7 +86,7 @@ public class BrowserTests
         await _page.Locator("#status").SelectOptionAsync("any");
         await _page.Locator("#backend").SelectOptionAsync("ext:mykernel@oclgrind");
         Assert.That(await VisibleRows(),
-            Is.EqualTo(SampleRun.Table.Results.Count(r => r.Backend == "ext:mykernel" && r.Status != Status.Pass)));
+            Is.EqualTo(SampleRun.Table.Results.Count(r => r.Subject.Backend == "ext:mykernel" && r.Status != Status.Pass)));
         Assert.That(_problems, Is.Empty);
     }
 

@@ -73,7 +73,7 @@ public class StoredRunsTests
         Assert.That(c.NewlyPassing.Select(x => x.Now.Key), Is.EqualTo(new[] { passing.Key }));
         var text = c.ToText();
         Assert.That(text, Does.StartWith("compared with yesterday: 2 newly failing, 1 newly passing"));
-        Assert.That(text, Does.Contain("(was new)").And.Contain("(was pass)").And.Contain("repro: " + failing.Repro));
+        Assert.That(text, Does.Contain("(was new)").And.Contain("(was pass)").And.Contain("repro: " + ReproLine.Of(failing.Subject)));
     }
 
     [Test]
@@ -100,6 +100,7 @@ public class StoredRunsTests
         const string section = "newly known (failing as the baseline expects):";
         Assert.That(text, Does.Contain(section));
         Assert.That(text[text.IndexOf(section, StringComparison.Ordinal)..],
-            Does.Contain($"(was pass) {passing[0].Backend}@{passing[0].Device} {passing[0].CaseId}").And.Not.Contain(passing[1].CaseId));
+            Does.Contain($"(was pass) {passing[0].Subject.Backend}@{passing[0].Subject.Device} {passing[0].CaseId}")
+                .And.Not.Contain(passing[1].CaseId));
     }
 }
