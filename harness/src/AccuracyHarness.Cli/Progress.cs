@@ -32,38 +32,16 @@ public static class Progress
         return result;
     }
 
-    private sealed class Counts
-    {
-        private readonly Dictionary<Status, int> _counts = Enum.GetValues<Status>().ToDictionary(s => s, _ => 0);
-
-        private int _known;
-
-        public int Done { get; private set; }
-
-        /// <summary>A result the baseline expects counts as known, not as its status, as in every report.</summary>
-        public void Add(CaseResult result)
-        {
-            Done++;
-            if (result.IsKnown) _known++;
-            else _counts[result.Status]++;
-        }
-
-        public override string ToString() =>
-            $"pass {_counts[Status.Pass]}, fail {_counts[Status.Fail]}, known {_known}, error {_counts[Status.Error]}, " +
-            $"n/a {_counts[Status.NotApplicable]}" +
-            (_counts[Status.Unstable] > 0 ? $", unstable {_counts[Status.Unstable]}" : "");
-    }
-
     /// <summary>The runner calls observers under its lock, so no locking here.</summary>
     private sealed class Bar(ProgressTask task, int total) : IRunObserver
     {
-        private readonly Counts _counts = new();
+        private StatusCounts _counts = StatusCounts.Empty;
 
         public void OnCase(IReadOnlyList<CaseResult> results)
         {
-            foreach (var result in results) _counts.Add(result);
+            _counts = _counts.Add(results);
             task.Increment(results.Count);
-            task.Description = Markup.Escape($"{_counts.Done}/{total} ({_counts})");
+            task.Description = Markup.Escape($"{_counts.Total}/{total} ({_counts})");
         }
     }
 
@@ -71,17 +49,18 @@ public static class Progress
     {
         private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
         private readonly Stopwatch _watch = Stopwatch.StartNew();
-        private readonly Counts _counts = new();
+        private StatusCounts _counts = StatusCounts.Empty;
         private TimeSpan _last = TimeSpan.Zero;
 
         public void OnCase(IReadOnlyList<CaseResult> results)
         {
-            foreach (var result in results) _counts.Add(result);
+            _counts = _counts.Add(results);
+            var done = _counts.Total;
             var now = _watch.Elapsed;
-            if (now - _last < Interval && _counts.Done < total) return;
+            if (now - _last < Interval && done < total) return;
             _last = now;
-            var left = TimeSpan.FromSeconds(now.TotalSeconds / _counts.Done * Math.Max(0, total - _counts.Done));
-            output.WriteLine($"[{_counts.Done}/{total}] {_counts}; elapsed {now:hh\\:mm\\:ss}, left ~{left:hh\\:mm\\:ss}");
+            var left = TimeSpan.FromSeconds(now.TotalSeconds / done * Math.Max(0, total - done));
+            output.WriteLine($"[{done}/{total}] {_counts}; elapsed {now:hh\\:mm\\:ss}, left ~{left:hh\\:mm\\:ss}");
         }
     }
 }

@@ -9,7 +9,7 @@ public static class Reporting
 {
     public static void Write(ResultTable table, string directory, RunProfile profile)
     {
-        profile.Time($"{RunProfile.Reporting} {RunJson.FileName}", () =>
+        profile.Time(ProfileStage.Reporting(RunJson.FileName), () =>
         {
             RunJson.Write(table.Info, directory);
             return true;

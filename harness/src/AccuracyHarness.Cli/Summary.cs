@@ -11,20 +11,20 @@ public static class Summary
 
     public static void Print(ResultTable table, Baseline.Verdict verdict, string outDir, TextWriter output)
     {
-        foreach (var group in table.Results.GroupBy(r => (r.Backend, r.Device)).OrderBy(g => g.Key))
+        foreach (var group in table.Results.GroupBy(r => (r.Subject.Backend, r.Subject.Device)).OrderBy(g => g.Key))
         {
-            int Count(Status s) => group.Count(r => r.Status == s && !r.IsKnown);
-            output.WriteLine($"{group.Key.Backend,-24} {group.Key.Device,-10} pass {Count(Status.Pass),5}  fail {Count(Status.Fail),5}  " +
-                $"known {group.Count(r => r.IsKnown),5}  error {Count(Status.Error),5}  n/a {Count(Status.NotApplicable),5}" +
-                (Count(Status.Unstable) is > 0 and var u ? $"  unstable {u,5}" : ""));
+            var n = StatusCounts.Of(group);
+            output.WriteLine($"{group.Key.Backend,-24} {group.Key.Device,-10} pass {n.Pass,5}  fail {n.Fail,5}  known {n.Known,5}  " +
+                $"error {n.Error,5}  n/a {n.NotApplicable,5}" + (n.Unstable > 0 ? $"  unstable {n.Unstable,5}" : ""));
         }
         var bad = verdict.New;
         foreach (var r in bad.Take(Listed))
         {
-            var why = string.Join("; ", r.Explanation().Where(e => e.Label != "errors").Select(e => e.Value).Distinct());
-            output.WriteLine($"{Core.Results.StatusNames.Of(r.Status).ToUpperInvariant()} {r.Backend}@{r.Device} {r.CaseId}: " +
-                $"bound ratio {r.BoundRatio:G3}, {r.Mismatches}/{r.Elements} mismatches{(why.Length > 0 ? "; " + why : "")}");
-            output.WriteLine($"  repro: {r.Repro}");
+            var why = string.Join("; ", ResultText.Explanation(r).Where(e => e.Label != "errors").Select(e => e.Value).Distinct());
+            var (s, m) = (r.Subject, r.Metrics);
+            output.WriteLine($"{Core.Results.StatusNames.Of(r.Status).ToUpperInvariant()} {s.Backend}@{s.Device} {r.CaseId}: " +
+                $"bound ratio {m.BoundRatio:G3}, {m.Mismatches}/{m.Elements} mismatches{(why.Length > 0 ? "; " + why : "")}");
+            output.WriteLine($"  repro: {ReproLine.Of(r.Subject)}");
         }
         if (bad.Count > Listed)
             output.WriteLine($"... and {bad.Count - Listed} more in {Path.Combine(outDir, Reports.Csv.CsvExporter.Name)}");
@@ -33,6 +33,6 @@ public static class Summary
                 string.Join("; ", verdict.Known.Select(k => k.Entry.Source).Distinct()));
         foreach (var entry in verdict.NowPassing)
             output.WriteLine($"baseline entry {entry.Source} ({entry}) now passes: it can be trimmed");
-        output.WriteLine($"{table.Results.Count} results: {table.Totals()}; written to {outDir}");
+        output.WriteLine($"{table.Results.Count} results: {table.Counts}; written to {outDir}");
     }
 }

@@ -33,7 +33,7 @@ public static class Exporters
         foreach (var name in Default)
         {
             var exporter = Get(name).Create(context ?? new ExportContext());
-            (profile ?? new RunProfile()).Time($"{RunProfile.Reporting} {exporter.FileName}", () =>
+            (profile ?? new RunProfile()).Time(ProfileStage.Reporting(exporter.FileName), () =>
             {
                 exporter.Export(table, directory);
                 return true;

@@ -94,11 +94,19 @@ public class CorruptInputTests
         var results = ResultJson.ReadFile(Path.Combine(run, ResultJson.FileName));
         var failing = results[0] with
         {
-            Status = Status.Fail, Diagnosis = "weights-not-flipped: kernel not rotated by 180 degrees",
-            DiagnosisKind = DiagnosisKind.FaultModel, FaultModel = "weights-not-flipped", EquallyFitting = ["pads-swapped"],
-            KnownIssues = [new KnownIssue(KnownIssueKind.Ambiguity, "spec")], Findings = ["Invalid read of size 4"],
-            DeviceTimes = [new DeviceTime("deconv", 0.25)], Mismatches = 3, BoundRatio = double.PositiveInfinity,
-            Map = new ErrorMap(2, 3, [0, 5], [[0, 1, 2, 3, 4, -1], [0, 0, 0, 0, 0, 7]]), Known = "baseline:1: expected",
+            Status = Status.Fail,
+            Diagnosis = new ResultDiagnosis
+            {
+                Text = "weights-not-flipped: kernel not rotated by 180 degrees",
+                Kind = DiagnosisKind.FaultModel, FaultModel = "weights-not-flipped", EquallyFitting = ["pads-swapped"],
+                KnownIssues = [new KnownIssue(KnownIssueKind.Ambiguity, "spec")], Findings = ["Invalid read of size 4"],
+                Map = new ErrorMap(2, 3, [0, 5], [[0, 1, 2, 3, 4, -1], [0, 0, 0, 0, 0, 7]]),
+            },
+            Metrics = results[0].Metrics with
+            {
+                DeviceTimes = [new DeviceTime("deconv", 0.25)], Mismatches = 3, BoundRatio = double.PositiveInfinity,
+            },
+            Known = new KnownEntry("baseline", 1, "expected"),
         };
         var jsonl = Encoding.UTF8.GetBytes(string.Join("\n", results.Append(failing).Select(ResultJson.ToLine)) + "\n");
         var runJson = File.ReadAllBytes(Path.Combine(run, RunJson.FileName));

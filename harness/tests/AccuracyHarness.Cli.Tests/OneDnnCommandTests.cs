@@ -1,3 +1,5 @@
+using AccuracyHarness.Core.Results;
+
 namespace AccuracyHarness.Cli.Tests;
 
 /// <summary>The oneDNN family through the command line: library choice, ISA cap, impl column, main-job defaults.</summary>
@@ -73,7 +75,8 @@ public class OneDnnCommandTests
         Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
         var results = Core.Results.ResultJson.ReadFile(Path.Combine(dir, "results.jsonl"));
         Assert.That(results.Select(r => r.Status), Is.EqualTo(new[] { Core.Results.Status.Pass, Core.Results.Status.Pass }));
-        Assert.That(results.Single(r => r.Backend == "onednn").Repro, Does.EndWith("--onednn-f16-as-f32"));
-        Assert.That(results.Single(r => r.Backend == "onednn-replaced").Repro, Does.EndWith("--onednn-f16-as-f32 --zero-insertion"));
+        string Repro(string backend) => ReproLine.Of(results.Single(r => r.Subject.Backend == backend).Subject);
+        Assert.That(Repro("onednn"), Does.EndWith("--onednn-f16-as-f32"));
+        Assert.That(Repro("onednn-replaced"), Does.EndWith("--onednn-f16-as-f32 --zero-insertion"));
     }
 }

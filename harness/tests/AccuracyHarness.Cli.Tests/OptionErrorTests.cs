@@ -92,7 +92,7 @@ public class OptionErrorTests
             "--repeat", "2", "--shard", "1/1", "--sample", "100%", "--match", "ic4", "--out", dir);
         Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
         var result = ResultJson.ReadFile(Path.Combine(dir, "results.jsonl")).Single();
-        Assert.That(result.Case.Seed, Is.EqualTo(3UL));
-        Assert.That(result.Case.Fill, Is.EqualTo(Core.Cases.FillMode.Exact));
+        Assert.That(result.Subject.Case.Seed, Is.EqualTo(3UL));
+        Assert.That(result.Subject.Case.Fill, Is.EqualTo(Core.Cases.FillMode.Exact));
     }
 }

@@ -8,6 +8,9 @@ public class ReportCommandTests
     private const string First = "ic4_oc8_g2_in5x5_k3x3_s2x2_pb1x1_pe1x1_op1x1_bias";
     private const string Second = "ic2_oc2_in6_k3_d2";
 
+    /// <summary>The diagnosis the tests plant on a passing result to make it fail.</summary>
+    private static readonly ResultDiagnosis Flipped = new() { Text = "weights-not-flipped: kernel not rotated by 180 degrees" };
+
     private static string Shard(string caseId)
     {
         var dir = HarnessProcess.TempDir();
@@ -48,7 +51,7 @@ public class ReportCommandTests
         Assert.That(report.ExitCode, Is.Zero, report.Stdout + report.Stderr);
         Assert.That(report.Stdout, Does.Contain("merged 2 shards: 2 results read, 2 kept (0 replaced by a later shard)"));
         var results = ResultJson.ReadFile(Path.Combine(merged, StoredRuns.ResultsFile));
-        Assert.That(results.Select(r => r.Case.InChannels), Is.EqualTo(new[] { 4, 2 }));
+        Assert.That(results.Select(r => r.Subject.Case.InChannels), Is.EqualTo(new[] { 4, 2 }));
         Assert.That(File.ReadAllLines(Path.Combine(merged, "results.csv")), Has.Length.EqualTo(3));
         Assert.That(File.ReadAllText(Path.Combine(merged, "junit.xml")), Does.Contain("tests=\"2\""));
         Assert.That(File.ReadAllText(Path.Combine(merged, "report.html")), Does.Contain("2 folders"));
@@ -61,7 +64,7 @@ public class ReportCommandTests
         var passing = ResultJson.ReadFile(Path.Combine(Shard(First), StoredRuns.ResultsFile)).Single();
         var failing = passing with
         {
-            Status = Status.Fail, Diagnosis = "weights-not-flipped: kernel not rotated by 180 degrees", Mismatches = 3,
+            Status = Status.Fail, Diagnosis = Flipped, Metrics = passing.Metrics with { Mismatches = 3 },
         };
         var (good, bad) = (Stored([passing]), Stored([failing]));
 
@@ -81,7 +84,7 @@ public class ReportCommandTests
     public void A_baseline_given_to_report_marks_what_it_lists_as_known_in_the_reports_and_the_exit_code()
     {
         var passing = ResultJson.ReadFile(Path.Combine(Shard(First), StoredRuns.ResultsFile)).Single();
-        var failing = passing with { Status = Status.Fail, Diagnosis = "weights-not-flipped: kernel not rotated by 180 degrees" };
+        var failing = passing with { Status = Status.Fail, Diagnosis = Flipped };
         var stored = Stored([failing]);
         var listed = Path.Combine(HarnessProcess.TempDir(), "baseline");
         File.WriteAllText(listed, "reference@cpu diagnosis=\"weights-not-flipped*\" planted for this test\n");
@@ -104,7 +107,7 @@ public class ReportCommandTests
     public void Compare_counts_a_result_the_baseline_expects_as_newly_known_and_exits_0()
     {
         var passing = ResultJson.ReadFile(Path.Combine(Shard(First), StoredRuns.ResultsFile)).Single();
-        var failing = passing with { Status = Status.Fail, Diagnosis = "weights-not-flipped: kernel not rotated by 180 degrees" };
+        var failing = passing with { Status = Status.Fail, Diagnosis = Flipped };
         var (good, bad) = (Stored([passing]), Stored([failing]));
         var baseline = Path.Combine(HarnessProcess.TempDir(), "baseline");
         File.WriteAllText(baseline, "reference@cpu diagnosis=\"weights-not-flipped*\" planted for this test\n");

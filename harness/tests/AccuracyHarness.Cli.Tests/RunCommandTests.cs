@@ -38,9 +38,9 @@ public class RunCommandTests
 
         var result = ResultJson.ReadFile(Path.Combine(dir, "results.jsonl")).Single();
         Assert.That(result.Status, Is.EqualTo(Status.Pass));
-        Assert.That(result.MaxAbsErr, Is.Zero);
-        Assert.That(result.Case, Is.EqualTo(CaseId.Parse(Case)));
-        Assert.That(result.Repro, Does.StartWith("scripts/harness run --case " + result.CaseId));
+        Assert.That(result.Metrics.MaxAbsErr, Is.Zero);
+        Assert.That(result.Subject.Case, Is.EqualTo(CaseId.Parse(Case)));
+        Assert.That(ReproLine.Of(result.Subject), Does.StartWith("scripts/harness run --case " + result.CaseId));
     }
 
     [Test]
@@ -86,7 +86,7 @@ public class RunCommandTests
         var results = ResultJson.ReadFile(Path.Combine(dir, "results.jsonl"));
         var suiteLines = File.ReadAllLines(Path.Combine(AccuracyHarness.Core.Running.ProjectPaths.Cases, "smoke"))
             .Count(l => l.Split('#')[0].Trim().Length > 0);
-        Assert.That(results.Select(r => r.Case.DataType).Distinct(), Is.EquivalentTo(new[] { DataType.F32, DataType.F16 }));
+        Assert.That(results.Select(r => r.Subject.Case.DataType).Distinct(), Is.EquivalentTo(new[] { DataType.F32, DataType.F16 }));
         Assert.That(results, Has.Count.GreaterThanOrEqualTo(suiteLines));
         Assert.That(results.Select(r => r.Status), Is.All.EqualTo(Status.Pass));
         Assert.That(File.ReadAllLines(Path.Combine(dir, "results.csv")), Has.Length.EqualTo(results.Count + 1));

@@ -20,17 +20,18 @@ public class RunOptionsTests
         var run = HarnessProcess.Run("run", "--suite", "cases/smoke", "--fill", fill, "--baseline", Baseline, "--jobs", "2", "--out", dir);
         Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
         var results = ResultJson.ReadFile(Path.Combine(dir, "results.jsonl"));
-        Assert.That(results.Where(r => r.Status is Status.Fail or Status.Error).Select(r => r.Diagnosis),
+        Assert.That(results.Where(r => r.Status is Status.Fail or Status.Error).Select(r => r.Diagnosis.Text),
             Is.All.StartsWith("known ONNX Runtime defect"));
-        Assert.That(results.Select(r => r.Backend).Distinct(),
+        Assert.That(results.Select(r => r.Subject.Backend).Distinct(),
             Is.SupersetOf(new[] { "reference", "onnxruntime", "onnxruntime-wdyn", "opencl-direct", "opencl-replaced" }));
 
         // The honest header: what the baseline expects is known, not fail, wherever it is counted.
         var known = results.Count(r => r.Status is Status.Fail or Status.Error);
         Assert.That(known, Is.GreaterThan(0), "the smoke suite has the baseline's ONNX Runtime defect cases");
-        Assert.That(results.Where(r => r.Status is Status.Fail or Status.Error).Select(r => r.Known), Is.All.StartWith("baseline:"));
+        Assert.That(results.Where(r => r.Status is Status.Fail or Status.Error).Select(r => r.Known?.ToString()),
+            Is.All.StartWith("baseline:"));
         Assert.That(run.Stdout, Does.Contain($" 0 fail, {known} known, 0 error, "));
-        Assert.That(run.Stderr, Does.Contain($", fail 0, known {known}, error 0, "), "the progress line counts known apart too");
+        Assert.That(run.Stderr, Does.Contain($" 0 fail, {known} known, 0 error, "), "the progress line counts known apart too");
         Assert.That(File.ReadAllText(Path.Combine(dir, "report.html")),
             Does.Contain($"<span class=\"chip fail\"><b>0</b> fail</span><span class=\"chip known\"><b>{known}</b> known</span>"));
     }
@@ -135,10 +136,10 @@ public class RunOptionsTests
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Stdout + run.Stderr);
         var results = ResultJson.ReadFile(Path.Combine(dir, "results.jsonl"));
         Assert.That(results, Has.Count.EqualTo(6));
-        var crashed = results.Where(r => r.Backend == "ext:crasher").ToList();
+        var crashed = results.Where(r => r.Subject.Backend == "ext:crasher").ToList();
         Assert.That(crashed.Select(r => r.Status), Is.All.EqualTo(Status.Error));
         Assert.That(crashed.Select(r => r.Message), Is.All.Contains("signal 11 (SIGSEGV)"));
-        Assert.That(crashed.Select(r => r.Repro), Is.All.Contains("--kernel"));
-        Assert.That(results.Where(r => r.Backend != "ext:crasher").Select(r => r.Status), Is.All.EqualTo(Status.Pass));
+        Assert.That(crashed.Select(r => ReproLine.Of(r.Subject)), Is.All.Contains("--kernel"));
+        Assert.That(results.Where(r => r.Subject.Backend != "ext:crasher").Select(r => r.Status), Is.All.EqualTo(Status.Pass));
     }
 }

@@ -44,10 +44,11 @@ public class VersionTwoManifestTests
             "--case", "mb2_ic4_oc6_g2_in4x5_k3x2_pb1x0_bias_blocked16", "--case", "ic3_oc2_in5_k3_s2_nhwc", "--out", dir);
         Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
         var results = ResultJson.ReadFile(Path.Combine(dir, "results.jsonl"));
-        Assert.That(results.Select(r => r.Backend).Distinct(),
+        Assert.That(results.Select(r => r.Subject.Backend).Distinct(),
             Is.EquivalentTo(new[] { "ext:tiled-deconv", "ext:openvino-deconv", "opencl-replaced" }));
         // opencl-replaced (its reorder stage from reorder.json) covers the stride-1 case; the other is n/a under the corrected rule.
-        Assert.That(results.Where(r => r.Backend != "opencl-replaced" || r.Case.Strides.All(s => s == 1)).Select(r => r.Status),
+        Assert.That(results.Where(r => r.Subject.Backend != "opencl-replaced" || r.Subject.Case.Strides.All(s => s == 1))
+                .Select(r => r.Status),
             Is.All.EqualTo(Status.Pass));
     }
 
@@ -67,12 +68,12 @@ public class VersionTwoManifestTests
     {
         var first = RunOnce("run", "--kernel", FaultyDialectExample(), "--backends", "ext:openvino-deconv", "--jit-constants",
             "--case", Case);
-        Assert.That(first.Repro, Does.Contain("--kernel ").And.Contain("--jit-constants"));
+        Assert.That(ReproLine.Of(first.Subject), Does.Contain("--kernel ").And.Contain("--jit-constants"));
 
-        var words = first.Repro.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = ReproLine.Of(first.Subject).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(words[0], Is.EqualTo(ReproLine.Program));
         var again = RunOnce(words[1..]);
-        Assert.That((again.Key, again.Status, again.DiagnosisKind, again.FaultModel),
+        Assert.That((again.Key, again.Status, again.Diagnosis.Kind, again.Diagnosis.FaultModel),
             Is.EqualTo((first.Key, Status.Fail, DiagnosisKind.FaultModel, "weights-not-flipped")));
     }
 

@@ -24,19 +24,20 @@ public static class OneDnnTesting
     public static (BackendOutput Output, CaseResult Result) Evaluate(IBackend backend, Problem problem, CaseInputs inputs)
     {
         var output = backend.Run(problem, inputs, default);
-        return (output, Evaluate(problem, inputs, output));
+        return (output, Evaluate(backend, problem, inputs, output));
     }
 
     /// <summary>The result the runner would make of an output.</summary>
-    public static CaseResult Evaluate(Problem problem, CaseInputs inputs, BackendOutput output)
+    public static CaseResult Evaluate(IBackend backend, Problem problem, CaseInputs inputs, BackendOutput output)
     {
         var reference = ReferenceDeconvolution.Gather(problem, inputs);
         var basis = ComparisonBasis.Of(problem, reference);
-        var (result, metrics) = ResultEvaluator.Evaluate(basis, output);
+        var subject = new ResultSubject(problem.Case, backend.Name, backend.Device, ReproArguments: backend.ReproArguments);
+        var (result, metrics) = ResultEvaluator.Evaluate(basis, subject, output, 0);
         return ResultEvaluator.Explain(basis, inputs, reference, output, result, metrics);
     }
 
     public static string Describe(CaseResult r) =>
-        $"{r.Status}: {r.Mismatches}/{r.Elements} mismatches, bound ratio {r.BoundRatio:G4}, impl {r.Impl}; " +
-        $"{r.Message} {r.Diagnosis} {r.Stage}";
+        $"{r.Status}: {r.Metrics.Mismatches}/{r.Metrics.Elements} mismatches, bound ratio {r.Metrics.BoundRatio:G4}, impl {r.Impl}; " +
+        $"{r.Message} {r.Diagnosis.Text} {r.Diagnosis.Stage}";
 }

@@ -26,11 +26,11 @@ public class KnownIssueDiagnosisTests
         var result = new RunPipeline([backend], new RunOptions()).Run([new SuiteCase(c, "test")], []).Single();
 
         Assert.That(result.Status, Is.EqualTo(Status.Fail), ResultText.Message(result));
-        Assert.That(result.DiagnosisKind, Is.EqualTo(DiagnosisKind.KnownIssue), result.Diagnosis);
-        Assert.That(result.KnownIssues.Select(k => k.Kind), Is.EqualTo(new[] { KnownIssueKind.Ambiguity }));
-        Assert.That(result.Diagnosis, Does.StartWith("known ambiguity: axis 0"));
-        Assert.That(result.FaultModel, Is.Empty);
+        Assert.That(result.Diagnosis.Kind, Is.EqualTo(DiagnosisKind.KnownIssue), result.Diagnosis.Text);
+        Assert.That(result.Diagnosis.KnownIssues.Select(k => k.Kind), Is.EqualTo(new[] { KnownIssueKind.Ambiguity }));
+        Assert.That(result.Diagnosis.Text, Does.StartWith("known ambiguity: axis 0"));
+        Assert.That(result.Diagnosis.FaultModel, Is.Empty);
         Assert.That(ResultText.Message(result), Does.StartWith(OnnxRuntimeBackend.F16CastsNote + "; known ambiguity:"));
-        Assert.That(result.Repro, Does.EndWith("--backends " + backend.Name + " --devices cpu --ort-f16-casts"));
+        Assert.That(ReproLine.Of(result.Subject), Does.EndWith("--backends " + backend.Name + " --devices cpu --ort-f16-casts"));
     }
 }

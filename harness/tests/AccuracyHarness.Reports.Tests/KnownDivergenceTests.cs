@@ -16,10 +16,12 @@ public class KnownDivergenceTests
 {
     private const string Entry = "cases/baseline:4: the bias is missing on purpose";
 
+    private static readonly KnownEntry Known = KnownEntry.Parse(Entry);
+
     /// <summary>The sample run with its f16 bias-missing failure expected by a baseline entry.</summary>
     private static readonly ResultTable Table = SampleRun.Table with
     {
-        Results = SampleRun.Table.Results.Select(r => r.FaultModel == "bias-missing" ? r with { Known = Entry } : r).ToList(),
+        Results = SampleRun.Table.Results.Select(r => r.Diagnosis.FaultModel == "bias-missing" ? r with { Known = Known } : r).ToList(),
     };
 
     private static CaseResult KnownResult => Table.Results.Single(r => r.IsKnown);
@@ -28,9 +30,9 @@ public class KnownDivergenceTests
     public void The_table_counts_known_apart_from_fail()
     {
         Assert.That(KnownResult.Status, Is.EqualTo(Status.Fail), "a known result keeps its status");
-        Assert.That(Table.Known, Is.EqualTo(1));
-        Assert.That(Table.Count(Status.Fail), Is.EqualTo(SampleRun.Table.Count(Status.Fail) - 1));
-        Assert.That(Table.Totals(), Does.Contain($"{Table.Count(Status.Fail)} fail, 1 known, "));
+        Assert.That(Table.Counts.Known, Is.EqualTo(1));
+        Assert.That(Table.Counts.Fail, Is.EqualTo(SampleRun.Table.Counts.Fail - 1));
+        Assert.That(Table.Counts.ToString(), Does.Contain($"{Table.Counts.Fail} fail, 1 known, "));
     }
 
     [Test]
@@ -38,10 +40,11 @@ public class KnownDivergenceTests
     {
         var page = new HtmlExporter().Render(Table);
         Assert.That(page, Does.Contain(
-            $"<span class=\"chip fail\"><b>{Table.Count(Status.Fail)}</b> fail</span><span class=\"chip known\"><b>1</b> known</span>"));
-        Assert.That(page, Does.Contain($"<title>AccuracyHarness report: {Table.Count(Status.Fail)} fail, 1 known, "));
-        var column = $"{KnownResult.Backend}@{KnownResult.Device}";
-        var fails = Table.Results.Count(r => $"{r.Backend}@{r.Device}" == column && r.Status == Status.Fail && !r.IsKnown);
+            $"<span class=\"chip fail\"><b>{Table.Counts.Fail}</b> fail</span><span class=\"chip known\"><b>1</b> known</span>"));
+        Assert.That(page, Does.Contain($"<title>AccuracyHarness report: {Table.Counts}</title>"));
+        Assert.That(Table.Counts.ToString(), Does.Contain($"{Table.Counts.Fail} fail, 1 known, "));
+        var column = $"{KnownResult.Subject.Backend}@{KnownResult.Subject.Device}";
+        var fails = Table.Results.Count(r => $"{r.Subject.Backend}@{r.Subject.Device}" == column && r.Status == Status.Fail && !r.IsKnown);
         Assert.That(page,
             Does.Contain($"<tr><th>{column}</th><td class=\"{(fails > 0 ? "fail" : "")}\">{fails}</td><td class=\"known\">1</td>"));
         var row = Regex.Match(page,
@@ -58,13 +61,13 @@ public class KnownDivergenceTests
         new JUnitExporter().Export(Table, dir);
         var doc = XDocument.Load(Path.Combine(dir, JUnitExporter.Name));
         var test = doc.Descendants("testcase").Single(c => c.Attribute("name")!.Value == KnownResult.CaseId
-            && c.Attribute("classname")!.Value == $"{KnownResult.Backend}.{KnownResult.Device}");
+            && c.Attribute("classname")!.Value == $"{KnownResult.Subject.Backend}.{KnownResult.Subject.Device}");
         Assert.That(test.Element("failure"), Is.Null);
         var skipped = test.Element("skipped")!;
-        Assert.That(skipped.Attribute("message")!.Value, Is.EqualTo($"known divergence ({Entry}): {KnownResult.Diagnosis}"));
-        Assert.That(skipped.Value, Does.Contain("repro: " + KnownResult.Repro));
-        Assert.That((int)doc.Root!.Attribute("failures")!, Is.EqualTo(Table.Count(Status.Fail)));
-        Assert.That((int)doc.Root!.Attribute("skipped")!, Is.EqualTo(Table.Count(Status.NotApplicable) + 1));
+        Assert.That(skipped.Attribute("message")!.Value, Is.EqualTo($"known divergence ({Entry}): {KnownResult.Diagnosis.Text}"));
+        Assert.That(skipped.Value, Does.Contain("repro: " + ReproLine.Of(KnownResult.Subject)));
+        Assert.That((int)doc.Root!.Attribute("failures")!, Is.EqualTo(Table.Counts.Fail));
+        Assert.That((int)doc.Root!.Attribute("skipped")!, Is.EqualTo(Table.Counts.NotApplicable + 1));
     }
 
     [Test]

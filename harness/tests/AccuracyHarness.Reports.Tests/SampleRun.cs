@@ -68,11 +68,9 @@ public static class SampleRun
         var reference = ReferenceDeconvolution.Gather(p, inputs);
         var output = run(p, inputs, reference);
         var basis = Core.Comparison.ComparisonBasis.Of(p, reference);
-        var (judged, metrics) = Core.Comparison.ResultEvaluator.Evaluate(basis, output);
-        return Core.Comparison.ResultEvaluator.Explain(basis, inputs, reference, output, judged, metrics) with
-        {
-            Backend = backend, Device = device, Seconds = 0.01 * id.Length, Source = "cases/smoke:3",
-        };
+        var subject = new ResultSubject(p.Case, backend, device, "cases/smoke:3");
+        var (judged, metrics) = Core.Comparison.ResultEvaluator.Evaluate(basis, subject, output, 0.01 * id.Length);
+        return Core.Comparison.ResultEvaluator.Explain(basis, inputs, reference, output, judged, metrics);
     }
 
     private static Tensor Rounded(Problem p, ReferenceResult reference) =>

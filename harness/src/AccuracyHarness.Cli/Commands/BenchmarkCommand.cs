@@ -74,14 +74,14 @@ public static class BenchmarkCommand
             Console.WriteLine($"{suite}: {cases.Count} cases, {median.Results} results; "
                 + $"wall time per run {string.Join(", ", runs.Select(m => $"{m.Wall:0.00} s"))}; "
                 + $"median {median.Wall:0.00} s, {cases.Count / median.Wall:0.0} cases/s");
-            var backendSeconds = median.Stages.Where(s => s.Stage.StartsWith("backend ", StringComparison.Ordinal)).Sum(s => s.Seconds);
+            var backendSeconds = median.Stages.Where(s => s.Stage.Kind == ProfileStageKind.Backend).Sum(s => s.Seconds);
             foreach (var (stage, seconds) in median.Stages)
                 Console.WriteLine($"  {stage,-40} {seconds,9:0.000} s  {100 * seconds / median.Wall,5:0.0}% of wall");
             // Stage times are summed over the jobs: the backends' share of the wall time is their sum over the jobs.
             var overhead = Math.Max(0, median.Wall - (backendSeconds / jobs)) / median.Wall;
             Console.WriteLine($"  {"harness overhead (all but the backends)",-40} {100 * overhead,9:0.0}% of wall");
             var throughput = new ThroughputTable();
-            foreach (var run in runs) throughput.Add(run.All, run.Stages.FirstOrDefault(s => s.Stage == RunProfile.Reference).Seconds,
+            foreach (var run in runs) throughput.Add(run.All, run.Stages.FirstOrDefault(s => s.Stage == ProfileStage.Reference).Seconds,
                 run.Wall);
             foreach (var line in throughput.Lines()) Console.WriteLine(line);
             if (runs[0].Counters.Count == 0) continue;
@@ -93,7 +93,7 @@ public static class BenchmarkCommand
     }
 
     private sealed record Measurement(
-        double Wall, IReadOnlyList<CaseResult> All, IReadOnlyList<(string Stage, double Seconds)> Stages,
+        double Wall, IReadOnlyList<CaseResult> All, IReadOnlyList<(ProfileStage Stage, double Seconds)> Stages,
         IReadOnlyList<(string Name, long Value)> Counters)
     {
         public int Results => All.Count;
@@ -112,7 +112,7 @@ public static class BenchmarkCommand
         var dir = Path.Combine(Path.GetTempPath(), $"harness-benchmark-{Environment.ProcessId}");
         var watch = Stopwatch.StartNew();
         var pipeline = new RunPipeline(backends, new RunOptions { Jobs = jobs, OutputDirectory = dir });
-        var results = pipeline.Run(cases, []);
+        var results = pipeline.Run(cases, [], pipeline.Start());
         Reporting.Write(new ResultTable(results, new RunInfo(BackendWiring.Environment())), dir, pipeline.Profile);
         var wall = watch.Elapsed.TotalSeconds;
         Directory.Delete(dir, recursive: true);

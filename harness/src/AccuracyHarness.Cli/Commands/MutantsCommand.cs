@@ -83,7 +83,7 @@ public static class MutantsCommand
             Console.Error.WriteLine($"mutant {mutant.Name}: {rows[^1].Failing}/{rows[^1].Results} failing");
             // What the harness said instead, where it did not name the planted fault: the cases to improve the diagnosis on.
             foreach (var miss in results.Where(r => r.Status == Status.Fail && !Names(r, mutant.Expected)).Take(MisnamedShown))
-                Console.Error.WriteLine($"  misnamed: {miss.CaseId}: {miss.Diagnosis}");
+                Console.Error.WriteLine($"  misnamed: {miss.CaseId}: {miss.Diagnosis.Text}");
         }
         Print(rows);
         var caught = rows.Count(r => r.Caught);
@@ -99,24 +99,49 @@ public static class MutantsCommand
     public static Row Score(Mutant mutant, IReadOnlyList<CaseResult> results)
     {
         var failing = results.Where(r => r.Status == Status.Fail).ToList();
-        var diagnosis = failing.GroupBy(Named).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .FirstOrDefault()?.Key ?? "";
+        var diagnosis = failing.GroupBy(Naming.Of).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Label, StringComparer.Ordinal)
+            .FirstOrDefault()?.Key;
         var named = failing.Count(r => Names(r, mutant.Expected));
-        return new Row(mutant.Name, mutant.Expected, failing.Count > 0, diagnosis, diagnosis == mutant.Expected, named, failing.Count,
-            results.Count);
+        return new Row(mutant.Name, mutant.Expected, failing.Count > 0, diagnosis?.Label ?? "", diagnosis?.Names(mutant.Expected) ?? false,
+            named, failing.Count, results.Count);
     }
 
     /// <summary>Whether a result's diagnosis names the model, first or as an equally good fit.</summary>
-    private static bool Names(CaseResult r, string model) => Named(r) == model || r.EquallyFitting.Contains(model);
+    private static bool Names(CaseResult r, string expected) =>
+        Naming.Of(r).Names(expected) || r.Diagnosis.EquallyFitting.Contains(expected);
 
-    /// <summary>What a failing result's diagnosis names: the fault model it explains, a device finding, else what it says.</summary>
-    private static string Named(CaseResult r) => r.DiagnosisKind switch
+    /// <summary>
+    /// What a failing result's diagnosis names: the fault model it explains or comes closest to, a device
+    /// finding, else its sentence. Only an explained model or a device finding names a mutant's expectation.
+    /// </summary>
+    private sealed record Naming(DiagnosisKind Kind, string FaultModel, string Sentence)
     {
-        DiagnosisKind.FaultModel => r.FaultModel,
-        DiagnosisKind.DeviceFinding => ResultEvaluator.DeviceFinding,
-        DiagnosisKind.ClosestFaultModel => $"closest: {r.FaultModel}",
-        _ => r.Diagnosis,
-    };
+        public static Naming Of(CaseResult r) => r.Diagnosis switch
+        {
+            { Kind: DiagnosisKind.FaultModel or DiagnosisKind.ClosestFaultModel } d => new(d.Kind, d.FaultModel, ""),
+            { Kind: DiagnosisKind.DeviceFinding } d => new(d.Kind, "", ""),
+            var d => new(d.Kind, "", d.Text),
+        };
+
+        /// <param name="expected">
+        /// A fault model's name or <see cref="ResultEvaluator.DeviceFinding"/> (<see cref="Mutant.Expected"/>).
+        /// </param>
+        public bool Names(string expected) => Kind switch
+        {
+            DiagnosisKind.FaultModel => FaultModel == expected,
+            DiagnosisKind.DeviceFinding => expected == ResultEvaluator.DeviceFinding,
+            _ => false,
+        };
+
+        /// <summary>The mutants table's diagnosis column.</summary>
+        public string Label => Kind switch
+        {
+            DiagnosisKind.FaultModel => FaultModel,
+            DiagnosisKind.ClosestFaultModel => $"closest: {FaultModel}",
+            DiagnosisKind.DeviceFinding => ResultEvaluator.DeviceFinding,
+            _ => Sentence,
+        };
+    }
 
     private static void Print(IReadOnlyList<Row> rows)
     {

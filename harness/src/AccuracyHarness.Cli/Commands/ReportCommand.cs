@@ -89,13 +89,14 @@ public static class ReportCommand
             written.Add(path);
             Console.Out.Write(text);
         }
-        Console.Out.WriteLine($"{table.Results.Count} results: {table.Totals()}");
+        Console.Out.WriteLine($"{table.Results.Count} results: {table.Counts}");
         Console.Out.WriteLine($"wrote {string.Join(", ", written)}");
         var fresh = baseline?.Classify(table.Results).New ?? [];
         if (baseline is not null)
         {
             Console.Out.WriteLine($"{fresh.Count} new divergence(s): failing or erroring results the baseline does not list");
-            foreach (var r in fresh.Take(20)) Console.Out.WriteLine($"  {r.Backend}@{r.Device} {r.CaseId}: {r.Diagnosis}");
+            foreach (var r in fresh.Take(20))
+                Console.Out.WriteLine($"  {r.Subject.Backend}@{r.Subject.Device} {r.CaseId}: {r.Diagnosis.Text}");
         }
         return comparison is { NewlyFailing.Count: > 0 } || fresh.Count > 0 ? ExitCodes.Divergence : ExitCodes.Success;
     }

@@ -40,12 +40,13 @@ public static class RunCommand
         var jsonl = Path.Combine(outDir, ResultJson.FileName);
         if (inputs.Resume is not null && !File.Exists(jsonl)) throw new UsageException($"--resume: {jsonl} does not exist");
 
-        var pipeline = Pipeline(backends, inputs.Options, inputs.Resume is not null, jsonl, baseline);
-        var results = Progress.Run(pipeline.Pending(cases), progress =>
+        var pipeline = new RunPipeline(backends, inputs.Options, baseline: baseline);
+        var state = inputs.Resume is null ? pipeline.Start() : Resume(pipeline, jsonl);
+        var results = Progress.Run(pipeline.Pending(cases, state), progress =>
         {
-            if (!inputs.Isolate) return pipeline.Run(cases, [progress]);
+            if (!inputs.Isolate) return pipeline.Run(cases, [progress], state);
             using var pool = new WorkerPool(RunArguments.ForWorker(parsed), inputs.Options.Timeout, backends);
-            return pipeline.Run(cases, [progress], pool.RunCase);
+            return pipeline.Run(cases, [progress], state, pool.RunCase);
         });
         var info = new RunInfo(BackendWiring.Environment()) { Started = started, CommandLine = Invocation.Text() };
         var table = new ResultTable(results, info);
@@ -57,16 +58,14 @@ public static class RunCommand
     }
 
     /// <summary>
-    /// The run's pipeline; resuming a results.jsonl that is corrupt before its last line is a
+    /// What the run being resumed finished; a results.jsonl that is corrupt before its last line is a
     /// usage error naming the line.
     /// </summary>
-    private static RunPipeline Pipeline(
-        IReadOnlyList<Core.Backends.IBackend> backends, RunOptions options, bool resume, string jsonl, Baseline baseline)
+    private static RunState Resume(RunPipeline pipeline, string jsonl)
     {
         try
         {
-            return new RunPipeline(backends, options, resume: resume,
-                dropped: _ => Console.Error.WriteLine($"--resume: ignoring an unfinished line of {jsonl}"), baseline: baseline);
+            return pipeline.Resume(_ => Console.Error.WriteLine($"--resume: ignoring an unfinished line of {jsonl}"));
         }
         catch (StoredFileException e)
         {

@@ -96,13 +96,13 @@ public static class ShrinkCommand
 
         if (first.Status == Status.Unstable)
         {
-            Console.WriteLine($"{start.Id} is unstable on {where}: {first.Diagnosis}. Refusing to shrink: a smaller case " +
+            Console.WriteLine($"{start.Id} is unstable on {where}: {first.Diagnosis.Text}. Refusing to shrink: a smaller case " +
                 "cannot be checked to fail the same way when one case does not; fix the instability first " +
                 "(Oclgrind shows invalid accesses and races).");
             return ExitCodes.Divergence;
         }
 
-        var signature = Shrinker.Signature(first);
+        var verdict = Verdict.Of(first);
         Console.WriteLine($"{start.Id} fails on {where}: {Describe(first)} ({Elements(start)} elements)");
         var last = first;
         var step = 0;
@@ -111,7 +111,7 @@ public static class ShrinkCommand
             c =>
             {
                 var result = Run(c);
-                if (Shrinker.Signature(result) != signature) return false;
+                if (Verdict.Of(result) != verdict) return false;
                 last = result;
                 return true;
             },
@@ -124,7 +124,7 @@ public static class ShrinkCommand
         Console.WriteLine($"  case:      {outcome.Minimal.Id}");
         Console.WriteLine($"  elements:  {Elements(start)} -> {Elements(outcome.Minimal)}");
         Console.WriteLine($"  diagnosis: {Describe(last)}");
-        Console.WriteLine($"  repro:     {last.Repro}");
+        Console.WriteLine($"  repro:     {ReproLine.Of(last.Subject)}");
 
         if (!parsed.GetValue(NoAppend))
         {
@@ -150,7 +150,7 @@ public static class ShrinkCommand
     }
 
     private static string Describe(CaseResult result) => result.Status == Status.Fail
-        ? result.Diagnosis.Length > 0 ? result.Diagnosis : result.Message
+        ? result.Diagnosis.Text.Length > 0 ? result.Diagnosis.Text : result.Message
         : $"{StatusNames.Of(result.Status)}: {result.Message.Split('\n')[0]}";
 
     private static string Elements(DeconvCase c) => ShrinkOutcome.Elements(c).ToString(CultureInfo.InvariantCulture);

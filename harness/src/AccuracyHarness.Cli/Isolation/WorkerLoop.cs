@@ -22,12 +22,12 @@ public static class WorkerLoop
             var (id, source, skip) = WorkerProtocol.ParseCase(line);
             var c = CaseId.Parse(id);
             var done = skip.Select(i => Runner.Key(c, backends[i])).ToHashSet();
-            var runner = new Runner(backends, options with { Done = done, Jobs = 1 }, null, backend =>
+            var runner = new Runner(backends, options with { Jobs = 1 }, null, backend =>
             {
                 output.WriteLine(WorkerProtocol.Start + IndexOf(backends, backend));
                 output.Flush();
             });
-            foreach (var result in runner.RunCase(new SuiteCase(c, source)))
+            foreach (var result in runner.RunCase(new SuiteCase(c, source), done))
                 output.WriteLine(WorkerProtocol.Result + ResultJson.ToLine(result));
             output.WriteLine(WorkerProtocol.Done);
             output.Flush();

@@ -49,7 +49,8 @@ public sealed class WorkerPool(IReadOnlyList<string> runArguments, TimeSpan? tim
                     running = WorkerProtocol.Index(line[WorkerProtocol.Start.Length..]);
                 else if (line.StartsWith(WorkerProtocol.Result, StringComparison.Ordinal))
                 {
-                    var result = ResultJson.FromLine(line[WorkerProtocol.Result.Length..]) with { Source = suiteCase.Source };
+                    var result = ResultJson.FromLine(line[WorkerProtocol.Result.Length..]);
+                    result = result with { Subject = result.Subject with { Source = suiteCase.Source } };
                     results.Add(result);
                     if (running is { } finished) skip.Add(finished);
                     running = null;
@@ -59,12 +60,7 @@ public sealed class WorkerPool(IReadOnlyList<string> runArguments, TimeSpan? tim
             worker.Kill();
             if (running is not { } crashed)
                 throw new InvalidOperationException($"worker failed outside any backend on case {suiteCase.Case.Id}: {failure}");
-            var backend = backends[crashed];
-            results.Add(new CaseResult
-            {
-                Case = suiteCase.Case, Backend = backend.Name, Device = backend.Device, Status = Status.Error, Message = failure,
-                Source = suiteCase.Source, ReproArguments = backend.ReproArguments,
-            });
+            results.Add(CaseResult.Error(ResultSubject.Of(suiteCase, backends[crashed]), failure));
             skip.Add(crashed);
         }
     }

@@ -12,19 +12,19 @@ namespace AccuracyHarness.Core.Comparison;
 public static class ResultEvaluator
 {
     /// <summary>
-    /// Status and metrics of a backend's output, without backend, device and timing (which the
-    /// caller sets) and without the explanation (<see cref="Explain"/>), which costs more.
+    /// Status and metrics of a backend's output on <paramref name="subject"/>, which ran for <paramref name="seconds"/>,
+    /// without the explanation (<see cref="Explain"/>), which costs more.
     /// </summary>
-    public static (CaseResult Result, Metrics? Metrics) Evaluate(ComparisonBasis basis, BackendOutput output)
+    public static (CaseResult Result, Metrics? Metrics) Evaluate(ComparisonBasis basis, ResultSubject subject, BackendOutput output,
+        double seconds)
     {
-        var problem = basis.Problem;
-        var blank = new CaseResult { Case = problem.Case, Backend = "", Device = "", Status = Status.Error };
         switch (output)
         {
             case BackendOutput.NotApplicable na:
-                return (blank with { Status = Status.NotApplicable, Message = na.Reason }, null);
+                var timed = new ResultMetrics { Seconds = seconds };
+                return (new CaseResult { Subject = subject, Status = Status.NotApplicable, Message = na.Reason, Metrics = timed }, null);
             case BackendOutput.Failed failed:
-                return (blank with { Status = Status.Error, Message = failed.Message }, null);
+                return (CaseResult.Error(subject, failed.Message, seconds), null);
         }
 
         var produced = (BackendOutput.Produced)output;
@@ -37,20 +37,24 @@ public static class ResultEvaluator
         reasons.AddRange(produced.Findings);
         var fails = metrics.Mismatches > 0 || reasons.Count > 0;
         if (produced.Note is { Length: > 0 } note) reasons.Add(note);
-        var result = blank with
+        var result = new CaseResult
         {
+            Subject = subject,
             Status = fails ? Status.Fail : Status.Pass,
-            MaxAbsErr = metrics.MaxAbsErr,
-            MaxRelErr = metrics.MaxRelErr,
-            MaxUlp = metrics.MaxUlp,
-            BoundRatio = metrics.BoundRatio,
-            Mismatches = metrics.Mismatches,
-            Elements = metrics.Elements,
-            Worst = metrics.Worst is null ? "" : string.Join(",", metrics.Worst.Select(v => v.ToString(CultureInfo.InvariantCulture))),
             Message = string.Join("; ", reasons),
-            KnownIssues = produced.KnownIssues,
-            Findings = produced.Findings,
-            DeviceTimes = produced.DeviceTimes,
+            Metrics = new ResultMetrics
+            {
+                MaxAbsErr = metrics.MaxAbsErr,
+                MaxRelErr = metrics.MaxRelErr,
+                MaxUlp = metrics.MaxUlp,
+                BoundRatio = metrics.BoundRatio,
+                Mismatches = metrics.Mismatches,
+                Elements = metrics.Elements,
+                Worst = metrics.Worst is null ? "" : string.Join(",", metrics.Worst.Select(v => v.ToString(CultureInfo.InvariantCulture))),
+                Seconds = seconds,
+                DeviceTimes = produced.DeviceTimes,
+            },
+            Diagnosis = new ResultDiagnosis { KnownIssues = produced.KnownIssues, Findings = produced.Findings },
             Impl = produced.Impl ?? "",
         };
         return (result, metrics);
@@ -67,15 +71,16 @@ public static class ResultEvaluator
         if (result.Status != Status.Fail || metrics is null || output is not BackendOutput.Produced produced) return result;
         var problem = basis.Problem;
         var ratios = metrics.Mismatches > 0 ? Comparator.Ratios(basis, produced.Output) : null;
-        return Diagnose(result, basis, inputs, reference, produced, metrics) with
+        var diagnosis = Diagnose(result.Diagnosis, basis, inputs, reference, produced, metrics) with
         {
             Location = ratios is null ? "" : MismatchLocation.Of(problem, ratios).Sentence,
             Map = ratios is null ? null : ErrorMap.Of(problem, ratios),
             Stage = StageChecks.Describe(problem, inputs, produced.Stages),
         };
+        return result with { Diagnosis = diagnosis };
     }
 
-    private static CaseResult Diagnose(CaseResult result, ComparisonBasis basis, CaseInputs inputs, ReferenceResult reference,
+    private static ResultDiagnosis Diagnose(ResultDiagnosis found, ComparisonBasis basis, CaseInputs inputs, ReferenceResult reference,
         BackendOutput.Produced produced, Metrics metrics)
     {
         var problem = basis.Problem;
@@ -83,30 +88,30 @@ public static class ResultEvaluator
         // numbers did: what a bad read leaks into the output changes from run to run, the finding does not.
         if (produced.Findings.Length > 0)
         {
-            return result with
+            return found with
             {
-                DiagnosisKind = DiagnosisKind.DeviceFinding,
+                Kind = DiagnosisKind.DeviceFinding,
                 // A finding ends with the source line it points at; the numbers go on a line of their own.
-                Diagnosis = $"{DeviceFinding}: {produced.Findings[0]}\nnumbers: {NumericSummary(basis, produced.Output, metrics)}",
+                Text = $"{DeviceFinding}: {produced.Findings[0]}\nnumbers: {NumericSummary(basis, produced.Output, metrics)}",
             };
         }
         if (produced.KnownIssues.Length > 0)
-            return result with { DiagnosisKind = DiagnosisKind.KnownIssue, Diagnosis = ResultText.KnownIssues(produced.KnownIssues) };
+            return found with { Kind = DiagnosisKind.KnownIssue, Text = ResultText.KnownIssues(produced.KnownIssues) };
         if (metrics.Mismatches > 0)
         {
             var fault = Diagnoser.Diagnose(problem, inputs, reference, produced.Output);
-            return result with
+            return found with
             {
-                DiagnosisKind = fault.Model.Length == 0 ? DiagnosisKind.Unexplained
+                Kind = fault.Model.Length == 0 ? DiagnosisKind.Unexplained
                     : fault.Explained ? DiagnosisKind.FaultModel : DiagnosisKind.ClosestFaultModel,
                 FaultModel = fault.Model,
                 EquallyFitting = fault.Equally,
-                Diagnosis = fault.Text,
+                Text = fault.Text,
             };
         }
         return produced.NonZeroPaddingLanes > 0
-            ? result with { DiagnosisKind = DiagnosisKind.PaddingLanesWritten, Diagnosis = PaddingLanesWritten }
-            : result with { DiagnosisKind = DiagnosisKind.AllZeros, Diagnosis = AllZeros };
+            ? found with { Kind = DiagnosisKind.PaddingLanesWritten, Text = PaddingLanesWritten }
+            : found with { Kind = DiagnosisKind.AllZeros, Text = AllZeros };
     }
 
     /// <summary>Diagnoses of failures that are not numeric mismatches.</summary>

@@ -5,19 +5,19 @@ public enum DiagnosisKind
 {
     None,
 
-    /// <summary>The backend named a known issue for the case (<see cref="CaseResult.KnownIssues"/>).</summary>
+    /// <summary>The backend named a known issue for the case (<see cref="ResultDiagnosis.KnownIssues"/>).</summary>
     KnownIssue,
 
-    /// <summary>A fault model reproduces the output (<see cref="CaseResult.FaultModel"/>).</summary>
+    /// <summary>A fault model reproduces the output (<see cref="ResultDiagnosis.FaultModel"/>).</summary>
     FaultModel,
 
-    /// <summary>No model reproduces it; <see cref="CaseResult.FaultModel"/> comes closest.</summary>
+    /// <summary>No model reproduces it; <see cref="ResultDiagnosis.FaultModel"/> comes closest.</summary>
     ClosestFaultModel,
 
     /// <summary>No model comes near.</summary>
     Unexplained,
 
-    /// <summary>The numbers agree but the device reported a problem (<see cref="CaseResult.Findings"/>).</summary>
+    /// <summary>The numbers agree but the device reported a problem (<see cref="ResultDiagnosis.Findings"/>).</summary>
     DeviceFinding,
 
     /// <summary>Padding lanes of a blocked output were written.</summary>

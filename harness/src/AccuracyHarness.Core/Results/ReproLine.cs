@@ -6,7 +6,7 @@ public static class ReproLine
     /// <summary>The command-line tool as a user types it from the repository root.</summary>
     public const string Program = "scripts/harness";
 
-    public static string Of(string caseId, string backend, string device, string backendArguments) =>
-        string.Join(" ", new[] { $"{Program} run --case {caseId} --backends {backend} --devices {device}", backendArguments }
+    public static string Of(ResultSubject s) =>
+        string.Join(" ", new[] { $"{Program} run --case {s.Case.Id} --backends {s.Backend} --devices {s.Device}", s.ReproArguments }
             .Where(part => part.Length > 0));
 }

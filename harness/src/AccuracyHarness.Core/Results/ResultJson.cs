@@ -25,34 +25,35 @@ public static class ResultJson
         using (var w = new Utf8JsonWriter(stream, WriterOptions))
         {
             w.WriteStartObject();
+            var (s, m, d) = (r.Subject, r.Metrics, r.Diagnosis);
             w.WriteString("case_id", r.CaseId);
-            w.WriteString("backend", r.Backend);
-            w.WriteString("device", r.Device);
-            w.WriteString("dtype", r.DataType);
-            w.WriteString("layout", r.Layout);
+            w.WriteString("backend", s.Backend);
+            w.WriteString("device", s.Device);
+            w.WriteString("dtype", ResultText.DataType(r));
+            w.WriteString("layout", ResultText.Layout(r));
             w.WriteString("status", StatusNames.Of(r.Status));
-            Number(w, "max_abs_err", r.MaxAbsErr);
-            Number(w, "max_rel_err", r.MaxRelErr);
-            w.WriteNumber("max_ulp", r.MaxUlp);
-            Number(w, "bound_ratio", r.BoundRatio);
-            w.WriteNumber("mismatches", r.Mismatches);
-            w.WriteNumber("elements", r.Elements);
-            w.WriteString("diagnosis", r.Diagnosis);
-            w.WriteString("stage", r.Stage);
-            w.WriteString("location", r.Location);
+            Number(w, "max_abs_err", m.MaxAbsErr);
+            Number(w, "max_rel_err", m.MaxRelErr);
+            w.WriteNumber("max_ulp", m.MaxUlp);
+            Number(w, "bound_ratio", m.BoundRatio);
+            w.WriteNumber("mismatches", m.Mismatches);
+            w.WriteNumber("elements", m.Elements);
+            w.WriteString("diagnosis", d.Text);
+            w.WriteString("stage", d.Stage);
+            w.WriteString("location", d.Location);
             w.WriteString("message", ResultText.Message(r));
-            w.WriteString("worst", r.Worst);
-            Number(w, "seconds", r.Seconds);
-            w.WriteString("source", r.Source);
-            w.WriteString("repro", r.Repro);
-            w.WriteString("repro_args", r.ReproArguments);
-            if (r.Map is { } map) w.WriteString("map", map.Encode());
+            w.WriteString("worst", m.Worst);
+            Number(w, "seconds", m.Seconds);
+            w.WriteString("source", s.Source);
+            w.WriteString("repro", ReproLine.Of(s));
+            w.WriteString("repro_args", s.ReproArguments);
+            if (d.Map is { } map) w.WriteString("map", map.Encode());
             w.WriteString("own_message", r.Message);
-            w.WriteString("diagnosis_kind", r.DiagnosisKind.ToString());
-            w.WriteString("fault_model", r.FaultModel);
-            Strings(w, "equally_fitting", r.EquallyFitting);
+            w.WriteString("diagnosis_kind", d.Kind.ToString());
+            w.WriteString("fault_model", d.FaultModel);
+            Strings(w, "equally_fitting", d.EquallyFitting);
             w.WriteStartArray("known_issues");
-            foreach (var issue in r.KnownIssues)
+            foreach (var issue in d.KnownIssues)
             {
                 w.WriteStartObject();
                 w.WriteString("kind", issue.Kind.ToString());
@@ -60,9 +61,9 @@ public static class ResultJson
                 w.WriteEndObject();
             }
             w.WriteEndArray();
-            Strings(w, "findings", r.Findings);
+            Strings(w, "findings", d.Findings);
             w.WriteStartArray("device_times");
-            foreach (var time in r.DeviceTimes)
+            foreach (var time in m.DeviceTimes)
             {
                 w.WriteStartObject();
                 w.WriteString("stage", time.Stage);
@@ -71,7 +72,7 @@ public static class ResultJson
             }
             w.WriteEndArray();
             w.WriteString("impl", r.Impl);
-            w.WriteString("known", r.Known);
+            w.WriteString("known", r.Known?.ToString() ?? "");
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
@@ -86,36 +87,44 @@ public static class ResultJson
         var structured = f.Has("own_message");
         var result = new CaseResult
         {
-            Case = f.Word("case_id", CaseId.Parse, required: true),
-            Backend = f.String("backend", required: true),
-            Device = f.String("device", required: true),
+            Subject = new ResultSubject(
+                f.Word("case_id", CaseId.Parse, required: true),
+                f.String("backend", required: true),
+                f.String("device", required: true),
+                f.String("source"),
+                f.String("repro_args")),
             Status = f.Word("status", StatusNames.Parse, required: true),
-            MaxAbsErr = f.Double("max_abs_err"),
-            MaxRelErr = f.Double("max_rel_err"),
-            MaxUlp = f.Long("max_ulp"),
-            BoundRatio = f.Double("bound_ratio"),
-            Mismatches = f.Long("mismatches"),
-            Elements = f.Long("elements"),
-            Diagnosis = f.String("diagnosis"),
-            Stage = f.String("stage"),
-            Location = f.String("location"),
             Message = structured ? f.String("own_message") : f.String("message"),
-            DiagnosisKind = structured ? f.Enum<DiagnosisKind>("diagnosis_kind") : DiagnosisKind.None,
-            FaultModel = f.String("fault_model"),
-            EquallyFitting = f.Strings("equally_fitting"),
-            KnownIssues = f.Objects("known_issues").Select(i => new KnownIssue(i.Enum<KnownIssueKind>("kind"), i.String("text"))).ToList(),
-            Findings = f.Strings("findings"),
-            DeviceTimes = f.Objects("device_times").Select(t => new DeviceTime(t.String("stage"), t.Double("ms"))).ToList(),
-            Worst = f.String("worst"),
-            Seconds = f.Double("seconds"),
-            Source = f.String("source"),
-            ReproArguments = f.String("repro_args"),
+            Metrics = new ResultMetrics
+            {
+                MaxAbsErr = f.Double("max_abs_err"),
+                MaxRelErr = f.Double("max_rel_err"),
+                MaxUlp = f.Long("max_ulp"),
+                BoundRatio = f.Double("bound_ratio"),
+                Mismatches = f.Long("mismatches"),
+                Elements = f.Long("elements"),
+                Worst = f.String("worst"),
+                Seconds = f.Double("seconds"),
+                DeviceTimes = f.Objects("device_times").Select(t => new DeviceTime(t.String("stage"), t.Double("ms"))).ToList(),
+            },
+            Diagnosis = new ResultDiagnosis
+            {
+                Text = f.String("diagnosis"),
+                Kind = structured ? f.Enum<DiagnosisKind>("diagnosis_kind") : DiagnosisKind.None,
+                FaultModel = f.String("fault_model"),
+                EquallyFitting = f.Strings("equally_fitting"),
+                KnownIssues = f.Objects("known_issues")
+                    .Select(i => new KnownIssue(i.Enum<KnownIssueKind>("kind"), i.String("text"))).ToList(),
+                Findings = f.Strings("findings"),
+                Stage = f.String("stage"),
+                Location = f.String("location"),
+                Map = f.Word("map", DecodeMap),
+            },
             Impl = f.String("impl"),
-            Known = f.String("known"),
-            Map = f.Word("map", DecodeMap),
+            Known = f.Word("known", text => text.Length == 0 ? null : KnownEntry.Parse(text)),
         };
         // Only a case that resolved has an output to map; the report draws the map over that output.
-        if (result.Map is not null && !Resolves(result.Case, out var why))
+        if (result.Diagnosis.Map is not null && !Resolves(result.Subject.Case, out var why))
             throw f.Error("case_id", $"{why} (a result with a heat map needs a valid case)");
         return result;
     }

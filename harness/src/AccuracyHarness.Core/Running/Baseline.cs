@@ -13,14 +13,17 @@ namespace AccuracyHarness.Core.Running;
 /// </summary>
 public sealed partial class Baseline
 {
-    public sealed record Entry(string Backend, string Device, string CasePattern, string Reason, string Source, bool ByDiagnosis = false)
+    /// <param name="File">The baseline file's name and <paramref name="Line"/> its line: what a result covered by it names.</param>
+    public sealed record Entry(
+        string Backend, string Device, string CasePattern, string Reason, string File, int Line, bool ByDiagnosis = false)
     {
         private readonly Regex _pattern = Glob(CasePattern);
         private readonly Regex _backend = Glob(Backend);
         private readonly Regex _device = Glob(Device);
 
         public bool Matches(CaseResult r) =>
-            _backend.IsMatch(r.Backend) && _device.IsMatch(r.Device) && _pattern.IsMatch(ByDiagnosis ? r.Diagnosis : r.CaseId);
+            _backend.IsMatch(r.Subject.Backend) && _device.IsMatch(r.Subject.Device)
+            && _pattern.IsMatch(ByDiagnosis ? r.Diagnosis.Text : r.CaseId);
 
         /// <summary>
         /// Whether the entry's backend pattern covers a known backend name, or a name of a family written
@@ -29,6 +32,12 @@ public sealed partial class Baseline
         public bool Covers(string known) => known.EndsWith('*')
             ? Backend.Length > known.Length - 1 && Backend.StartsWith(known[..^1], StringComparison.Ordinal)
             : _backend.IsMatch(known);
+
+        /// <summary>What a result this entry covers carries (<see cref="CaseResult.Known"/>).</summary>
+        public KnownEntry Reference => new(File, Line, Reason);
+
+        /// <summary>"file:line".</summary>
+        public string Source => Reference.Source;
 
         public override string ToString() =>
             ByDiagnosis ? $"{Backend}@{Device} diagnosis=\"{CasePattern}\" {Reason}" : $"{Backend}@{Device} {CasePattern} {Reason}";
@@ -62,7 +71,8 @@ public sealed partial class Baseline
         {
             var text = lines[i].Split('#')[0].Trim();
             if (text.Length == 0) continue;
-            var source = $"{Path.GetFileName(path)}:{i + 1}";
+            var file = Path.GetFileName(path);
+            var source = $"{file}:{i + 1}";
             var m = EntryPattern().Match(text);
             if (!m.Success)
                 throw new FormatException($"{source}: {Problem(text)} " +
@@ -76,7 +86,8 @@ public sealed partial class Baseline
                 throw new FormatException($"{source}: CASE_PATTERN: '{pattern}' is not a canonical case id " +
                     "(write it as `scripts/harness list` prints it, or use '*')");
             var entry = new Entry(m.Groups["backend"].Value, m.Groups["device"].Value,
-                byDiagnosis ? m.Groups["diagnosis"].Value : m.Groups["case"].Value, m.Groups["reason"].Value.Trim(), source, byDiagnosis);
+                byDiagnosis ? m.Groups["diagnosis"].Value : m.Groups["case"].Value, m.Groups["reason"].Value.Trim(), file, i + 1,
+                byDiagnosis);
             if (!backends.Any(entry.Covers))
                 throw new FormatException($"{source}: BACKEND: '{entry.Backend}' is not a known backend " +
                     $"(known: {string.Join(", ", backends)})");
@@ -85,12 +96,12 @@ public sealed partial class Baseline
         return new Baseline(entries);
     }
 
-    /// <summary>The result with <see cref="CaseResult.Known"/> set to the entry that covers it ("file:line: reason"), or cleared.</summary>
+    /// <summary>The result with <see cref="CaseResult.Known"/> set to the entry that covers it, or cleared.</summary>
     public CaseResult Mark(CaseResult r)
     {
-        if (Entries.Count == 0 && r.Known.Length == 0) return r;
+        if (Entries.Count == 0 && r.Known is null) return r;
         var entry = r.Status is Status.Fail or Status.Error ? Entries.FirstOrDefault(e => e.Matches(r)) : null;
-        return r with { Known = entry is null ? "" : $"{entry.Source}: {entry.Reason}" };
+        return r with { Known = entry?.Reference };
     }
 
     /// <summary>Which part of a line that is not an entry is wrong.</summary>

@@ -1,9 +1,11 @@
 using AccuracyHarness.Core.Comparison;
-using AccuracyHarness.Core.Results;
 
 namespace AccuracyHarness.Core.Running;
 
-/// <summary>How a run runs its cases: tolerance, dumps, parallelism, timeout and what is already done.</summary>
+/// <summary>
+/// How a run runs its cases: tolerance, dumps, parallelism and timeout (what a run has already done
+/// is its <see cref="RunState"/>).
+/// </summary>
 public sealed record RunOptions
 {
     public FixedTolerance? Tolerance { get; init; }
@@ -20,7 +22,4 @@ public sealed record RunOptions
 
     /// <summary>Runs of each case; results whose verdict differs between them are <see cref="Status.Unstable"/>.</summary>
     public int Repeat { get; init; } = 1;
-
-    /// <summary>Results already done (<see cref="CaseResult.Key"/>), e.g. by an interrupted run being resumed.</summary>
-    public IReadOnlySet<ResultKey> Done { get; init; } = new HashSet<ResultKey>();
 }

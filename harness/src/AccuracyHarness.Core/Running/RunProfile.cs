@@ -9,17 +9,9 @@ namespace AccuracyHarness.Core.Running;
 /// </summary>
 public sealed class RunProfile
 {
-    public const string Inputs = "inputs";
-    public const string Reference = "reference";
-    public const string Comparison = "comparison";
-    public const string Diagnosis = "diagnosis";
-    public const string Reporting = "reporting";
+    private readonly ConcurrentDictionary<ProfileStage, long> _ticks = new();
 
-    private readonly ConcurrentDictionary<string, long> _ticks = new();
-
-    public static string Backend(string name, string device) => $"backend {name}@{device}";
-
-    public T Time<T>(string stage, Func<T> work)
+    public T Time<T>(ProfileStage stage, Func<T> work)
     {
         var start = Stopwatch.GetTimestamp();
         try
@@ -32,9 +24,9 @@ public sealed class RunProfile
         }
     }
 
-    public void Add(string stage, TimeSpan elapsed) => _ticks.AddOrUpdate(stage, elapsed.Ticks, (_, t) => t + elapsed.Ticks);
+    public void Add(ProfileStage stage, TimeSpan elapsed) => _ticks.AddOrUpdate(stage, elapsed.Ticks, (_, t) => t + elapsed.Ticks);
 
     /// <summary>Seconds per stage, largest first.</summary>
-    public IReadOnlyList<(string Stage, double Seconds)> Totals() =>
+    public IReadOnlyList<(ProfileStage Stage, double Seconds)> Totals() =>
         _ticks.Select(kv => (kv.Key, TimeSpan.FromTicks(kv.Value).TotalSeconds)).OrderByDescending(t => t.Item2).ToList();
 }

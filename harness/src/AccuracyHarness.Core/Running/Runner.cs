@@ -22,10 +22,12 @@ public sealed class Runner(
 {
     private readonly RunProfile _profile = profile ?? new RunProfile();
 
-    public IReadOnlyList<CaseResult> RunCase(SuiteCase suiteCase, CancellationToken cancellation = default)
+    /// <param name="done">Results already done (<see cref="RunState.Keys"/>): their backends are not run again.</param>
+    public IReadOnlyList<CaseResult> RunCase(SuiteCase suiteCase, IReadOnlySet<ResultKey>? done = null,
+        CancellationToken cancellation = default)
     {
         var c = suiteCase.Case;
-        var todo = backends.Where(b => !options.Done.Contains(Key(c, b))).ToList();
+        var todo = backends.Where(b => done?.Contains(Key(c, b)) != true).ToList();
         if (todo.Count == 0) return [];
         Problem problem;
         try
@@ -34,16 +36,12 @@ public sealed class Runner(
         }
         catch (InvalidCaseException e)
         {
-            return todo.Select(b => new CaseResult
-            {
-                Case = c, Backend = b.Name, Device = b.Device, Status = Status.Error, Message = e.Message, Source = suiteCase.Source,
-                ReproArguments = b.ReproArguments,
-            }).ToList();
+            return todo.Select(b => CaseResult.Error(ResultSubject.Of(suiteCase, b), e.Message)).ToList();
         }
 
-        var inputs = _profile.Time(RunProfile.Inputs, () => Fill.For(problem));
-        var reference = _profile.Time(RunProfile.Reference, () => ReferenceDeconvolution.Gather(problem, inputs));
-        var basis = _profile.Time(RunProfile.Comparison, () => ComparisonBasis.Of(problem, reference, options.Tolerance));
+        var inputs = _profile.Time(ProfileStage.Inputs, () => Fill.For(problem));
+        var reference = _profile.Time(ProfileStage.Reference, () => ReferenceDeconvolution.Gather(problem, inputs));
+        var basis = _profile.Time(ProfileStage.Comparison, () => ComparisonBasis.Of(problem, reference, options.Tolerance));
         var dumps = options.Dump == DumpMode.None || options.OutputDirectory is null
             ? null
             : new CaseDump(Path.Combine(options.OutputDirectory, "dumps", c.Id), problem, inputs, reference);
@@ -57,22 +55,16 @@ public sealed class Runner(
             var watch = Stopwatch.StartNew();
             var output = RunBackend(backend, problem, inputs, cancellation);
             var seconds = watch.Elapsed.TotalSeconds;
-            _profile.Add(RunProfile.Backend(backend.Name, backend.Device), watch.Elapsed);
+            _profile.Add(ProfileStage.Backend(backend.Name, backend.Device), watch.Elapsed);
 
-            var (verdict, metrics) = _profile.Time(RunProfile.Comparison, () => ResultEvaluator.Evaluate(basis, output));
-            var result = _profile.Time(RunProfile.Diagnosis, () =>
-                ResultEvaluator.Explain(basis, inputs, reference, output, verdict, metrics)) with
-            {
-                Backend = backend.Name,
-                Device = backend.Device,
-                ReproArguments = backend.ReproArguments,
-                Seconds = seconds,
-                Source = suiteCase.Source,
-            };
+            var (verdict, metrics) = _profile.Time(ProfileStage.Comparison, () =>
+                ResultEvaluator.Evaluate(basis, ResultSubject.Of(suiteCase, backend), output, seconds));
+            var result = _profile.Time(ProfileStage.Diagnosis, () =>
+                ResultEvaluator.Explain(basis, inputs, reference, output, verdict, metrics));
             if (dumps is not null && output is BackendOutput.Produced produced &&
                 (options.Dump == DumpMode.All || result.Status != Status.Pass))
             {
-                _profile.Time(RunProfile.Reporting, () =>
+                _profile.Time(ProfileStage.Reporting(), () =>
                 {
                     if (options.Dump == DumpMode.Failing) dumps.WriteInputs();
                     dumps.WriteOutput(backend, produced);

@@ -1,7 +1,5 @@
-using System.Text.RegularExpressions;
 using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Generation;
-using AccuracyHarness.Core.Results;
 
 namespace AccuracyHarness.Core.Running;
 
@@ -11,7 +9,7 @@ namespace AccuracyHarness.Core.Running;
 /// fails. Every candidate is strictly simpler in some parameter and no larger in the others, so
 /// it ends; <c>maxTries</c> bounds the backend runs when the predicate is slow.
 /// </summary>
-public static partial class Shrinker
+public static class Shrinker
 {
     public const int DefaultMaxTries = 400;
 
@@ -38,25 +36,4 @@ public static partial class Shrinker
             onStep?.Invoke(current);
         }
     }
-
-    /// <summary>
-    /// What "fails the same way" compares: the status and, for a failure, what its diagnosis rests
-    /// on: the fault model it names (explained or closest; the detail and element counts change as
-    /// the case shrinks), the kinds of known issue, or the kind of failure; for an error, its
-    /// message's first line with numbers blanked (sizes in it change too).
-    /// </summary>
-    public static string Signature(CaseResult result) => result.Status switch
-    {
-        Status.Fail => "fail: " + result.DiagnosisKind switch
-        {
-            DiagnosisKind.FaultModel or DiagnosisKind.ClosestFaultModel => result.FaultModel,
-            DiagnosisKind.KnownIssue => "known " + string.Join(", ", result.KnownIssues.Select(k => k.Kind).Distinct()),
-            var kind => kind.ToString(),
-        },
-        Status.Error => "error: " + Digits().Replace(result.Message.Split('\n')[0], "N"),
-        _ => StatusNames.Of(result.Status),
-    };
-
-    [GeneratedRegex("[0-9]+")]
-    private static partial Regex Digits();
 }

@@ -27,12 +27,12 @@ public sealed class ThroughputTable
         var macs = new Dictionary<string, double>();
         foreach (var r in results)
         {
-            macs.TryAdd(r.CaseId, r.Case.Resolve().MultiplyAdds());
+            macs.TryAdd(r.CaseId, r.Subject.Case.Resolve().MultiplyAdds());
             // n/a and errors did no arithmetic to speak of.
             if (r.Status is not (Status.Pass or Status.Fail)) continue;
-            var key = $"{r.Backend}@{r.Device}";
+            var key = $"{r.Subject.Backend}@{r.Subject.Device}";
             if (!seconds.TryGetValue(key, out var perCase)) seconds[key] = perCase = [];
-            perCase[r.CaseId] = r.Seconds;
+            perCase[r.CaseId] = r.Metrics.Seconds;
         }
         _runs.Add(new Run(seconds, macs, referenceSeconds, wallSeconds));
     }

@@ -54,7 +54,7 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
             <meta charset="utf-8">
             <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>AccuracyHarness report: {Totals(table)}</title>
+            <title>AccuracyHarness report: {table.Counts}</title>
             <style>{Resource("report.css")}</style>
             </head>
             <body>
@@ -68,11 +68,7 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
         return html.ToString();
     }
 
-    private static string Column(CaseResult r) => $"{r.Backend}@{r.Device}";
-
-    private static string Totals(ResultTable t) =>
-        $"{t.Count(Status.Fail)} fail, {t.Known} known, {t.Count(Status.Error)} error, {t.Count(Status.Pass)} pass, " +
-        $"{t.Count(Status.NotApplicable)} n/a";
+    private static string Column(CaseResult r) => $"{r.Subject.Backend}@{r.Subject.Device}";
 
     private static void Header(StringBuilder html, ResultTable table)
     {
@@ -85,10 +81,11 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
             <div class="totals">
             """);
         // Baselined divergences are "known", never "fail": the header agrees with the exit code (README: Reports).
+        var n = table.Counts;
         foreach (var (css, count, label) in new[]
         {
-            ("fail", table.Count(Status.Fail), "fail"), ("known", table.Known, "known"), ("error", table.Count(Status.Error), "error"),
-            ("pass", table.Count(Status.Pass), "pass"), ("na", table.Count(Status.NotApplicable), "n/a"),
+            ("fail", n.Fail, "fail"), ("known", n.Known, "known"), ("error", n.Error, "error"), ("pass", n.Pass, "pass"),
+            ("na", n.NotApplicable, "n/a"), ("unstable", n.Unstable, "unstable"),
         })
             html.Append($"<span class=\"chip {css}\"><b>{count}</b> {label}</span>");
         html.Append("</div>\n</header>\n");
@@ -102,16 +99,15 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
         foreach (var (name, value) in table.Info.Environment)
             html.Append($"<tr><th>{H(name)}</th><td>{H(value)}</td></tr>\n");
         html.Append("</table>\n</div>\n<div>\n<h2>Per backend</h2>\n<table class=\"per\">\n<tr><th>backend@device</th>" +
-            "<th>fail</th><th>known</th><th>error</th><th>pass</th><th>n/a</th><th>seconds</th></tr>\n");
+            "<th>fail</th><th>known</th><th>error</th><th>pass</th><th>n/a</th><th>unstable</th><th>seconds</th></tr>\n");
         foreach (var g in table.Results.GroupBy(Column).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            int N(Status s) => g.Count(r => r.Status == s && !r.IsKnown);
-            var known = g.Count(r => r.IsKnown);
-            html.Append($"<tr><th>{H(g.Key)}</th><td class=\"{(N(Status.Fail) > 0 ? "fail" : "")}\">{N(Status.Fail)}</td>" +
-                $"<td class=\"{(known > 0 ? "known" : "")}\">{known}</td>" +
-                $"<td class=\"{(N(Status.Error) > 0 ? "error" : "")}\">{N(Status.Error)}</td><td>{N(Status.Pass)}</td>" +
-                $"<td>{N(Status.NotApplicable)}</td>" +
-                $"<td>{g.Sum(r => r.Seconds).ToString("0.##", CultureInfo.InvariantCulture)}</td></tr>\n");
+            var n = StatusCounts.Of(g);
+            html.Append($"<tr><th>{H(g.Key)}</th><td class=\"{(n.Fail > 0 ? "fail" : "")}\">{n.Fail}</td>" +
+                $"<td class=\"{(n.Known > 0 ? "known" : "")}\">{n.Known}</td>" +
+                $"<td class=\"{(n.Error > 0 ? "error" : "")}\">{n.Error}</td><td>{n.Pass}</td><td>{n.NotApplicable}</td>" +
+                $"<td class=\"{(n.Unstable > 0 ? "unstable" : "")}\">{n.Unstable}</td>" +
+                $"<td>{g.Sum(r => r.Metrics.Seconds).ToString("0.##", CultureInfo.InvariantCulture)}</td></tr>\n");
         }
         html.Append("</table>\n</div>\n</section>\n");
     }
@@ -133,7 +129,7 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
                 var r = change.Now;
                 html.Append($"<tr><td>{H(ResultComparison.Was(change.Before))}</td>" +
                     $"<td><span class=\"badge {Css(r)}\">{H(Shown(r))}</span></td>" +
-                    $"<td>{H(Column(r))}</td><td class=\"id\">{Id(r.CaseId)}</td><td>{H(r.Diagnosis)}</td></tr>\n");
+                    $"<td>{H(Column(r))}</td><td class=\"id\">{Id(r.CaseId)}</td><td>{H(r.Diagnosis.Text)}</td></tr>\n");
             }
             html.Append("</table>\n");
         }
@@ -150,7 +146,7 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
         html.Append("</tr></thead>\n");
         foreach (var (feature, value) in Features.All)
         {
-            var byValue = table.Results.GroupBy(r => value(r.Case)).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+            var byValue = table.Results.GroupBy(r => value(r.Subject.Case)).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
             html.Append("<tbody>");
             for (var i = 0; i < byValue.Count; i++)
             {
@@ -170,11 +166,10 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
     private static string MatrixCell(IReadOnlyList<CaseResult> results, string token, string column)
     {
         if (results.Count == 0) return "<td class=\"none\"></td>";
-        int bad = results.Count(r => ResultComparison.IsBad(r.Status) && !r.IsKnown), known = results.Count(r => r.IsKnown);
-        var pass = results.Count(r => r.Status == Status.Pass);
-        var title = $"{column}, {token}: {bad} failing, {known} known, {pass} pass, {results.Count - bad - known - pass} n/a";
-        var (css, text) = bad > 0 ? ("fail", $"✗ {bad}/{results.Count}") : known > 0 ? ("known", $"≈ {known}/{results.Count}")
-            : pass > 0 ? ("pass", $"✓ {pass}") : ("na", "n/a");
+        var n = StatusCounts.Of(results);
+        var title = $"{column}, {token}: {n}";
+        var (css, text) = n.Bad > 0 ? ("fail", $"✗ {n.Bad}/{n.Total}") : n.Known > 0 ? ("known", $"≈ {n.Known}/{n.Total}")
+            : n.Pass > 0 ? ("pass", $"✓ {n.Pass}") : ("na", "n/a");
         return $"<td class=\"cell {css}\" data-filter=\"{H(token)}\" data-backend=\"{H(column)}\" title=\"{H(title)}\">{text}</td>";
     }
 
@@ -207,29 +202,32 @@ public sealed class HtmlExporter(ResultComparison? comparison = null) : IExporte
     private static void Row(StringBuilder html, CaseResult r, bool withMap)
     {
         var status = Shown(r);
-        var why = r.Diagnosis.Length > 0 ? H(r.Diagnosis) : $"<span class=\"muted\">{H(ResultText.Message(r))}</span>";
-        var search = string.Join(" ", status, Column(r), r.CaseId, r.Diagnosis, r.Location, ResultText.Message(r), r.Stage, r.Impl,
-            Features.Tokens(r.Case));
+        var (d, m) = (r.Diagnosis, r.Metrics);
+        var why = d.Text.Length > 0 ? H(d.Text) : $"<span class=\"muted\">{H(ResultText.Message(r))}</span>";
+        var search = string.Join(" ", status, Column(r), r.CaseId, d.Text, d.Location, ResultText.Message(r), d.Stage, r.Impl,
+            Features.Tokens(r.Subject.Case));
         html.Append($"<tbody data-status=\"{H(status)}\" data-backend=\"{H(Column(r))}\" data-search=\"{H(search)}\">\n");
         html.Append($"<tr class=\"row\"><td><span class=\"badge {Css(r)}\">{H(status)}</span></td><td>{H(Column(r))}</td>" +
-            $"<td class=\"id\">{Id(r.CaseId)}</td><td>{H(r.DataType)}</td><td>{H(r.Layout)}</td>");
+            $"<td class=\"id\">{Id(r.CaseId)}</td><td>{H(ResultText.DataType(r))}</td><td>{H(ResultText.Layout(r))}</td>");
         html.Append(r.Status == Status.Fail
-            ? $"<td class=\"num\" data-v=\"{Sortable(r.BoundRatio)}\">{Short(r.BoundRatio)}</td>" +
-                $"<td class=\"num\" data-v=\"{r.Mismatches}\">{r.Mismatches}/{r.Elements}</td>"
+            ? $"<td class=\"num\" data-v=\"{Sortable(m.BoundRatio)}\">{Short(m.BoundRatio)}</td>" +
+                $"<td class=\"num\" data-v=\"{m.Mismatches}\">{m.Mismatches}/{m.Elements}</td>"
             : "<td class=\"num\" data-v=\"-1\"></td><td class=\"num\" data-v=\"-1\"></td>");
-        html.Append($"<td>{why}</td><td>{H(r.Location)}</td></tr>\n");
+        html.Append($"<td>{why}</td><td>{H(d.Location)}</td></tr>\n");
         html.Append("<tr class=\"detail\"><td colspan=\"9\"><div class=\"detail\"><dl>");
         void Item(string label, string value)
         {
             if (value.Length > 0) html.Append($"<dt>{label}</dt><dd>{H(value)}</dd>");
         }
-        foreach (var (label, value) in r.Explanation()) Item(label, value);
-        Item("source", r.Source);
-        html.Append($"</dl><div class=\"repro\"><code>{H(r.Repro)}</code><button type=\"button\" class=\"copy\">copy</button></div>");
-        if (r.Map is { } map)
+        foreach (var (label, value) in ResultText.Explanation(r)) Item(label, value);
+        Item("source", r.Subject.Source);
+        html.Append($"</dl><div class=\"repro\"><code>{H(ReproLine.Of(r.Subject))}</code>" +
+            "<button type=\"button\" class=\"copy\">copy</button></div>");
+        if (d.Map is { } map)
         {
             html.Append(withMap
-                ? $"<div class=\"maps\" data-map=\"{H(Encode(map))}\"><div class=\"caption\">{H(MapCaption(r.Case, map))}</div></div>"
+                ? $"<div class=\"maps\" data-map=\"{H(Encode(map))}\">" +
+                    $"<div class=\"caption\">{H(MapCaption(r.Subject.Case, map))}</div></div>"
                 : $"<p class=\"muted\">Heat map left out: only the first {MaxMaps} results carry one in this page " +
                     "(all are in results.jsonl).</p>");
         }

@@ -22,7 +22,7 @@ public sealed class JUnitExporter : IExporter
 
     public void Export(ResultTable table, string directory)
     {
-        var suites = table.Results.GroupBy(r => (r.Backend, r.Device))
+        var suites = table.Results.GroupBy(r => (r.Subject.Backend, r.Subject.Device))
             .Select(g => Suite(g.Key.Backend, g.Key.Device, g.ToList(), table.Info)).ToList();
         var root = new XElement("testsuites", Counts(table.Results), new XAttribute("name", "AccuracyHarness"), suites);
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) };
@@ -46,13 +46,14 @@ public sealed class JUnitExporter : IExporter
         var test = new XElement("testcase",
             new XAttribute("name", r.CaseId),
             new XAttribute("classname", $"{backend}.{device}"),
-            new XAttribute("time", Seconds(r.Seconds)),
+            new XAttribute("time", Seconds(r.Metrics.Seconds)),
             r.Impl.Length > 0
                 ? new XElement("properties",
                     new XElement("property", new XAttribute("name", "impl"), new XAttribute("value", Clean(r.Impl))))
                 : null);
-        var summary = r.Diagnosis.Length > 0 ? r.Diagnosis
-            : r.Status == Status.Fail ? $"bound ratio {r.BoundRatio:G3}, {r.Mismatches} of {r.Elements} elements outside the bound"
+        var m = r.Metrics;
+        var summary = r.Diagnosis.Text.Length > 0 ? r.Diagnosis.Text
+            : r.Status == Status.Fail ? $"bound ratio {m.BoundRatio:G3}, {m.Mismatches} of {m.Elements} elements outside the bound"
             : ResultText.Message(r);
         if (r.IsKnown)
         {
@@ -83,16 +84,22 @@ public sealed class JUnitExporter : IExporter
 
     /// <summary>The failure text: why, where, how much, and the command that reproduces it.</summary>
     private static string Details(CaseResult r) =>
-        string.Join("\n", r.Explanation().Append((Label: "repro", Value: r.Repro)).Select(item => $"{item.Label}: {item.Value}"));
+        string.Join("\n", ResultText.Explanation(r).Append((Label: "repro", Value: ReproLine.Of(r.Subject)))
+            .Select(item => $"{item.Label}: {item.Value}"));
 
-    private static XAttribute[] Counts(IReadOnlyCollection<CaseResult> results) =>
-    [
-        new("tests", results.Count),
-        new("failures", results.Count(r => r.Status is Status.Fail or Status.Unstable && !r.IsKnown)),
-        new("errors", results.Count(r => r.Status == Status.Error && !r.IsKnown)),
-        new("skipped", results.Count(r => r.Status == Status.NotApplicable || r.IsKnown)),
-        new("time", Seconds(results.Sum(r => r.Seconds))),
-    ];
+    /// <summary>JUnit's four kinds: an unstable result is a failure, a known one is skipped.</summary>
+    private static XAttribute[] Counts(IReadOnlyCollection<CaseResult> results)
+    {
+        var n = StatusCounts.Of(results);
+        return
+        [
+            new("tests", n.Total),
+            new("failures", n.Fail + n.Unstable),
+            new("errors", n.Error),
+            new("skipped", n.NotApplicable + n.Known),
+            new("time", Seconds(results.Sum(r => r.Metrics.Seconds))),
+        ];
+    }
 
     private static string Seconds(double s) => s.ToString("0.###", CultureInfo.InvariantCulture);
 

@@ -55,10 +55,10 @@ public sealed record ResultComparison(
         foreach (var c in changes)
         {
             var r = c.Now;
-            var why = string.Join("; ", new[] { r.Diagnosis, r.Location, ResultText.Message(r) }.Where(s => s.Length > 0));
-            text.AppendLine($"  {StatusNames.Of(r.Status),-5} (was {Was(c.Before)}) {r.Backend}@{r.Device} " +
+            var why = string.Join("; ", new[] { r.Diagnosis.Text, r.Diagnosis.Location, ResultText.Message(r) }.Where(s => s.Length > 0));
+            text.AppendLine($"  {StatusNames.Of(r.Status),-5} (was {Was(c.Before)}) {r.Subject.Backend}@{r.Subject.Device} " +
                 $"{r.CaseId}{(why.Length > 0 ? ": " + why : "")}");
-            text.AppendLine($"        repro: {r.Repro}");
+            text.AppendLine($"        repro: {ReproLine.Of(r.Subject)}");
         }
     }
 }

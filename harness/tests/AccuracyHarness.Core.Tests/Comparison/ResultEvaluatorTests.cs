@@ -19,7 +19,7 @@ public class ResultEvaluatorTests
         var basis = ComparisonBasis.Of(p, reference);
         var correct = Diagnoser.AsOutput(p, Prediction.Of(reference));
         var output = new BackendOutput.Produced(damage(correct), [], [.. findings]);
-        var (result, metrics) = ResultEvaluator.Evaluate(basis, output);
+        var (result, metrics) = ResultEvaluator.Evaluate(basis, new ResultSubject(p.Case, "damaged", "cpu"), output, 0);
         return ResultEvaluator.Explain(basis, inputs, reference, output, result, metrics);
     }
 
@@ -37,15 +37,15 @@ public class ResultEvaluatorTests
         const string finding = "oclgrind (deconv): Invalid read of size 4 at global memory address 0x1000000000040";
 
         var agree = Explain(p, t => t, finding);
-        Assert.That((agree.Status, agree.DiagnosisKind), Is.EqualTo((Status.Fail, DiagnosisKind.DeviceFinding)));
-        Assert.That(agree.Diagnosis, Is.EqualTo($"{ResultEvaluator.DeviceFinding}: {finding}\nnumbers: they agree"));
+        Assert.That((agree.Status, agree.Diagnosis.Kind), Is.EqualTo((Status.Fail, DiagnosisKind.DeviceFinding)));
+        Assert.That(agree.Diagnosis.Text, Is.EqualTo($"{ResultEvaluator.DeviceFinding}: {finding}\nnumbers: they agree"));
 
         var leaked = Explain(p, t => WithNonFinite(t, 3), finding);
-        Assert.That(leaked.DiagnosisKind, Is.EqualTo(DiagnosisKind.DeviceFinding), leaked.Diagnosis);
-        Assert.That(leaked.Diagnosis, Is.EqualTo($"{ResultEvaluator.DeviceFinding}: {finding}\nnumbers: " +
+        Assert.That(leaked.Diagnosis.Kind, Is.EqualTo(DiagnosisKind.DeviceFinding), leaked.Diagnosis.Text);
+        Assert.That(leaked.Diagnosis.Text, Is.EqualTo($"{ResultEvaluator.DeviceFinding}: {finding}\nnumbers: " +
             $"3 of {p.OutputShape.Product()} elements differ (3 non-finite, attributed to the finding)"));
 
         var withoutFinding = Explain(p, t => WithNonFinite(t, 3));
-        Assert.That(withoutFinding.DiagnosisKind, Is.Not.EqualTo(DiagnosisKind.DeviceFinding), "no finding, no device verdict");
+        Assert.That(withoutFinding.Diagnosis.Kind, Is.Not.EqualTo(DiagnosisKind.DeviceFinding), "no finding, no device verdict");
     }
 }

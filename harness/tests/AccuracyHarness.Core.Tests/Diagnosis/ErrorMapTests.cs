@@ -27,11 +27,14 @@ public class ErrorMapTests
     {
         var p = CaseId.Parse("ic1_oc2_in3_k1").Resolve();
         var map = ErrorMap.Of(p, [0, 2.5, 0, 0, double.NaN, 1e-3]);
-        var result = new CaseResult { Case = p.Case, Backend = "b", Device = "d", Status = Status.Fail, Map = map,
-            BoundRatio = double.PositiveInfinity };
+        var result = new CaseResult
+        {
+            Subject = new ResultSubject(p.Case, "b", "d"), Status = Status.Fail, Diagnosis = new ResultDiagnosis { Map = map },
+            Metrics = new ResultMetrics { BoundRatio = double.PositiveInfinity },
+        };
         var back = ResultJson.FromLine(ResultJson.ToLine(result));
-        Assert.That(back.Map!.Encode(), Is.EqualTo(map.Encode()));
-        Assert.That(back.BoundRatio, Is.EqualTo(double.PositiveInfinity));
+        Assert.That(back.Diagnosis.Map!.Encode(), Is.EqualTo(map.Encode()));
+        Assert.That(back.Metrics.BoundRatio, Is.EqualTo(double.PositiveInfinity));
         Assert.That(ResultJson.ToLine(back), Is.EqualTo(ResultJson.ToLine(result)));
     }
 }

@@ -21,7 +21,7 @@ public class ResultJsonTests
     {
         var result = ResultJson.FromLine(LegacyLine);
         Assert.That(ResultText.Message(result), Is.EqualTo("rule corrected; device time: weights_reorder 0.016 ms, conv 0.035 ms"));
-        Assert.That(result.DiagnosisKind, Is.EqualTo(DiagnosisKind.None));
+        Assert.That(result.Diagnosis.Kind, Is.EqualTo(DiagnosisKind.None));
         Assert.That(result.Impl, Is.Empty);
         var again = ResultJson.ToLine(result);
         Assert.That(again, Does.StartWith(LegacyLine[..^1]), "every old field keeps its place and value; new ones come after");
@@ -32,22 +32,27 @@ public class ResultJsonTests
     {
         var result = new CaseResult
         {
-            Case = CaseId.Parse("ic1_oc1_in3_k3"), Backend = "onnxruntime", Device = "cpu", Status = Status.Fail,
-            Message = "f16 run in f32 between Cast nodes", Diagnosis = "known ambiguity: axis 0", DiagnosisKind = DiagnosisKind.KnownIssue,
-            FaultModel = "pads-swapped", EquallyFitting = ["pad-begin-off-by-one"], Findings = ["oclgrind (deconv): invalid read"],
-            KnownIssues = [new KnownIssue(KnownIssueKind.Ambiguity, "known ambiguity: axis 0")],
-            DeviceTimes = [new DeviceTime("deconv", 0.125)], Impl = "jit:avx2", Known = "baseline:3: ORT reads the spec otherwise",
+            Subject = new ResultSubject(CaseId.Parse("ic1_oc1_in3_k3"), "onnxruntime", "cpu"), Status = Status.Fail,
+            Message = "f16 run in f32 between Cast nodes",
+            Diagnosis = new ResultDiagnosis
+            {
+                Text = "known ambiguity: axis 0", Kind = DiagnosisKind.KnownIssue,
+                FaultModel = "pads-swapped", EquallyFitting = ["pad-begin-off-by-one"], Findings = ["oclgrind (deconv): invalid read"],
+                KnownIssues = [new KnownIssue(KnownIssueKind.Ambiguity, "known ambiguity: axis 0")],
+            },
+            Metrics = new ResultMetrics { DeviceTimes = [new DeviceTime("deconv", 0.125)] }, Impl = "jit:avx2",
+            Known = new KnownEntry("baseline", 3, "ORT reads the spec otherwise"),
         };
         var line = ResultJson.ToLine(result);
         const string message = "f16 run in f32 between Cast nodes; known ambiguity: axis 0; device time: deconv 0.125 ms";
         Assert.That(line, Does.Contain($"\"message\":\"{message}\""));
         var back = ResultJson.FromLine(line);
-        Assert.That((back.Message, back.DiagnosisKind, back.FaultModel), Is.EqualTo((result.Message, result.DiagnosisKind,
-            result.FaultModel)));
-        Assert.That(back.EquallyFitting, Is.EqualTo(result.EquallyFitting));
-        Assert.That(back.Findings, Is.EqualTo(result.Findings));
-        Assert.That(back.KnownIssues, Is.EqualTo(result.KnownIssues));
-        Assert.That(back.DeviceTimes, Is.EqualTo(result.DeviceTimes));
+        Assert.That((back.Message, back.Diagnosis.Kind, back.Diagnosis.FaultModel), Is.EqualTo((result.Message, result.Diagnosis.Kind,
+            result.Diagnosis.FaultModel)));
+        Assert.That(back.Diagnosis.EquallyFitting, Is.EqualTo(result.Diagnosis.EquallyFitting));
+        Assert.That(back.Diagnosis.Findings, Is.EqualTo(result.Diagnosis.Findings));
+        Assert.That(back.Diagnosis.KnownIssues, Is.EqualTo(result.Diagnosis.KnownIssues));
+        Assert.That(back.Metrics.DeviceTimes, Is.EqualTo(result.Metrics.DeviceTimes));
         Assert.That(back.Impl, Is.EqualTo(result.Impl));
         Assert.That((back.Known, back.IsKnown), Is.EqualTo((result.Known, true)));
         Assert.That(ResultJson.ToLine(back), Is.EqualTo(line));

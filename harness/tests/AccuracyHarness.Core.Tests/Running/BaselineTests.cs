@@ -6,8 +6,12 @@ namespace AccuracyHarness.Core.Tests.Running;
 
 public class BaselineTests
 {
-    private static CaseResult Result(string id, string backend, Status status, string diagnosis = "") =>
-        new() { Case = CaseId.Parse(id), Backend = backend, Device = "cpu", Status = status, Diagnosis = diagnosis };
+    private static CaseResult Result(string id, string backend, Status status, string diagnosis = "", string device = "cpu") =>
+        new()
+        {
+            Subject = new ResultSubject(CaseId.Parse(id), backend, device), Status = status,
+            Diagnosis = new ResultDiagnosis { Text = diagnosis },
+        };
 
     /// <summary>Backend names as the command line gives them: the catalogue's, and ext:* for users' kernels.</summary>
     private static readonly string[] Backends = ["reference", "onnxruntime", "onnxruntime-wdyn", "opencl-direct", "ext:*"];
@@ -41,17 +45,20 @@ public class BaselineTests
             Result("ic2_oc2_in3x3_k3x3", "onnxruntime-wdyn", Status.Error),
             Result("ic2_oc2_in3x3_k2x2", "onnxruntime", Status.Fail),
             Result("ic2_oc2_in3x3_k2x2", "reference", Status.Fail, "bias-missing: no bias"),
-            Result("ic1_oc2_in3x3_k2x2", "opencl-direct", Status.Pass) with { Device = "pocl" },
+            Result("ic1_oc2_in3x3_k2x2", "opencl-direct", Status.Pass, device: "pocl"),
         };
         var verdict = baseline.Classify(results);
-        Assert.That(verdict.Known.Select(k => k.Result.Backend), Is.EqualTo(new[] { "onnxruntime", "onnxruntime-wdyn", "reference" }));
+        Assert.That(verdict.Known.Select(k => k.Result.Subject.Backend),
+            Is.EqualTo(new[] { "onnxruntime", "onnxruntime-wdyn", "reference" }));
         Assert.That(verdict.New.Single().CaseId, Does.Contain("_k2x2_"));
         Assert.That(verdict.NowPassing.Single().Reason, Is.EqualTo("now fixed"));
 
         var marked = results.Select(baseline.Mark).ToList();
-        Assert.That(marked.Where(r => r.IsKnown).Select(r => r.Backend), Is.EqualTo(verdict.Known.Select(k => k.Result.Backend)));
-        Assert.That(marked[0].Known, Does.Match("^baseline-[0-9a-f]+:2: ORT rounding issue$"), "the entry's file, line and reason");
-        Assert.That(marked.Where(r => r.Status == Status.Pass).Select(r => r.Known), Is.All.Empty, "a passing result is never known");
+        Assert.That(marked.Where(r => r.IsKnown).Select(r => r.Subject.Backend),
+            Is.EqualTo(verdict.Known.Select(k => k.Result.Subject.Backend)));
+        Assert.That(marked[0].Known?.ToString(), Does.Match("^baseline-[0-9a-f]+:2: ORT rounding issue$"),
+            "the entry's file, line and reason");
+        Assert.That(marked.Where(r => r.Status == Status.Pass).Select(r => r.Known), Is.All.Null, "a passing result is never known");
         Assert.That(Baseline.Empty.Mark(marked[0]).IsKnown, Is.False, "another baseline's mark does not stay");
     }
 

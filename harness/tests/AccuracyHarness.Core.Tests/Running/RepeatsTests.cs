@@ -10,8 +10,8 @@ public class RepeatsTests
         string backend, Status status, DiagnosisKind kind = DiagnosisKind.None, string model = "", string diagnosis = "") =>
         new()
         {
-            Case = CaseId.Parse("ic1_oc1_in3_k3"), Backend = backend, Device = "d", Status = status, DiagnosisKind = kind,
-            FaultModel = model, Diagnosis = diagnosis, Message = diagnosis,
+            Subject = new ResultSubject(CaseId.Parse("ic1_oc1_in3_k3"), backend, "d"), Status = status, Message = diagnosis,
+            Diagnosis = new ResultDiagnosis { Kind = kind, FaultModel = model, Text = diagnosis },
         };
 
     [Test]
@@ -23,7 +23,8 @@ public class RepeatsTests
         IReadOnlyList<CaseResult>[] runs =
         [
             [finding, Result("b", Status.Pass)],
-            [finding with { Diagnosis = "device finding: Invalid read at 0x20" }, Result("b", Status.Pass)],
+            [Result("a", Status.Fail, DiagnosisKind.DeviceFinding, diagnosis: "device finding: Invalid read at 0x20"),
+                Result("b", Status.Pass)],
             [leaked, Result("b", Status.Pass)],
         ];
         var merged = Repeats.Run(3, () => runs[calls++]);
@@ -31,8 +32,8 @@ public class RepeatsTests
         Assert.That(calls, Is.EqualTo(3));
         Assert.That(merged[1], Is.EqualTo(runs[0][1]), "the same verdict every run: the first result as it was");
         Assert.That(merged[0].Status, Is.EqualTo(Status.Unstable));
-        Assert.That(merged[0].Diagnosis, Is.EqualTo("unstable over 3 runs: fail: DeviceFinding (2x); fail: Unexplained (1x)"));
-        Assert.That(merged[0].Message, Does.StartWith(merged[0].Diagnosis).And.Contain("first run: device finding"));
+        Assert.That(merged[0].Diagnosis.Text, Is.EqualTo("unstable over 3 runs: fail: DeviceFinding (2x); fail: Unexplained (1x)"));
+        Assert.That(merged[0].Message, Does.StartWith(merged[0].Diagnosis.Text).And.Contain("first run: device finding"));
     }
 
     [Test]

@@ -35,7 +35,7 @@ public class ShrinkerTests
 
     private static CaseResult Run(DeconvCase c) => Planted.RunCase(new SuiteCase(c, "test")).Single();
 
-    private static bool FailsLike(DeconvCase c, string signature) => Shrinker.Signature(Run(c)) == signature;
+    private static bool FailsLike(DeconvCase c, Verdict verdict) => Verdict.Of(Run(c)) == verdict;
 
     [Test]
     public void Shrinks_a_planted_fault_to_a_smaller_case_that_fails_with_the_same_diagnosis()
@@ -43,17 +43,17 @@ public class ShrinkerTests
         var start = CaseId.Parse("mb2_ic6_oc4_g2_in5x4_k3x2_s2x2_d1x2_pb1x1_pe1x0_op1x1_bias_f16_nhwc_seed5");
         var first = Run(start);
         Assert.That(first.Status, Is.EqualTo(Status.Fail));
-        Assert.That(first.Diagnosis, Does.StartWith("weights-not-flipped"));
-        var signature = Shrinker.Signature(first);
+        Assert.That(first.Diagnosis.Text, Does.StartWith("weights-not-flipped"));
+        var verdict = Verdict.Of(first);
 
         var steps = new List<DeconvCase>();
-        var outcome = Shrinker.Shrink(start, c => FailsLike(c, signature), onStep: steps.Add);
+        var outcome = Shrinker.Shrink(start, c => FailsLike(c, verdict), onStep: steps.Add);
 
         Assert.That(outcome.Exhausted, Is.False);
         Assert.That(outcome.Steps, Is.EqualTo(steps));
         Assert.That(ShrinkOutcome.Elements(outcome.Minimal), Is.LessThan(ShrinkOutcome.Elements(start) / 4));
-        Assert.That(Run(outcome.Minimal).Diagnosis, Does.StartWith("weights-not-flipped"));
-        Assert.That(CaseGen.Shrink(outcome.Minimal), Has.None.Matches<DeconvCase>(c => FailsLike(c!, signature)),
+        Assert.That(Run(outcome.Minimal).Diagnosis.Text, Does.StartWith("weights-not-flipped"));
+        Assert.That(CaseGen.Shrink(outcome.Minimal), Has.None.Matches<DeconvCase>(c => FailsLike(c!, verdict)),
             "minimal: no smaller variant fails the same way");
         Assert.That(outcome.Minimal.Kernel.Any(k => k > 1), "a 1x1 kernel cannot show a missing flip");
     }
@@ -78,41 +78,5 @@ public class ShrinkerTests
         Assert.That(outcome.Minimal, Is.EqualTo(start));
         Assert.That(outcome.Steps, Is.Empty);
         Assert.That(outcome.Tried, Is.EqualTo(CaseGen.Shrink(start).Count()));
-    }
-
-    [TestCase(Status.Fail, DiagnosisKind.FaultModel, "weights-not-flipped", "", "fail: weights-not-flipped")]
-    [TestCase(Status.Fail, DiagnosisKind.ClosestFaultModel, "weights-not-flipped", "", "fail: weights-not-flipped")]
-    [TestCase(Status.Fail, DiagnosisKind.Unexplained, "", "", "fail: Unexplained")]
-    [TestCase(Status.Fail, DiagnosisKind.DeviceFinding, "", "oclgrind (deconv): invalid read", "fail: DeviceFinding")]
-    [TestCase(Status.Error, DiagnosisKind.None, "",
-        "ext:k on pocl: clBuildProgram failed with CL_BUILD_PROGRAM_FAILURE (-11); build log:\nline 3",
-        "error: ext:k on pocl: clBuildProgram failed with CL_BUILD_PROGRAM_FAILURE (-N); build log:")]
-    [TestCase(Status.Pass, DiagnosisKind.None, "", "", "pass")]
-    public void The_signature_keeps_the_fault_and_drops_what_changes_with_size(Status status, DiagnosisKind kind, string model,
-        string message, string expected)
-    {
-        var result = new CaseResult
-        {
-            Case = CaseId.Parse("ic1_oc1_in3_k3"), Backend = "b", Device = "d", Status = status, DiagnosisKind = kind, FaultModel = model,
-                Message = message,
-            Diagnosis = "a sentence the signature must not read",
-        };
-        Assert.That(Shrinker.Signature(result), Is.EqualTo(expected));
-    }
-
-    [Test]
-    public void Known_issues_of_one_kind_fail_the_same_way_whatever_their_text()
-    {
-        CaseResult Known(string text) => new()
-        {
-            Case = CaseId.Parse("ic1_oc1_in3_k3"), Backend = "b", Device = "d", Status = Status.Fail,
-                DiagnosisKind = DiagnosisKind.KnownIssue,
-            KnownIssues = [new KnownIssue(KnownIssueKind.Ambiguity, text)],
-        };
-        Assert.That(Shrinker.Signature(Known("axis 0: 7 > 5")), Is.EqualTo(Shrinker.Signature(Known("axis 1: 3 > 2"))));
-        Assert.That(Shrinker.Signature(Known("x")), Is.Not.EqualTo(Shrinker.Signature(Known("x") with
-        {
-            KnownIssues = [new KnownIssue(KnownIssueKind.Defect, "x")],
-        })));
     }
 }

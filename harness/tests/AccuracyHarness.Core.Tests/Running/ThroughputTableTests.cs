@@ -31,7 +31,7 @@ public class ThroughputTableTests
         var f16 = CaseId.Parse("mb2_ic4_oc4_in10x10_k1x1_f16");
         Assert.That(f32.Resolve().MultiplyAdds(), Is.EqualTo(3200));
         CaseResult Result(DeconvCase c, string backend, Status status, double seconds) =>
-            new() { Case = c, Backend = backend, Device = "cpu", Status = status, Seconds = seconds };
+            new() { Subject = new ResultSubject(c, backend, "cpu"), Status = status, Metrics = new ResultMetrics { Seconds = seconds } };
         var table = new ThroughputTable();
         table.Add(
             [

@@ -26,8 +26,8 @@ public class OneDnnMutantsTests
         foreach (var r in results)
         {
             Assert.That(r.Status, Is.EqualTo(Status.Fail), () => $"{r.CaseId}: {r.Status} {r.Message}");
-            Assert.That((r.DiagnosisKind, r.FaultModel), Is.EqualTo((DiagnosisKind.FaultModel, mutant.Expected)),
-                () => $"{r.CaseId}: {r.Diagnosis}");
+            Assert.That((r.Diagnosis.Kind, r.Diagnosis.FaultModel), Is.EqualTo((DiagnosisKind.FaultModel, mutant.Expected)),
+                () => $"{r.CaseId}: {r.Diagnosis.Text}");
         }
     }
 
@@ -37,6 +37,6 @@ public class OneDnnMutantsTests
         var mutant = OneDnnMutants.All.Single(m => m.Name == "onednn-reorder-not-flipped");
         var cases = new[] { new SuiteCase(CaseId.Parse("mb1_ic2_oc2_in4x4_k2x3"), "test") };
         var results = new RunPipeline([mutant.Create()], new RunOptions()).Run(cases, []);
-        Assert.That(results[0].Stage, Does.StartWith("weights_reorder: dst[oc=0, c=0, y=0, x=0]").And.EndWith("(not flipped)"));
+        Assert.That(results[0].Diagnosis.Stage, Does.StartWith("weights_reorder: dst[oc=0, c=0, y=0, x=0]").And.EndWith("(not flipped)"));
     }
 }

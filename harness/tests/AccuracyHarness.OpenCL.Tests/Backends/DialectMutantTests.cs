@@ -51,7 +51,7 @@ public class DialectMutantTests
 
         Assert.That(run.Metrics.Passed, Is.False, run.Describe());
         var result = run.Result;
-        Assert.That(result.DiagnosisKind, Is.EqualTo(DiagnosisKind.FaultModel), result.Diagnosis);
-        Assert.That(result.FaultModel, Is.EqualTo(expected), result.Diagnosis);
+        Assert.That(result.Diagnosis.Kind, Is.EqualTo(DiagnosisKind.FaultModel), result.Diagnosis.Text);
+        Assert.That(result.Diagnosis.FaultModel, Is.EqualTo(expected), result.Diagnosis.Text);
     }
 }

@@ -8,13 +8,14 @@ using AccuracyHarness.Core.Results;
 namespace AccuracyHarness.OpenCL.Tests.Support;
 
 /// <summary>A backend's result on a case next to the reference, as the harness compares them.</summary>
-public sealed record CaseRun(Problem Problem, CaseInputs Inputs, BackendOutput Output)
+public sealed record CaseRun(ResultSubject Subject, Problem Problem, CaseInputs Inputs, BackendOutput Output)
 {
     public static CaseRun Of(IBackend backend, DeconvCase c)
     {
         var problem = c.Resolve();
         var inputs = Fill.For(problem);
-        return new CaseRun(problem, inputs, backend.Run(problem, inputs, CancellationToken.None));
+        var subject = new ResultSubject(c, backend.Name, backend.Device, ReproArguments: backend.ReproArguments);
+        return new CaseRun(subject, problem, inputs, backend.Run(problem, inputs, CancellationToken.None));
     }
 
     public BackendOutput.Produced Produced => Output as BackendOutput.Produced
@@ -34,7 +35,7 @@ public sealed record CaseRun(Problem Problem, CaseInputs Inputs, BackendOutput O
         {
             var reference = ReferenceDeconvolution.Gather(Problem, Inputs);
             var basis = ComparisonBasis.Of(Problem, reference);
-            var (evaluated, metrics) = ResultEvaluator.Evaluate(basis, Output);
+            var (evaluated, metrics) = ResultEvaluator.Evaluate(basis, Subject, Output, 0);
             return ResultEvaluator.Explain(basis, Inputs, reference, Output, evaluated, metrics);
         }
     }

@@ -51,16 +51,16 @@ public class BrowserTests
     [TearDown]
     public async Task Close() => await _page.CloseAsync();
 
-    private static int Listed(Status status) => SampleRun.Table.Count(status);
+    private static StatusCounts Counts => SampleRun.Table.Counts;
 
     private Task<int> VisibleRows() => _page.Locator("#failures tbody:not([hidden])").CountAsync();
 
     [Test]
     public async Task Loads_without_console_errors_and_draws_the_first_heat_map()
     {
-        Assert.That(await _page.TitleAsync(), Does.Contain($"{Listed(Status.Fail)} fail"));
+        Assert.That(await _page.TitleAsync(), Does.Contain($"{Counts.Fail} fail"));
         Assert.That(await _page.Locator("#shown").TextContentAsync(),
-            Is.EqualTo($"showing {Listed(Status.Fail) + Listed(Status.Error)} of {SampleRun.Table.Results.Count - Listed(Status.Pass)}"));
+            Is.EqualTo($"showing {Counts.Fail + Counts.Error} of {SampleRun.Table.Results.Count - Counts.Pass}"));
         var canvases = _page.Locator("#failures tbody.open .maps canvas");
         Assert.That(await canvases.CountAsync(), Is.GreaterThan(0), "the first failure opens with its heat maps");
         Assert.That(await canvases.First.EvaluateAsync<int>("c => c.width"), Is.GreaterThan(0));
@@ -70,22 +70,23 @@ public class BrowserTests
     [Test]
     public async Task Typing_in_the_filter_hides_rows_that_do_not_match()
     {
-        var flipped = SampleRun.Failing.Single(r => r.Diagnosis.StartsWith("weights-not-flipped", StringComparison.Ordinal));
+        var flipped = SampleRun.Failing.Single(r => r.Diagnosis.Text.StartsWith("weights-not-flipped", StringComparison.Ordinal));
         await _page.Locator("#filter").FillAsync("WEIGHTS-NOT-FLIPPED");
         Assert.That(await VisibleRows(), Is.EqualTo(1));
         Assert.That(await _page.Locator("#failures tbody:not([hidden]) td.id").TextContentAsync(), Is.EqualTo(flipped.CaseId));
 
         await _page.Locator("#filter").FillAsync("stride=2");
-        var stride2 = SampleRun.Table.Results.Count(r => r.Status is Status.Fail or Status.Error && r.Case.Strides.All(s => s == 2));
+        var stride2 = SampleRun.Table.Results.Count(r =>
+            r.Status is Status.Fail or Status.Error && r.Subject.Case.Strides.All(s => s == 2));
         Assert.That(await VisibleRows(), Is.EqualTo(stride2).And.GreaterThan(0));
 
         await _page.Locator("#filter").FillAsync("");
         await _page.Locator("#status").SelectOptionAsync("n/a");
-        Assert.That(await VisibleRows(), Is.EqualTo(Listed(Status.NotApplicable)));
+        Assert.That(await VisibleRows(), Is.EqualTo(Counts.NotApplicable));
         await _page.Locator("#status").SelectOptionAsync("any");
         await _page.Locator("#backend").SelectOptionAsync("ext:mykernel@oclgrind");
         Assert.That(await VisibleRows(),
-            Is.EqualTo(SampleRun.Table.Results.Count(r => r.Backend == "ext:mykernel" && r.Status != Status.Pass)));
+            Is.EqualTo(SampleRun.Table.Results.Count(r => r.Subject.Backend == "ext:mykernel" && r.Status != Status.Pass)));
         Assert.That(_problems, Is.Empty);
     }
 
@@ -104,7 +105,7 @@ public class BrowserTests
         var heading = _page.Locator("#failures th", new() { HasTextString = "bound ratio" });
         await heading.ClickAsync();
         var ascending = await Ratios();
-        Assert.That(ascending, Is.Ordered.Ascending.And.Count.EqualTo(Listed(Status.Fail)));
+        Assert.That(ascending, Is.Ordered.Ascending.And.Count.EqualTo(Counts.Fail));
         Assert.That(ascending[^1], Is.EqualTo(double.PositiveInfinity), "the NaN output sorts last");
         await heading.ClickAsync();
         Assert.That(await Ratios(), Is.EqualTo(ascending.AsEnumerable().Reverse()));

@@ -34,12 +34,14 @@ public class HtmlExporterTests
         Assert.That(Regex.Matches(Page, "<tr class=\"row\">").Count, Is.EqualTo(listed.Count));
         foreach (var r in listed)
         {
-            Assert.That(Page, Does.Contain(WebUtility.HtmlEncode(r.Repro)), r.Key.ToString());
-            Assert.That(Page, Does.Contain(WebUtility.HtmlEncode(r.Diagnosis)).And.Contain(WebUtility.HtmlEncode(r.Location)),
+            Assert.That(Page, Does.Contain(WebUtility.HtmlEncode(ReproLine.Of(r.Subject))), r.Key.ToString());
+            Assert.That(Page,
+                Does.Contain(WebUtility.HtmlEncode(r.Diagnosis.Text)).And.Contain(WebUtility.HtmlEncode(r.Diagnosis.Location)),
                 r.Key.ToString());
         }
         foreach (var r in SampleRun.Failing)
-            Assert.That(Page, Does.Contain($"data-map=\"{WebUtility.HtmlEncode(HtmlExporter.Encode(r.Map!))}\""), r.Key.ToString());
+            Assert.That(Page, Does.Contain($"data-map=\"{WebUtility.HtmlEncode(HtmlExporter.Encode(r.Diagnosis.Map!))}\""),
+                r.Key.ToString());
     }
 
     [Test]
@@ -47,7 +49,7 @@ public class HtmlExporterTests
     {
         foreach (var (name, value) in SampleRun.Table.Info.Environment)
             Assert.That(Page, Does.Contain($"<th>{name}</th><td>{WebUtility.HtmlEncode(value)}</td>"));
-        Assert.That(Page, Does.Contain($"<b>{SampleRun.Table.Count(Status.Fail)}</b> fail"));
+        Assert.That(Page, Does.Contain($"<b>{SampleRun.Table.Counts.Fail}</b> fail"));
         foreach (var feature in new[] { "layout", "dtype", "stride", "groups", "dilation", "output padding", "rank" })
             Assert.That(Page, Does.Contain($"<th rowspan=\"").And.Contain($">{feature}</th>"), feature);
         Assert.That(Page, Does.Contain("data-filter=\"groups=depthwise\" data-backend=\"opencl-direct@pocl\""));

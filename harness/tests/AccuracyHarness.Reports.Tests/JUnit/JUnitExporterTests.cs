@@ -20,13 +20,13 @@ public class JUnitExporterTests
         var results = SampleRun.Table.Results;
         var cases = doc.Descendants("testcase").ToList();
         Assert.That(cases.Select(c => (c.Attribute("name")!.Value, c.Parent!.Attribute("name")!.Value)),
-            Is.EquivalentTo(results.Select(r => (r.CaseId, $"{r.Backend}@{r.Device}"))));
+            Is.EquivalentTo(results.Select(r => (r.CaseId, $"{r.Subject.Backend}@{r.Subject.Device}"))));
         var root = doc.Root!;
         Assert.That(root.Name.LocalName, Is.EqualTo("testsuites"));
         Assert.That((int)root.Attribute("tests")!, Is.EqualTo(results.Count));
-        Assert.That((int)root.Attribute("failures")!, Is.EqualTo(SampleRun.Table.Count(Status.Fail)).And.GreaterThan(0));
-        Assert.That((int)root.Attribute("errors")!, Is.EqualTo(SampleRun.Table.Count(Status.Error)).And.GreaterThan(0));
-        Assert.That((int)root.Attribute("skipped")!, Is.EqualTo(SampleRun.Table.Count(Status.NotApplicable)).And.GreaterThan(0));
+        Assert.That((int)root.Attribute("failures")!, Is.EqualTo(SampleRun.Table.Counts.Fail).And.GreaterThan(0));
+        Assert.That((int)root.Attribute("errors")!, Is.EqualTo(SampleRun.Table.Counts.Error).And.GreaterThan(0));
+        Assert.That((int)root.Attribute("skipped")!, Is.EqualTo(SampleRun.Table.Counts.NotApplicable).And.GreaterThan(0));
         foreach (var suite in root.Elements("testsuite"))
             Assert.That((int)suite.Attribute("tests")!, Is.EqualTo(suite.Elements("testcase").Count()));
     }
@@ -35,12 +35,17 @@ public class JUnitExporterTests
     public void An_unstable_result_is_a_failure_of_type_unstable_and_counts_as_one()
     {
         var failing = SampleRun.Failing.First();
-        var unstable = failing with { Status = Status.Unstable, Diagnosis = "unstable over 2 runs: fail: DeviceFinding (1x); pass (1x)" };
+        var unstable = failing with
+        {
+            Status = Status.Unstable,
+            Diagnosis = failing.Diagnosis with { Text = "unstable over 2 runs: fail: DeviceFinding (1x); pass (1x)" },
+        };
         var dir = SampleRun.Folder("junit-unstable");
         new JUnitExporter().Export(new ResultTable([unstable], SampleRun.Table.Info), dir);
         var doc = XDocument.Load(Path.Combine(dir, JUnitExporter.Name));
         var failure = Case(doc, unstable).Element("failure")!;
-        Assert.That((failure.Attribute("type")!.Value, failure.Attribute("message")!.Value), Is.EqualTo(("unstable", unstable.Diagnosis)));
+        Assert.That((failure.Attribute("type")!.Value, failure.Attribute("message")!.Value),
+            Is.EqualTo(("unstable", unstable.Diagnosis.Text)));
         Assert.That((int)doc.Root!.Attribute("failures")!, Is.EqualTo(1));
     }
 
@@ -52,12 +57,12 @@ public class JUnitExporterTests
         {
             var failure = Case(doc, r).Element("failure");
             Assert.That(failure, Is.Not.Null, r.Key.ToString());
-            Assert.That(failure!.Attribute("message")!.Value, Is.EqualTo(r.Diagnosis).Or.Contains("bound ratio"));
-            Assert.That(failure.Value, Does.Contain(r.Location).And.Contain("repro: " + r.Repro));
-            if (r.Diagnosis.Length > 0) Assert.That(failure.Value, Does.Contain("diagnosis: " + r.Diagnosis));
+            Assert.That(failure!.Attribute("message")!.Value, Is.EqualTo(r.Diagnosis.Text).Or.Contains("bound ratio"));
+            Assert.That(failure.Value, Does.Contain(r.Diagnosis.Location).And.Contain("repro: " + ReproLine.Of(r.Subject)));
+            if (r.Diagnosis.Text.Length > 0) Assert.That(failure.Value, Does.Contain("diagnosis: " + r.Diagnosis.Text));
         }
-        Assert.That(SampleRun.Failing.Where(r => r.Diagnosis.StartsWith("weights-not-flipped", StringComparison.Ordinal)), Is.Not.Empty,
-            "the sample has a named fault");
+        Assert.That(SampleRun.Failing.Where(r => r.Diagnosis.Text.StartsWith("weights-not-flipped", StringComparison.Ordinal)),
+            Is.Not.Empty, "the sample has a named fault");
     }
 
     [Test]
@@ -94,5 +99,5 @@ public class JUnitExporterTests
 
     private static XElement Case(XDocument doc, CaseResult r) =>
         doc.Descendants("testcase").Single(c =>
-            c.Attribute("name")!.Value == r.CaseId && c.Parent!.Attribute("name")!.Value == $"{r.Backend}@{r.Device}");
+            c.Attribute("name")!.Value == r.CaseId && c.Parent!.Attribute("name")!.Value == $"{r.Subject.Backend}@{r.Subject.Device}");
 }

@@ -73,14 +73,14 @@ public class StoredRunsTests
         Assert.That(c.NewlyPassing.Select(x => x.Now.Key), Is.EqualTo(new[] { passing.Key }));
         var text = c.ToText();
         Assert.That(text, Does.StartWith("compared with yesterday: 2 newly failing, 1 newly passing"));
-        Assert.That(text, Does.Contain("(was new)").And.Contain("(was pass)").And.Contain("repro: " + failing.Repro));
+        Assert.That(text, Does.Contain("(was new)").And.Contain("(was pass)").And.Contain("repro: " + ReproLine.Of(failing.Subject)));
     }
 
     [Test]
     public void Comparison_counts_a_result_the_baseline_expects_as_newly_known_not_newly_failing()
     {
         var passing = SampleRun.Table.Results.Where(r => r.Status == Status.Pass).DistinctBy(r => r.CaseId).Take(3).ToList();
-        const string known = "baseline:3: expected";
+        var known = new KnownEntry("baseline", 3, "expected");
         var before = new[] { passing[0], passing[1], passing[2] with { Status = Status.Fail, Known = known } };
         var now = new[]
         {
@@ -100,6 +100,7 @@ public class StoredRunsTests
         const string section = "newly known (failing as the baseline expects):";
         Assert.That(text, Does.Contain(section));
         Assert.That(text[text.IndexOf(section, StringComparison.Ordinal)..],
-            Does.Contain($"(was pass) {passing[0].Backend}@{passing[0].Device} {passing[0].CaseId}").And.Not.Contain(passing[1].CaseId));
+            Does.Contain($"(was pass) {passing[0].Subject.Backend}@{passing[0].Subject.Device} {passing[0].CaseId}")
+                .And.Not.Contain(passing[1].CaseId));
     }
 }
