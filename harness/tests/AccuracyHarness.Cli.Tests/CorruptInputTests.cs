@@ -241,7 +241,8 @@ public class CorruptInputTests
             var target = _targets[x.Target];
             var exit = Feed(target, x.Mutations.Aggregate(target.Valid, Apply), $"mutated by {string.Join(", ", x.Mutations)}");
             // A resumed run drops only a last line cut short, so cutting the file short always resumes.
-            if (target.Name.Contains("--resume") && x.Mutations is [{ Kind: 0 }]) Assert.That(exit, Is.Zero, $"{target.Name} cut short by {x.Mutations[0]}");
+            if (target.Name.Contains("--resume") && x.Mutations is [{ Kind: 0 }])
+                Assert.That(exit, Is.Zero, $"{target.Name} cut short by {x.Mutations[0]}");
         });
         TestSeed.Check(property, Inputs);
 

@@ -43,7 +43,8 @@ internal static class OpenVinoConvStage
 
         var axes = new[] { "Z", "Y", "X" }.Skip(3 - problem.Rank).ToArray();
         var shown = Enumerable.Range(3 - problem.Rank, problem.Rank).ToArray();
-        string List(long[] values) => string.Join(" ", shown.Select((a, i) => $"{axes[i]}={values[a].ToString(CultureInfo.InvariantCulture)}"));
+        string List(long[] values) =>
+            string.Join(" ", shown.Select((a, i) => $"{axes[i]}={values[a].ToString(CultureInfo.InvariantCulture)}"));
         var converted = passed.SequenceEqual(rule) ? "" : $" (the rule's {List(rule)}, openvino-pads {pads.Name})";
         var launched = $"global {string.Join("x", global)}, local {(local is null ? "driver's choice" : string.Join("x", local))}";
         return $"conv PADDING_SIZE {List(passed)}{converted}, {launched}";

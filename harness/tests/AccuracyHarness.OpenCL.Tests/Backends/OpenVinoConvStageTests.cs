@@ -66,7 +66,8 @@ public class OpenVinoConvStageTests
     [TestCase("signed", true, "conv PADDING_SIZE Y=-1 X=-2,")]
     public void A_begin_pad_past_k_minus_1_reaches_the_kernel_as_openvino_converts_it(string pads, bool passes, string note)
     {
-        var run = CaseRun.Of(Replaced(TestDevices.Pocl, rule: ReplacementRules.OpenVino2024, pads: OpenVinoPads.All.Single(p => p.Name == pads)),
+        var chosen = OpenVinoPads.All.Single(p => p.Name == pads);
+        var run = CaseRun.Of(Replaced(TestDevices.Pocl, rule: ReplacementRules.OpenVino2024, pads: chosen),
             CaseId.Parse("ic2_oc3_in6x7_k3x3_pb3x4_bias"));
         Assert.That(run.Produced.Note, Does.Contain(note));
         Assert.That(run.Metrics.Passed, Is.EqualTo(passes), run.Describe());
@@ -97,7 +98,8 @@ public class OpenVinoConvStageTests
     public void A_manifest_range_replaces_openvinos_and_a_bad_one_fails_naming_the_field()
     {
         var good = Path.GetDirectoryName(ShippedKernels.Changed("openvino-deconv", TestDevices.Pocl, "conv.json",
-            "\"dialect\": \"openvino\",", "\"dialect\": \"openvino\", \"global\": [\"OW\", \"OH*OD\", \"OC*N\"], \"local\": [1, 1, \"OC\"],")
+            "\"dialect\": \"openvino\",",
+            "\"dialect\": \"openvino\", \"global\": [\"OW\", \"OH*OD\", \"OC*N\"], \"local\": [1, 1, \"OC\"],")
             .Manifest.ManifestPath)!;
         var run = CaseRun.Of(Replaced(TestDevices.Pocl, good, reorder: false), CaseId.Parse("mb2_ic2_oc4_in4x5_k2x2"));
         Assert.That(run.IsClean, run.Describe());
