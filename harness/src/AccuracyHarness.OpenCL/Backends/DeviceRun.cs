@@ -78,17 +78,26 @@ internal sealed class DeviceRun : IDisposable
     }
 
     /// <summary>A device copy of values already in device order.</summary>
-    public ClMemHandle Upload(float[] values)
-    {
-        var stored = values.Length == 0 ? [0f] : values;
-        var buffer = Rent(stored.LongLength * ElementBytes);
-        Write(buffer, stored);
-        return buffer;
-    }
+    public ClMemHandle Upload(float[] values) => Upload(values.AsSpan());
 
-    /// <summary>An activation tensor's device copy in <paramref name="layout"/> (no host copy where that is logical order).</summary>
-    public ClMemHandle UploadActivations(float[] logical, DataLayout layout) =>
-        Upload(layout.IsLogicalOrder ? logical : layout.Pack(logical));
+    /// <summary>
+    /// An activation tensor's device copy in <paramref name="layout"/>: no host copy where that is logical order, else
+    /// packed into pooled staging.
+    /// </summary>
+    public ClMemHandle UploadActivations(float[] logical, DataLayout layout)
+    {
+        if (layout.IsLogicalOrder) return Upload(logical);
+        var physical = ArrayPool<float>.Shared.Rent(checked((int)layout.PhysicalLength));
+        try
+        {
+            layout.Pack(logical, physical);
+            return Upload(physical.AsSpan(0, (int)layout.PhysicalLength));
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(physical);
+        }
+    }
 
     public ClMemHandle Upload(KernelParams parameters)
     {
@@ -161,6 +170,14 @@ internal sealed class DeviceRun : IDisposable
     {
         foreach (var (buffer, sizeClass) in _buffers) _session.Buffers.Return(buffer, sizeClass);
         _session.Gate.Exit();
+    }
+
+    private ClMemHandle Upload(ReadOnlySpan<float> values)
+    {
+        ReadOnlySpan<float> stored = values.IsEmpty ? [0f] : values;
+        var buffer = Rent(stored.Length * (long)ElementBytes);
+        Write(buffer, stored);
+        return buffer;
     }
 
     /// <summary>A pooled buffer of at least <paramref name="bytes"/>, given back when the case ends.</summary>
