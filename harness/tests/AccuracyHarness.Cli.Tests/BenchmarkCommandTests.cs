@@ -20,8 +20,30 @@ public class BenchmarkCommandTests
             "reporting results.jsonl", "reporting report.html" })
             Assert.That(run.Stdout, Does.Match($@"\n  {Regex.Escape(stage)} +[0-9.]+ s +[0-9.]+% of wall"), stage);
         Assert.That(run.Stdout, Does.Match(@"harness overhead \(all but the backends\) +[0-9.]+% of wall"));
-        // The second run finds every program the first one built.
+        // The second run finds every program the first one built, and reuses every buffer.
         Assert.That(run.Stdout, Does.Match(@"\n  programs built on pocl +[1-9][0-9]*, 0\n"));
+        Assert.That(run.Stdout, Does.Match(@"\n  buffers created on pocl +[1-9][0-9]*, 0\n"));
+        Assert.That(run.Stdout, Does.Match(@"\n  opencl-direct@pocl +[0-9.]+ s +[0-9.]+ s +[0-9.]+\n"), "device vs host time");
+        Assert.That(run.Stdout, Does.Not.Match(@"\n  reference@cpu +[0-9.]+ s +[0-9.]+ s +[0-9.]+\n"), "the reference has no device time");
+    }
+
+    /// <summary>A fresh process with the cache folder of an earlier one builds nothing from source.</summary>
+    [Test]
+    public void Counts_programs_built_from_source_and_loaded_from_the_binary_cache()
+    {
+        var suite = Path.Combine(HarnessProcess.TempDir(), "one");
+        File.WriteAllText(suite, "ic2_oc3_in5x5_k3x3_s2x2_bias\n");
+        var cache = Path.Combine(HarnessProcess.TempDir(), "programs");
+        var environment = new Dictionary<string, string> { ["ACCURACYHARNESS_PROGRAM_CACHE"] = cache };
+        string[] arguments = ["benchmark", "--suite", suite, "--backends", "opencl-direct", "--repeat", "1"];
+        var cold = HarnessProcess.RunWith(environment, arguments);
+        var warm = HarnessProcess.RunWith(environment, arguments);
+        Assert.That(cold.ExitCode + warm.ExitCode, Is.Zero, cold.Stderr + warm.Stderr);
+        var built = Regex.Match(cold.Stdout, @"\n  programs built on pocl: from source +([1-9][0-9]*)\n");
+        Assert.That(built.Success, cold.Stdout);
+        Assert.That(cold.Stdout, Does.Match(@"\n  programs built on pocl: from the binary cache +0\n"));
+        Assert.That(warm.Stdout, Does.Match(@"\n  programs built on pocl: from source +0\n"), warm.Stdout);
+        Assert.That(warm.Stdout, Does.Match($@"\n  programs built on pocl: from the binary cache +{built.Groups[1].Value}\n"));
     }
 
     /// <summary>oneDNN keeps no descriptors: each run asks again, and each backend counts its own.</summary>

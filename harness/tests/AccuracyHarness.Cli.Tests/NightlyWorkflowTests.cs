@@ -7,10 +7,12 @@ namespace AccuracyHarness.Cli.Tests;
 /// <summary>
 /// .github/workflows/nightly.yml, read as GitHub Actions reads it and run here as its jobs would
 /// run there: the shard job's steps once per shard (two of them), each shard's folder "uploaded",
-/// then the merge job's steps over what was "downloaded". The actions it uses (checkout,
-/// setup-dotnet, upload-artifact, download-artifact) are played by the test: a workspace of links
-/// to this checkout, and folders copied by the artifact names and paths the file gives. A tiny
-/// suite stands in for the nightly's, through the NIGHTLY_SUITE knob the file sets.
+/// then the merge job's steps over what was "downloaded". The actions it uses (checkout, cache,
+/// upload-artifact, download-artifact) are played by the test: a workspace of links to this
+/// checkout, caches that restore nothing (a first night), and folders copied by the artifact names
+/// and paths the file gives. A tiny suite stands in for the nightly's, through the NIGHTLY_SUITE
+/// knob the file sets. This machine is set up as the container the jobs run in (Debian 12), so
+/// their install steps find everything present and install nothing.
 /// </summary>
 public class NightlyWorkflowTests
 {
@@ -65,6 +67,63 @@ public class NightlyWorkflowTests
             Has.Some.Contains("scripts/harness report").And.Some.Contains("--baseline cases/baseline"));
     }
 
+    /// <summary>Where the project is tested: Debian 12, with the .NET 10 SDK from Microsoft's Debian 12 feed.</summary>
+    [Test]
+    public void Both_jobs_run_in_a_debian_12_container_that_installs_the_sdk()
+    {
+        var jobs = Map(Workflow(), "jobs");
+        foreach (var name in new[] { "shard", "merge" })
+        {
+            var job = Map(jobs, name);
+            Assert.That(Text(job, "container"), Is.EqualTo("debian:bookworm"), name);
+            var runs = Steps(job).Select(s => Text(s, "run")).ToList();
+            Assert.That(runs, Has.Some.Contains("packages.microsoft.com/config/debian/12/").And.Some.Contains("dotnet-sdk-10.0"), name);
+            Assert.That(Steps(job).Select(s => Text(s, "uses")), Has.None.StartsWith("actions/setup-dotnet@"), name);
+            var checkout = Steps(job).ToList().FindIndex(s => Text(s, "uses").StartsWith("actions/checkout@", StringComparison.Ordinal));
+            Assert.That(Steps(job).Take(checkout).Select(s => Text(s, "run")), Has.Some.Contains("git"),
+                $"{name}: git is installed before the checkout, which otherwise fetches a tarball without history");
+        }
+    }
+
+    /// <summary>
+    /// The shard job's caches: each restored before what fills it runs, each keyed by what decides its content, so a
+    /// changed pin, kernel source or driver makes a new entry instead of restoring a stale one forever.
+    /// </summary>
+    [Test]
+    public void The_shard_job_caches_onnx_runtime_and_the_programs_under_keys_that_follow_their_content()
+    {
+        var shard = Map(Map(Workflow(), "jobs"), "shard");
+        var steps = Steps(shard).ToList();
+        var env = Map(shard, "env");
+        int Index(Func<YamlMappingNode, bool> match) => steps.FindIndex(s => match(s));
+        YamlMappingNode With(int index) => Map(steps[index], "with");
+        bool IsCache(YamlMappingNode s) => Text(s, "uses").StartsWith("actions/cache@", StringComparison.Ordinal);
+
+        var native = Index(s => IsCache(s) && Text(Map(s, "with"), "path").Trim() == ".native");
+        Assert.That(native, Is.GreaterThanOrEqualTo(0), "a cache of .native/");
+        Assert.That(Text(With(native), "key"), Does.Contain("${{ hashFiles('scripts/fetch-onnxruntime.sh') }}"));
+        Assert.That(File.ReadAllText(Path.Combine(Root, "scripts", "fetch-onnxruntime.sh")),
+            Does.Contain("library_sha256=").And.Contain("version="), "the key's file holds the pinned version and hashes");
+        var setup = Index(s => Text(s, "run").Contains("scripts/setup.sh"));
+        Assert.That(native, Is.LessThan(setup), "the library is restored before setup.sh would fetch it");
+
+        var programFolder = Text(env, "ACCURACYHARNESS_PROGRAM_CACHE");
+        var poclFolder = Text(env, "POCL_CACHE_DIR");
+        Assert.That(programFolder, Does.StartWith("/"));
+        Assert.That(poclFolder, Does.StartWith("/"));
+        var programs = Index(s => IsCache(s) && Text(Map(s, "with"), "path").Contains(programFolder));
+        Assert.That(programs, Is.GreaterThanOrEqualTo(0), "a cache of the program binaries' folder");
+        Assert.That(Text(With(programs), "path"), Does.Contain(poclFolder), "PoCL's kernel cache is kept with them");
+        var key = Text(With(programs), "key");
+        Assert.That(key, Does.Contain("hashFiles('harness/src/AccuracyHarness.OpenCL/**', 'cases/kernels/**')"),
+            "the harness's kernel sources and the header code that make the program texts");
+        Assert.That(key, Does.Contain("${{ hashFiles('opencl-drivers.txt') }}"), "the drivers' versions");
+        var drivers = Index(s => Text(s, "run").Contains("> opencl-drivers.txt"));
+        Assert.That(Text(steps[drivers], "run"), Does.Contain("pocl-opencl-icd").And.Contain("oclgrind"));
+        Assert.That(drivers, Is.InRange(setup, programs - 1), "the versions are recorded after the install, before the restore");
+        Assert.That(programs, Is.LessThan(Index(s => Text(s, "run").Contains("scripts/nightly.sh"))));
+    }
+
     [Test]
     public void Its_steps_run_two_shards_and_a_merge_that_fails_on_a_new_divergence()
     {
@@ -91,6 +150,8 @@ public class NightlyWorkflowTests
                 Assert.That(steps.Select(o => o.ExitCode), Is.All.EqualTo(0), string.Join("\n", steps.Select(o => o.Stdout + o.Stderr)));
             }
             Assert.That(Directory.GetDirectories(artifacts).Select(Path.GetFileName), Is.EquivalentTo(new[] { "shard-1", "shard-2" }));
+            Assert.That(File.ReadAllText(Path.Combine(workspace, "opencl-drivers.txt")), Does.Match(@"pocl-opencl-icd=\S+\n"),
+                "the drivers' versions, which key the program cache");
             var perShard = Directory.GetDirectories(artifacts).Select(d => File.ReadAllLines(Path.Combine(d, "results.jsonl")).Length)
                 .ToList();
             Assert.That(perShard, Has.All.GreaterThan(0), "each shard ran some of the cases");
@@ -161,8 +222,7 @@ public class NightlyWorkflowTests
             }
             else
             {
-                Assert.That(uses, Does.StartWith("actions/checkout@").Or.StartWith("actions/setup-dotnet@"),
-                    "an action this test does not play");
+                Assert.That(uses, Does.StartWith("actions/checkout@").Or.StartWith("actions/cache@"), "an action this test does not play");
             }
         }
         return outcomes;

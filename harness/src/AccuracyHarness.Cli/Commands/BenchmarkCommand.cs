@@ -42,7 +42,9 @@ public static class BenchmarkCommand
         var command = new Command("benchmark", """
             Measure throughput: cases per second on each suite and the time split by stage (inputs,
             reference, each backend, comparison, diagnosis, reporting), with the harness's own overhead
-            (everything but the backends) as a share of the wall time, and the caches' counters.
+            (everything but the backends) as a share of the wall time, each OpenCL backend's kernel (device)
+            time against its host time, and the caches' counters: programs built from source and loaded
+            from the persistent binary cache, sessions, descriptors, buffers.
 
             Example:
               scripts/harness benchmark --suite cases/smoke --suite cases/nightly --repeat 3
@@ -80,6 +82,7 @@ public static class BenchmarkCommand
             // Stage times are summed over the jobs: the backends' share of the wall time is their sum over the jobs.
             var overhead = Math.Max(0, median.Wall - (backendSeconds / jobs)) / median.Wall;
             Console.WriteLine($"  {"harness overhead (all but the backends)",-40} {100 * overhead,9:0.0}% of wall");
+            foreach (var line in DeviceTimeLines(median)) Console.WriteLine(line);
             var throughput = new ThroughputTable();
             foreach (var run in runs) throughput.Add(run.All, run.Stages.FirstOrDefault(s => s.Stage == ProfileStage.Reference).Seconds,
                 run.Wall);
@@ -97,6 +100,26 @@ public static class BenchmarkCommand
         IReadOnlyList<(string Name, long Value)> Counters)
     {
         public int Results => All.Count;
+    }
+
+    /// <summary>
+    /// For each backend whose results carry kernel times (the OpenCL ones), the median run's device time against the rest of
+    /// its time, the host's: buffers, transfers, poisoning, program builds, layout packing.
+    /// </summary>
+    private static IEnumerable<string> DeviceTimeLines(Measurement median)
+    {
+        var devices = median.All.Where(r => r.DeviceTimes.Count > 0)
+            .GroupBy(r => RunProfile.Backend(r.Backend, r.Device), StringComparer.Ordinal)
+            .Select(g => (Stage: g.Key, Seconds: g.Sum(r => r.DeviceTimes.Sum(t => t.Milliseconds)) / 1000))
+            .OrderBy(d => d.Stage, StringComparer.Ordinal).ToList();
+        if (devices.Count == 0) yield break;
+        yield return "  device vs host time, median run (host: the backend's time less its kernels' device time):";
+        yield return $"  {"backend",-40} {"device",9}   {"host",9}   host/device";
+        foreach (var (stage, device) in devices)
+        {
+            var host = Math.Max(0, median.Stages.First(s => s.Stage == stage).Seconds - device);
+            yield return $"  {stage["backend ".Length..],-40} {device,9:0.000} s {host,9:0.000} s {(device > 0 ? host / device : 0),11:0.00}";
+        }
     }
 
     private static List<(string Name, long Value)> Counters(IReadOnlyList<IBackend> backends) =>

@@ -76,6 +76,16 @@ public sealed class DataLayout
         return physical;
     }
 
+    /// <summary>
+    /// Logical to physical into an array of at least <see cref="PhysicalLength"/> that the caller reuses (a device
+    /// backend's staging): its padding lanes are cleared, every other element written.
+    /// </summary>
+    public void Pack(float[] logical, float[] physical)
+    {
+        if (PaddedChannels != Channels) Array.Clear(physical, 0, checked((int)PhysicalLength));
+        CopyRows(logical, physical, toPhysical: true);
+    }
+
     public float[] Unpack(float[] physical)
     {
         // Every logical element is written, so the array need not be cleared first.

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using AccuracyHarness.Core.Cases;
@@ -10,9 +11,11 @@ using AccuracyHarness.OpenCL.Kernels;
 namespace AccuracyHarness.OpenCL.Backends;
 
 /// <summary>
-/// One case's work on a device: its buffers (released at the end), its launches with their
-/// device times, and what Oclgrind said about each launch. Holds the device's gate throughout,
-/// so nothing else runs on the device meanwhile.
+/// One case's work on a device: its buffers (from the session's pool, given back at the end), its
+/// launches with their device times, and what Oclgrind said about each launch. Holds the device's
+/// gate throughout, so nothing else runs on the device meanwhile. Host staging (f16 conversion,
+/// blocked layouts' physical copies) comes from the shared array pool: a case allocates on the host
+/// only the arrays it returns.
 /// </summary>
 internal sealed class DeviceRun : IDisposable
 {
@@ -23,7 +26,7 @@ internal sealed class DeviceRun : IDisposable
     private readonly DataType _type;
     private readonly LayoutFamily _layout;
     private readonly bool _jitConstants;
-    private readonly List<ClMemHandle> _buffers = [];
+    private readonly List<(ClMemHandle Buffer, long SizeClass)> _buffers = [];
     private readonly List<string> _findings = [];
     private readonly List<DeviceTime> _timings = [];
 
@@ -75,56 +78,51 @@ internal sealed class DeviceRun : IDisposable
     }
 
     /// <summary>A device copy of values already in device order.</summary>
-    public ClMemHandle Upload(float[] values)
-    {
-        var stored = values.Length == 0 ? [0f] : values;
-        var buffer = Track(Cl.CreateBuffer(_session.Context, ClConstants.MemReadOnly, stored.LongLength * ElementBytes));
-        Write(buffer, stored);
-        return buffer;
-    }
+    public ClMemHandle Upload(float[] values) => Upload(values.AsSpan());
 
-    /// <summary>An activation tensor's device copy in <paramref name="layout"/> (no host copy where that is logical order).</summary>
-    public ClMemHandle UploadActivations(float[] logical, DataLayout layout) =>
-        Upload(layout.IsLogicalOrder ? logical : layout.Pack(logical));
+    /// <summary>
+    /// An activation tensor's device copy in <paramref name="layout"/>: no host copy where that is logical order, else
+    /// packed into pooled staging.
+    /// </summary>
+    public ClMemHandle UploadActivations(float[] logical, DataLayout layout)
+    {
+        if (layout.IsLogicalOrder) return Upload(logical);
+        var physical = ArrayPool<float>.Shared.Rent(checked((int)layout.PhysicalLength));
+        try
+        {
+            layout.Pack(logical, physical);
+            return Upload(physical.AsSpan(0, (int)layout.PhysicalLength));
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(physical);
+        }
+    }
 
     public ClMemHandle Upload(KernelParams parameters)
     {
         var values = parameters.Values.ToArray();
         var bytes = MemoryMarshal.AsBytes(values.AsSpan());
-        var buffer = Track(Cl.CreateBuffer(_session.Context, ClConstants.MemReadOnly, bytes.Length));
+        var buffer = Rent(bytes.Length);
         Cl.Write(_session.Queue, buffer, bytes);
         return buffer;
     }
 
-    /// <summary>
-    /// A buffer of <paramref name="elements"/> filled with NaN, so an element no kernel writes
-    /// cannot pass, except at the <paramref name="zeroed"/> offsets (padding lanes a kernel leaves
-    /// untouched). Written from the host rather than with clEnqueueFillBuffer: Oclgrind 21.10's
-    /// uninitialised-value checker does not count a fill as initialising memory, and would then
-    /// flag every later read of a stage's result.
-    /// </summary>
-    public ClMemHandle Poisoned(long elements, IEnumerable<long>? zeroed = null)
-    {
-        var bytes = elements * ElementBytes;
-        var buffer = Track(Cl.CreateBuffer(_session.Context, ClConstants.MemReadWrite, bytes));
-        var poison = GC.AllocateUninitializedArray<float>(checked((int)elements));
-        Array.Fill(poison, float.NaN);
-        foreach (var offset in zeroed ?? []) poison[offset] = 0f;
-        Write(buffer, poison);
-        return buffer;
-    }
+    /// <summary>A buffer of <paramref name="elements"/> filled with NaN, so an element no kernel writes cannot pass.</summary>
+    public ClMemHandle Poisoned(long elements) => Poisoned(elements, null);
 
+    /// <summary>
+    /// A buffer for an activation tensor in <paramref name="layout"/>, filled with NaN; with
+    /// <paramref name="zeroPaddingLanes"/>, a blocked layout's padding lanes are 0 instead (lanes a kernel leaves untouched).
+    /// </summary>
+    public ClMemHandle Poisoned(DataLayout layout, bool zeroPaddingLanes) =>
+        Poisoned(layout.PhysicalLength, zeroPaddingLanes && layout.PaddedChannels != layout.Channels ? layout : null);
+
+    /// <summary>The first <paramref name="elements"/> of a buffer, as floats.</summary>
     public float[] Download(ClMemHandle buffer, long elements)
     {
         var values = GC.AllocateUninitializedArray<float>(checked((int)elements));
-        if (_type == DataType.F32)
-        {
-            Cl.Read(_session.Queue, buffer, MemoryMarshal.AsBytes(values.AsSpan()));
-            return values;
-        }
-        var bits = new ushort[elements];
-        Cl.Read(_session.Queue, buffer, MemoryMarshal.AsBytes(bits.AsSpan()));
-        for (var i = 0; i < bits.Length; i++) values[i] = (float)BitConverter.UInt16BitsToHalf(bits[i]);
+        Read(buffer, values);
         return values;
     }
 
@@ -153,34 +151,127 @@ internal sealed class DeviceRun : IDisposable
     /// <summary>A tensor in the case's layout, unpacked to logical order, with its non-zero padding lanes counted.</summary>
     public (Tensor Tensor, long NonZeroPaddingLanes) DownloadActivations(ClMemHandle buffer, DataLayout layout)
     {
-        var physical = Download(buffer, layout.PhysicalLength);
-        var nonZero = layout.PaddingOffsets().LongCount(offset => physical[offset] != 0f);
         var shape = Dims.From(new[] { layout.Batch, layout.Channels }.Concat(layout.Spatial));
-        return (new Tensor(shape, layout.IsLogicalOrder ? physical : layout.Unpack(physical), _type), nonZero);
+        if (layout.IsLogicalOrder) return (new Tensor(shape, Download(buffer, layout.PhysicalLength), _type), 0);
+        var physical = ArrayPool<float>.Shared.Rent(checked((int)layout.PhysicalLength));
+        try
+        {
+            Read(buffer, physical.AsSpan(0, (int)layout.PhysicalLength));
+            var nonZero = layout.PaddingOffsets().LongCount(offset => physical[offset] != 0f);
+            return (new Tensor(shape, layout.Unpack(physical), _type), nonZero);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(physical);
+        }
     }
 
     public void Dispose()
     {
-        foreach (var buffer in _buffers) buffer.Dispose();
+        foreach (var (buffer, sizeClass) in _buffers) _session.Buffers.Return(buffer, sizeClass);
         _session.Gate.Exit();
     }
 
-    private ClMemHandle Track(ClMemHandle buffer)
+    private ClMemHandle Upload(ReadOnlySpan<float> values)
     {
-        _buffers.Add(buffer);
+        ReadOnlySpan<float> stored = values.IsEmpty ? [0f] : values;
+        var buffer = Rent(stored.Length * (long)ElementBytes);
+        Write(buffer, stored);
         return buffer;
     }
 
-    /// <summary>Writes values in the storage type, without a copy where that is float.</summary>
-    private void Write(ClMemHandle buffer, float[] values)
+    /// <summary>A pooled buffer of at least <paramref name="bytes"/>, given back when the case ends.</summary>
+    private ClMemHandle Rent(long bytes)
+    {
+        var rented = _session.Buffers.Rent(bytes);
+        _buffers.Add(rented);
+        return rented.Buffer;
+    }
+
+    /// <summary>
+    /// The device fills the buffer: no host array, no upload. Except on Oclgrind, where it is written from the host: Oclgrind
+    /// 21.10's uninitialised-value checker does not count a fill as initialising memory, and would then flag every later read
+    /// of a stage's result. A blocked layout's zeroed padding lanes are one pattern fill per batch over the tail channel block.
+    /// </summary>
+    private ClMemHandle Poisoned(long elements, DataLayout? zeroLanesOf)
+    {
+        var buffer = Rent(elements * ElementBytes);
+        if (_session.Device.IsOclgrind)
+        {
+            var poison = ArrayPool<float>.Shared.Rent(checked((int)elements));
+            try
+            {
+                Array.Fill(poison, float.NaN, 0, (int)elements);
+                foreach (var offset in zeroLanesOf?.PaddingOffsets() ?? []) poison[offset] = 0f;
+                Write(buffer, poison.AsSpan(0, (int)elements));
+            }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(poison);
+            }
+            return buffer;
+        }
+        Fill(buffer, [float.NaN], 0, elements);
+        if (zeroLanesOf is { } layout)
+        {
+            var block = new float[DataLayout.BlockSize];
+            Array.Fill(block, float.NaN, 0, layout.Channels % DataLayout.BlockSize);
+            var tail = (layout.ChannelBlocks - 1) * DataLayout.BlockSize;
+            for (var n = 0; n < layout.Batch; n++)
+                Fill(buffer, block, layout.Offset(n, tail, 0, 0, 0), layout.SpatialSize * DataLayout.BlockSize);
+        }
+        return buffer;
+    }
+
+    /// <summary>Fills <paramref name="elements"/> from <paramref name="offset"/> with <paramref name="pattern"/> in the storage type.</summary>
+    private void Fill(ClMemHandle buffer, float[] pattern, long offset, long elements)
     {
         if (_type == DataType.F32)
         {
-            Cl.Write(_session.Queue, buffer, MemoryMarshal.AsBytes(values.AsSpan()));
+            Cl.Fill(_session.Queue, buffer, MemoryMarshal.AsBytes(pattern.AsSpan()), offset * ElementBytes, elements * ElementBytes);
             return;
         }
-        var bits = new ushort[values.Length];
-        for (var i = 0; i < values.Length; i++) bits[i] = BitConverter.HalfToUInt16Bits((Half)values[i]);
-        Cl.Write(_session.Queue, buffer, MemoryMarshal.AsBytes(bits.AsSpan()));
+        var bits = pattern.Select(v => BitConverter.HalfToUInt16Bits((Half)v)).ToArray();
+        Cl.Fill(_session.Queue, buffer, MemoryMarshal.AsBytes(bits.AsSpan()), offset * ElementBytes, elements * ElementBytes);
+    }
+
+    /// <summary>Writes values in the storage type, without a copy where that is float.</summary>
+    private void Write(ClMemHandle buffer, ReadOnlySpan<float> values)
+    {
+        if (_type == DataType.F32)
+        {
+            Cl.Write(_session.Queue, buffer, MemoryMarshal.AsBytes(values));
+            return;
+        }
+        var bits = ArrayPool<ushort>.Shared.Rent(values.Length);
+        try
+        {
+            for (var i = 0; i < values.Length; i++) bits[i] = BitConverter.HalfToUInt16Bits((Half)values[i]);
+            Cl.Write(_session.Queue, buffer, MemoryMarshal.AsBytes(bits.AsSpan(0, values.Length)));
+        }
+        finally
+        {
+            ArrayPool<ushort>.Shared.Return(bits);
+        }
+    }
+
+    /// <summary>Reads device values in the storage type into floats, through a pooled staging array where that is f16.</summary>
+    private void Read(ClMemHandle buffer, Span<float> values)
+    {
+        if (_type == DataType.F32)
+        {
+            Cl.Read(_session.Queue, buffer, MemoryMarshal.AsBytes(values));
+            return;
+        }
+        var bits = ArrayPool<ushort>.Shared.Rent(values.Length);
+        try
+        {
+            Cl.Read(_session.Queue, buffer, MemoryMarshal.AsBytes(bits.AsSpan(0, values.Length)));
+            for (var i = 0; i < values.Length; i++) values[i] = (float)BitConverter.UInt16BitsToHalf(bits[i]);
+        }
+        finally
+        {
+            ArrayPool<ushort>.Shared.Return(bits);
+        }
     }
 }

@@ -48,8 +48,7 @@ internal sealed class ManifestDeconvolution(KernelManifest manifest, OpenClDevic
 
         using var run = new DeviceRun(session, c.DataType, c.Layout, jitConstants);
         var kernel = run.Kernel(manifest.Source, manifest.Source.Program(Header(problem, args)));
-        var lanes = Launch.PaddingLanes == PaddingLanes.Untouched ? outputLayout.PaddingOffsets() : null;
-        var output = run.Poisoned(outputLayout.PhysicalLength, lanes);
+        var output = run.Poisoned(outputLayout, zeroPaddingLanes: Launch.PaddingLanes == PaddingLanes.Untouched);
         var index = 0u;
         for (var position = 0; position < args.Count; position++)
         {

@@ -31,9 +31,24 @@ public abstract class OpenClBackend : IBackend
 
     public virtual string ReproArguments => Options.ReproArguments;
 
-    /// <summary>Programs built on this backend's device by every backend there (the cache is per device).</summary>
-    public IReadOnlyList<KeyValuePair<string, long>> Counters =>
-        [new($"programs built on {Device}", DeviceSession.Existing(OpenClDevice)?.ProgramBuilds ?? 0)];
+    /// <summary>
+    /// Programs built on this backend's device by every backend there (the cache is per device), of them those the
+    /// compiler built and those loaded from the persistent binary cache, and device buffers created (the rest were reused).
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, long>> Counters
+    {
+        get
+        {
+            var session = DeviceSession.Existing(OpenClDevice);
+            return
+            [
+                new($"programs built on {Device}", session?.ProgramBuilds ?? 0),
+                new($"programs built on {Device}: from source", session?.Binaries.FromSource ?? 0),
+                new($"programs built on {Device}: from the binary cache", session?.Binaries.FromCache ?? 0),
+                new($"buffers created on {Device}", session?.Buffers.Created ?? 0),
+            ];
+        }
+    }
 
     /// <summary>All Oclgrind work, from every backend, on one thread (see <see cref="DedicatedThread"/>).</summary>
     private static readonly Lazy<DedicatedThread> OclgrindThread = new(() => new DedicatedThread("oclgrind"));

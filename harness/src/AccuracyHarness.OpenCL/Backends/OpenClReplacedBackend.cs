@@ -101,7 +101,7 @@ public sealed class OpenClReplacedBackend : OpenClBackend
         if (DialectConv)
         {
             // OpenVINO's kernels never write a blocked output's padding lanes: they start as 0 and must stay so.
-            output = run.Poisoned(outputLayout.PhysicalLength, outputLayout.PaddingOffsets());
+            output = run.Poisoned(outputLayout, zeroPaddingLanes: true);
             var bias = inputs.Bias is null ? null : run.Upload(inputs.Bias.Data);
             convNote = OpenVinoConvStage.Launch(run, _conv!, problem, plan, Options.Pads, OpenClDevice, dialectRange,
                 (input, output, reordered, bias));

@@ -4,9 +4,10 @@ using AccuracyHarness.OpenCL.Interop;
 namespace AccuracyHarness.OpenCL.Devices;
 
 /// <summary>
-/// The run's one context and queue on a device, with its program cache. Every backend on the
-/// device shares it, so a program is built once per run. Launches take <see cref="Gate"/>: one
-/// command at a time per device keeps kernel arguments and Oclgrind's messages per launch.
+/// The run's one context and queue on a device, with its program cache (in memory, over the persistent
+/// <see cref="ProgramBinaryCache"/>) and its buffer pool. Every backend on the device shares it, so a program is built
+/// once per run and buffers serve case after case. Launches take <see cref="Gate"/>: one command at a time per device
+/// keeps kernel arguments and Oclgrind's messages per launch.
 /// </summary>
 internal sealed class DeviceSession
 {
@@ -32,6 +33,8 @@ internal sealed class DeviceSession
             Context = Cl.CreateContext(device.DeviceHandle);
         }
         Queue = Cl.CreateQueue(Context, device.DeviceHandle);
+        Buffers = new BufferPool(Context, exact: device.IsOclgrind);
+        Binaries = ProgramBinaryCache.FromEnvironment();
     }
 
     public OpenClDevice Device { get; }
@@ -41,6 +44,10 @@ internal sealed class DeviceSession
     public ClQueueHandle Queue { get; }
 
     public Lock Gate { get; } = new();
+
+    public BufferPool Buffers { get; }
+
+    public ProgramBinaryCache Binaries { get; }
 
     /// <summary>Present on Oclgrind only.</summary>
     public OclgrindLog? Log { get; }
@@ -93,7 +100,7 @@ internal sealed class DeviceSession
         {
             try
             {
-                return new BuiltProgram(Cl.BuildProgram(session.Context, session.Device.DeviceHandle, source, options), null);
+                return new BuiltProgram(session.Binaries.Build(session.Context, session.Device, source, options), null);
             }
             catch (ClException e)
             {

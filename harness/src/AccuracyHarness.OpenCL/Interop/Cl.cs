@@ -92,11 +92,21 @@ internal static unsafe class Cl
                 "clEnqueueReadBuffer");
     }
 
-    /// <summary>Builds for one device; a failed build throws with the device's build log.</summary>
+    /// <summary>
+    /// Fills <paramref name="size"/> bytes from <paramref name="offset"/> with a repeated pattern (1 to 128 bytes, a power of
+    /// two). Not waited for: the queue is in order, so every later command sees the fill done.
+    /// </summary>
+    public static void Fill(ClQueueHandle queue, ClMemHandle buffer, ReadOnlySpan<byte> pattern, long offset, long size)
+    {
+        fixed (byte* p = pattern)
+            ClStatus.Check(ClNative.clEnqueueFillBuffer(queue, buffer, p, (nuint)pattern.Length, (nuint)offset, (nuint)size, 0, null, null),
+                "clEnqueueFillBuffer");
+    }
+
+    /// <summary>Builds for one device from source; a failed build throws with the device's build log.</summary>
     public static ClProgramHandle BuildProgram(ClContextHandle context, nint device, string source, string options)
     {
         var sourceBytes = Encoding.UTF8.GetBytes(source);
-        var optionBytes = Encoding.UTF8.GetBytes(options + "\0");
         int status;
         ClProgramHandle program;
         fixed (byte* s = sourceBytes)
@@ -106,6 +116,52 @@ internal static unsafe class Cl
             program = Checked(ClNative.clCreateProgramWithSource(context, 1, &strings, &length, &status), status,
                 "clCreateProgramWithSource");
         }
+        return Built(program, device, options);
+    }
+
+    /// <summary>
+    /// Builds for one device from a binary that <see cref="ProgramBinary"/> returned; a binary the device rejects throws
+    /// (CL_INVALID_BINARY or a failed build), so the caller can fall back to the source.
+    /// </summary>
+    public static ClProgramHandle BuildProgram(ClContextHandle context, nint device, ReadOnlySpan<byte> binary, string options)
+    {
+        int status, binaryStatus;
+        ClProgramHandle program;
+        fixed (byte* b = binary)
+        {
+            var binaries = b;
+            var length = (nuint)binary.Length;
+            program = Checked(ClNative.clCreateProgramWithBinary(context, 1, &device, &length, &binaries, &binaryStatus, &status),
+                status, "clCreateProgramWithBinary");
+        }
+        if (binaryStatus != ClStatus.Success)
+        {
+            program.Dispose();
+            ClStatus.Check(binaryStatus, "clCreateProgramWithBinary");
+        }
+        return Built(program, device, options);
+    }
+
+    /// <summary>The device binary of a program built for one device.</summary>
+    public static byte[] ProgramBinary(ClProgramHandle program)
+    {
+        nuint size;
+        ClStatus.Check(ClNative.clGetProgramInfo(program, ClConstants.ProgramBinarySizes, (nuint)sizeof(nuint), &size, null),
+            "clGetProgramInfo(CL_PROGRAM_BINARY_SIZES)");
+        var binary = new byte[size];
+        fixed (byte* b = binary)
+        {
+            var pointers = b;
+            ClStatus.Check(ClNative.clGetProgramInfo(program, ClConstants.ProgramBinaries, (nuint)sizeof(nint), &pointers, null),
+                "clGetProgramInfo(CL_PROGRAM_BINARIES)");
+        }
+        return binary;
+    }
+
+    private static ClProgramHandle Built(ClProgramHandle program, nint device, string options)
+    {
+        var optionBytes = Encoding.UTF8.GetBytes(options + "\0");
+        int status;
         fixed (byte* o = optionBytes) status = ClNative.clBuildProgram(program, 1, &device, o, 0, 0);
         if (status != ClStatus.Success)
         {

@@ -18,6 +18,8 @@ internal static class ClConstants
     public const ulong MemReadWrite = 1 << 0;
     public const ulong MemReadOnly = 1 << 2;
 
+    public const uint ProgramBinarySizes = 0x1165;
+    public const uint ProgramBinaries = 0x1166;
     public const uint ProgramBuildLog = 0x1183;
 
     public const uint ProfilingCommandStart = 0x1282;

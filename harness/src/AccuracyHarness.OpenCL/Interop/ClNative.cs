@@ -89,8 +89,19 @@ internal static unsafe partial class ClNative
         void* destination, uint numEvents, nint* waitList, nint* evt);
 
     [LibraryImport(Library)]
+    internal static partial int clEnqueueFillBuffer(ClQueueHandle queue, ClMemHandle buffer, void* pattern, nuint patternSize,
+        nuint offset, nuint size, uint numEvents, nint* waitList, nint* evt);
+
+    [LibraryImport(Library)]
     internal static partial ClProgramHandle clCreateProgramWithSource(ClContextHandle context, uint count, byte** strings, nuint* lengths,
         int* status);
+
+    [LibraryImport(Library)]
+    internal static partial ClProgramHandle clCreateProgramWithBinary(ClContextHandle context, uint numDevices, nint* devices,
+        nuint* lengths, byte** binaries, int* binaryStatus, int* status);
+
+    [LibraryImport(Library)]
+    internal static partial int clGetProgramInfo(ClProgramHandle program, uint name, nuint size, void* value, nuint* sizeRet);
 
     [LibraryImport(Library)]
     internal static partial int clBuildProgram(ClProgramHandle program, uint numDevices, nint* devices, byte* options, nint notify,

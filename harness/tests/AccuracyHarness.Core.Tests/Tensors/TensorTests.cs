@@ -89,6 +89,18 @@ public class TensorTests
         Assert.That(padding.Select(o => physical[o]), Is.All.Zero);
     }
 
+    /// <summary>Packing into a reused array (a device backend's staging, larger and holding a previous case) matches a fresh pack.</summary>
+    [TestCase(LayoutFamily.Nhwc)]
+    [TestCase(LayoutFamily.Blocked16)]
+    public void Packing_into_a_used_array_clears_its_padding_lanes(LayoutFamily family)
+    {
+        var layout = new DataLayout(family, 2, 19, new Dims(3, 2));
+        var logical = Enumerable.Range(1, (int)layout.LogicalLength).Select(i => (float)i).ToArray();
+        var used = Enumerable.Repeat(float.NaN, (int)layout.PhysicalLength + 5).ToArray();
+        layout.Pack(logical, used);
+        Assert.That(used[..(int)layout.PhysicalLength], Is.EqualTo(layout.Pack(logical)));
+    }
+
     [Test]
     public void Blocked_layout_keeps_sixteen_channels_innermost()
     {

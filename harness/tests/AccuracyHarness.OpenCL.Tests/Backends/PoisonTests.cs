@@ -1,4 +1,6 @@
 using AccuracyHarness.Core.Cases;
+using AccuracyHarness.OpenCL.Backends;
+using AccuracyHarness.OpenCL.Devices;
 using AccuracyHarness.OpenCL.Tests.Support;
 
 namespace AccuracyHarness.OpenCL.Tests.Backends;
@@ -22,5 +24,24 @@ public class PoisonTests
             CaseId.Parse("ic2_oc3_in3x3_k2x2_blocked16"));
         Assert.That(run.Metrics.Passed, run.Describe());
         Assert.That(run.Produced.NonZeroPaddingLanes, Is.EqualTo(13 * 4 * 4));
+    }
+
+    /// <summary>
+    /// Buffers serve case after case: the poison must reach a reused buffer too, and a case of sizes seen before creates no
+    /// buffer. Each case runs twice, once whole and once through a kernel that forgets elements, on f32 and f16 and on
+    /// padding lanes a manifest says it leaves untouched.
+    /// </summary>
+    [TestCase("ic2_oc3_in3x3_k2x2_nchw_exact")]
+    [TestCase("ic2_oc3_in3x3_k2x2_f16_nhwc_exact")]
+    [TestCase("ic2_oc3_in3x3_k2x2_blocked16_exact")]
+    public void A_reused_buffer_is_poisoned_again(string id)
+    {
+        var c = CaseId.Parse(id);
+        Assert.That(CaseRun.Of(new OpenClDirectBackend(TestDevices.Pocl, OpenClOptions.Default), c).IsClean);
+        var created = DeviceSession.For(TestDevices.Pocl).Buffers.Created;
+        var run = CaseRun.Of(ExampleKernel.With("skips-first-again", TestDevices.Pocl, afterDecode: "if (flat == 0) return;"), c);
+        Assert.That(DeviceSession.For(TestDevices.Pocl).Buffers.Created, Is.EqualTo(created), "every buffer was reused");
+        Assert.That(run.Metrics.Mismatches, Is.EqualTo(1), run.Describe());
+        Assert.That(run.Produced.NonZeroPaddingLanes, Is.Zero);
     }
 }
