@@ -108,17 +108,17 @@ public static class BenchmarkCommand
     /// </summary>
     private static IEnumerable<string> DeviceTimeLines(Measurement median)
     {
-        var devices = median.All.Where(r => r.DeviceTimes.Count > 0)
-            .GroupBy(r => RunProfile.Backend(r.Backend, r.Device), StringComparer.Ordinal)
-            .Select(g => (Stage: g.Key, Seconds: g.Sum(r => r.DeviceTimes.Sum(t => t.Milliseconds)) / 1000))
-            .OrderBy(d => d.Stage, StringComparer.Ordinal).ToList();
+        var devices = median.All.Where(r => r.Metrics.DeviceTimes.Count > 0)
+            .GroupBy(r => ProfileStage.Backend(r.Subject.Backend, r.Subject.Device))
+            .Select(g => (Stage: g.Key, Seconds: g.Sum(r => r.Metrics.DeviceTimes.Sum(t => t.Milliseconds)) / 1000))
+            .OrderBy(d => d.Stage.Of, StringComparer.Ordinal).ToList();
         if (devices.Count == 0) yield break;
         yield return "  device vs host time, median run (host: the backend's time less its kernels' device time):";
         yield return $"  {"backend",-40} {"device",9}   {"host",9}   host/device";
         foreach (var (stage, device) in devices)
         {
             var host = Math.Max(0, median.Stages.First(s => s.Stage == stage).Seconds - device);
-            yield return $"  {stage["backend ".Length..],-40} {device,9:0.000} s {host,9:0.000} s {(device > 0 ? host / device : 0),11:0.00}";
+            yield return $"  {stage.Of,-40} {device,9:0.000} s {host,9:0.000} s {(device > 0 ? host / device : 0),11:0.00}";
         }
     }
 
