@@ -9,7 +9,7 @@ public static class Summary
     /// <summary>How many non-passing results are listed in full before the rest is left to the reports.</summary>
     private const int Listed = 20;
 
-    public static void Print(ResultTable table, Baseline.Verdict verdict, string outDir, TextWriter output)
+    public static void Print(ResultTable table, Baseline.Standing standing, string outDir, TextWriter output)
     {
         foreach (var group in table.Results.GroupBy(r => (r.Subject.Backend, r.Subject.Device)).OrderBy(g => g.Key))
         {
@@ -17,7 +17,7 @@ public static class Summary
             output.WriteLine($"{group.Key.Backend,-24} {group.Key.Device,-10} pass {n.Pass,5}  fail {n.Fail,5}  known {n.Known,5}  " +
                 $"error {n.Error,5}  n/a {n.NotApplicable,5}" + (n.Unstable > 0 ? $"  unstable {n.Unstable,5}" : ""));
         }
-        var bad = verdict.New;
+        var bad = standing.New;
         foreach (var r in bad.Take(Listed))
         {
             var why = string.Join("; ", ResultText.Explanation(r).Where(e => e.Label != "errors").Select(e => e.Value).Distinct());
@@ -28,10 +28,10 @@ public static class Summary
         }
         if (bad.Count > Listed)
             output.WriteLine($"... and {bad.Count - Listed} more in {Path.Combine(outDir, Reports.Csv.CsvExporter.Name)}");
-        if (verdict.Known.Count > 0)
-            output.WriteLine($"{verdict.Known.Count} known divergence(s) from the baseline: " +
-                string.Join("; ", verdict.Known.Select(k => k.Entry.Source).Distinct()));
-        foreach (var entry in verdict.NowPassing)
+        if (standing.Known.Count > 0)
+            output.WriteLine($"{standing.Known.Count} known divergence(s) from the baseline: " +
+                string.Join("; ", standing.Known.Select(k => k.Entry.Source).Distinct()));
+        foreach (var entry in standing.NowPassing)
             output.WriteLine($"baseline entry {entry.Source} ({entry}) now passes: it can be trimmed");
         output.WriteLine($"{table.Results.Count} results: {table.Counts}; written to {outDir}");
     }

@@ -52,9 +52,9 @@ public static class RunCommand
         var table = new ResultTable(results, info);
         Reporting.Write(table, outDir, pipeline.Profile);
 
-        var verdict = baseline.Classify(results);
-        Summary.Print(table, verdict, outDir, Console.Out);
-        return verdict.New.Count > 0 ? ExitCodes.Divergence : ExitCodes.Success;
+        var standing = baseline.Classify(results);
+        Summary.Print(table, standing, outDir, Console.Out);
+        return standing.New.Count > 0 ? ExitCodes.Divergence : ExitCodes.Success;
     }
 
     /// <summary>

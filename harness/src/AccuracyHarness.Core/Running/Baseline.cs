@@ -47,7 +47,7 @@ public sealed partial class Baseline
     }
 
     /// <summary>How a run's results stand against the baseline.</summary>
-    public sealed record Verdict(
+    public sealed record Standing(
         IReadOnlyList<CaseResult> New,
         IReadOnlyList<(CaseResult Result, Entry Entry)> Known,
         IReadOnlyList<Entry> NowPassing);
@@ -125,7 +125,7 @@ public sealed partial class Baseline
     /// <see cref="Mark"/> never marks one known). Entries whose results all pass now (and that
     /// matched at least one result) can be trimmed.
     /// </summary>
-    public Verdict Classify(IReadOnlyList<CaseResult> results)
+    public Standing Classify(IReadOnlyList<CaseResult> results)
     {
         var known = new List<(CaseResult, Entry)>();
         var fresh = new List<CaseResult>();
@@ -138,6 +138,6 @@ public sealed partial class Baseline
         var nowPassing = Entries
             .Where(e => results.Any(e.Matches) && results.Where(e.Matches).All(r => r.Status is Status.Pass or Status.NotApplicable))
             .ToList();
-        return new Verdict(fresh, known, nowPassing);
+        return new Standing(fresh, known, nowPassing);
     }
 }

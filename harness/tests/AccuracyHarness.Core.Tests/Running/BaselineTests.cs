@@ -47,15 +47,15 @@ public class BaselineTests
             Result("ic2_oc2_in3x3_k2x2", "reference", Status.Fail, "bias-missing: no bias"),
             Result("ic1_oc2_in3x3_k2x2", "opencl-direct", Status.Pass, device: "pocl"),
         };
-        var verdict = baseline.Classify(results);
-        Assert.That(verdict.Known.Select(k => k.Result.Subject.Backend),
+        var standing = baseline.Classify(results);
+        Assert.That(standing.Known.Select(k => k.Result.Subject.Backend),
             Is.EqualTo(new[] { "onnxruntime", "onnxruntime-wdyn", "reference" }));
-        Assert.That(verdict.New.Single().CaseId, Does.Contain("_k2x2_"));
-        Assert.That(verdict.NowPassing.Single().Reason, Is.EqualTo("now fixed"));
+        Assert.That(standing.New.Single().CaseId, Does.Contain("_k2x2_"));
+        Assert.That(standing.NowPassing.Single().Reason, Is.EqualTo("now fixed"));
 
         var marked = results.Select(baseline.Mark).ToList();
         Assert.That(marked.Where(r => r.IsKnown).Select(r => r.Subject.Backend),
-            Is.EqualTo(verdict.Known.Select(k => k.Result.Subject.Backend)));
+            Is.EqualTo(standing.Known.Select(k => k.Result.Subject.Backend)));
         Assert.That(marked[0].Known?.ToString(), Does.Match("^baseline-[0-9a-f]+:2: ORT rounding issue$"),
             "the entry's file, line and reason");
         Assert.That(marked.Where(r => r.Status == Status.Pass).Select(r => r.Known), Is.All.Null, "a passing result is never known");
@@ -67,9 +67,9 @@ public class BaselineTests
     {
         var baseline = Load("onnxruntime@cpu *_k3x3_* ORT rounding issue");
         var unstable = Result("ic2_oc2_in3x3_k3x3", "onnxruntime", Status.Unstable);
-        var verdict = baseline.Classify([unstable, Result("ic3_oc2_in3x3_k3x3", "onnxruntime", Status.Fail)]);
-        Assert.That(verdict.New.Single().Status, Is.EqualTo(Status.Unstable));
-        Assert.That(verdict.Known.Single().Result.Status, Is.EqualTo(Status.Fail));
+        var standing = baseline.Classify([unstable, Result("ic3_oc2_in3x3_k3x3", "onnxruntime", Status.Fail)]);
+        Assert.That(standing.New.Single().Status, Is.EqualTo(Status.Unstable));
+        Assert.That(standing.Known.Single().Result.Status, Is.EqualTo(Status.Fail));
         Assert.That(baseline.Mark(unstable).IsKnown, Is.False, "reports and the exit code agree");
     }
 

@@ -50,7 +50,7 @@ public class RepeatsTests
     {
         Assert.That(StatusNames.Parse(StatusNames.Of(Status.Unstable)), Is.EqualTo(Status.Unstable));
         Assert.That(StatusNames.Of(Status.Unstable), Is.EqualTo("unstable"));
-        var verdict = Baseline.Empty.Classify([Result("a", Status.Unstable)]);
-        Assert.That(verdict.New, Has.Count.EqualTo(1));
+        var standing = Baseline.Empty.Classify([Result("a", Status.Unstable)]);
+        Assert.That(standing.New, Has.Count.EqualTo(1));
     }
 }
