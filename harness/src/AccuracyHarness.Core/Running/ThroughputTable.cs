@@ -64,6 +64,10 @@ public sealed class ThroughputTable
                     differing.Add($"  {backend} x {baselines[i]}: {Format(ratios[i])} per run, {Format(ofRates)} from the median rates");
             }
         }
+        var reference = _runs.Select(r => r.MultiplyAdds.Values.Sum() / r.Reference / 1e9).ToList();
+        var share = Median(_runs.Select(r => r.Reference / r.Wall));
+        lines.Add($"  {"reference gather (comparison basis)",-36} {Median(reference),8:0.000} {Spread(reference),15}"
+            + $"  {100 * share:0.0}% of the wall time");
         if (differing.Count > 0)
         {
             // The ratio of two medians mixes runs (and, for a backend that skips cases, cases) that were not timed
@@ -72,10 +76,6 @@ public sealed class ThroughputTable
                 + "that run, on the cases both ran):");
             lines.AddRange(differing);
         }
-        var reference = _runs.Select(r => r.MultiplyAdds.Values.Sum() / r.Reference / 1e9).ToList();
-        var share = Median(_runs.Select(r => r.Reference / r.Wall));
-        lines.Add($"  {"reference gather (comparison basis)",-36} {Median(reference),8:0.000} {Spread(reference),15}"
-            + $"  {100 * share:0.0}% of the wall time");
         return lines;
     }
 
