@@ -39,9 +39,7 @@ public static partial class BenchdnnOptions
         new("--cfg", "a comma-separated list of configuration names (f32, f16, u8s8u8, ...)",
             v => List(v, c => Configuration().IsMatch(c))),
         new("--bia-dt", $"undef or one of {string.Join(", ", DataTypes)}", v => v is not null && OneOf(v, [.. DataTypes, "undef"])),
-        new("--stag", "a comma-separated list of memory tags (any, axb, abx, ...)", v => List(v, t => Tag().IsMatch(t))),
-        new("--wtag", "a comma-separated list of memory tags (any, axb, abx, ...)", v => List(v, t => Tag().IsMatch(t))),
-        new("--dtag", "a comma-separated list of memory tags (any, axb, abx, ...)", v => List(v, t => Tag().IsMatch(t))),
+        .. TagOptions("--stag", "--wtag", "--dtag"),
         new("--alg", "a comma-separated list of direct, wino, auto", v => List(v, a => OneOf(a, Algorithms))),
         new("--mb", "a batch size: a whole number >= 1, or 0 for the descriptor's own", v => int.TryParse(v, NumberStyles.None,
             CultureInfo.InvariantCulture, out _)),
@@ -59,6 +57,10 @@ public static partial class BenchdnnOptions
 
     private static bool OneOf(string value, IEnumerable<string> names) =>
         names.Contains(value, StringComparer.OrdinalIgnoreCase);
+
+    private static IEnumerable<BenchdnnOption> TagOptions(params string[] names) =>
+        names.Select(n => new BenchdnnOption(n, "a comma-separated list of memory tags (any, axb, abx, ...)",
+            v => List(v, t => Tag().IsMatch(t))));
 
     private static IEnumerable<BenchdnnOption> BooleanOptions(params string[] names) =>
         names.Select(n => new BenchdnnOption(n, "true or false", v => v is not null && OneOf(v, Booleans)));
