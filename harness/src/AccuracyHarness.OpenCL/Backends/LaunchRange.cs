@@ -21,6 +21,10 @@ internal static class LaunchRange
         return (global, launch.LocalGiven ? Checked(global, Sizes(launch.Local, problem, "local")) : null);
     }
 
+    /// <summary>What a result's note says of a launch: <c>global 32x7x4, local 32x1x1</c> (or the driver's choice).</summary>
+    public static string Describe(long[] global, long[]? local) =>
+        $"global {string.Join("x", global)}, local {(local is null ? "driver's choice" : string.Join("x", local))}";
+
     /// <summary>An expression's value for the case, which must be a whole number.</summary>
     public static long Whole(ProblemExpression expression, Problem problem, string field)
     {

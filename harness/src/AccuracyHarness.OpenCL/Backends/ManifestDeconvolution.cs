@@ -85,8 +85,10 @@ internal sealed class ManifestDeconvolution(KernelManifest manifest, OpenClDevic
         }
         run.Launch("deconv", kernel, global, local);
         var (tensor, nonZeroLanes) = run.DownloadActivations(output, outputLayout);
-        var range = $"global {string.Join("x", global)}, local {(local is null ? "driver's choice" : string.Join("x", local))}";
-        return new BackendOutput.Produced(tensor, [], run.Findings, nonZeroLanes, range) { DeviceTimes = run.Timings };
+        return new BackendOutput.Produced(tensor, [], run.Findings, nonZeroLanes, LaunchRange.Describe(global, local))
+        {
+            DeviceTimes = run.Timings,
+        };
     }
 
     /// <summary>The extensions the kernel needs that the device does not report; the OpenVINO dialect's f16 accumulates in half.</summary>

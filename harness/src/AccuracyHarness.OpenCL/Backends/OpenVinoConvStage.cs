@@ -46,8 +46,7 @@ internal static class OpenVinoConvStage
         string List(long[] values) =>
             string.Join(" ", shown.Select((a, i) => $"{axes[i]}={values[a].ToString(CultureInfo.InvariantCulture)}"));
         var converted = passed.SequenceEqual(rule) ? "" : $" (the rule's {List(rule)}, openvino-pads {pads.Name})";
-        var launched = $"global {string.Join("x", global)}, local {(local is null ? "driver's choice" : string.Join("x", local))}";
-        return $"conv PADDING_SIZE {List(passed)}{converted}, {launched}";
+        return $"conv PADDING_SIZE {List(passed)}{converted}, {LaunchRange.Describe(global, local)}";
     }
 
     private static long[] Zyx(Dims pads) => [.. Enumerable.Repeat(0L, 3 - pads.Count).Concat(pads.Select(p => (long)p))];
