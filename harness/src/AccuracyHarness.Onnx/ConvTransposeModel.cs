@@ -34,8 +34,8 @@ public sealed record ConvTransposeModel(ModelProto Model, IReadOnlyList<(string 
             throw new ArgumentOutOfRangeException(nameof(options),
                 $"opset {options.Opset} is below {ConvTransposeModelOptions.MinimumOpset}");
         var c = problem.Case;
-        var edgeType = OnnxTensors.ElementType(c.DataType);
-        var casts = c.DataType == DataType.F16 && options.F16ViaCasts;
+        var edgeType = OnnxTensors.ElementType(c.Types.Destination);
+        var casts = c.Types.Destination == DataType.F16 && options.F16ViaCasts;
         var computeType = casts ? OnnxTensors.ElementType(DataType.F32) : edgeType;
 
         var graph = new GraphProto { Name = "deconvolution" };

@@ -88,7 +88,7 @@ public static class ConvTransposeReader
             autoPad: autoPad,
             outputShape: outputShape,
             hasBias: node.Input.Count > 2 && node.Input[2].Length > 0,
-            dataType: OnnxTensors.FromElementType(xType, $"{OpType} input X"));
+            types: CaseTypes.Uniform(OnnxTensors.FromElementType(xType, $"{OpType} input X")));
     }
 
     /// <summary>Graph inputs that are fed at run time, in order (older models also list their initializers as inputs).</summary>

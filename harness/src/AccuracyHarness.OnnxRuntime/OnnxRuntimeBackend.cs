@@ -63,7 +63,8 @@ public sealed class OnnxRuntimeBackend : IBackend
     public BackendOutput Run(Problem problem, CaseInputs inputs, CancellationToken cancellation)
     {
         var c = problem.Case;
-        if (c.DataType == DataType.F16 && !_options.F16ViaCasts)
+        if (PlainFloatOnly.Refuse(Name, c) is { } refusal) return refusal;
+        if (c.Types.Single == DataType.F16 && !_options.F16ViaCasts)
             return new BackendOutput.NotApplicable(F16Unsupported);
         try
         {
@@ -86,7 +87,7 @@ public sealed class OnnxRuntimeBackend : IBackend
                 OrtPadding.KnownAmbiguity(problem) is { } ambiguity ? new KnownIssue(KnownIssueKind.Ambiguity, ambiguity) : null,
                 OrtPadding.KnownDefect(problem) is { } defect ? new KnownIssue(KnownIssueKind.Defect, defect) : null,
             };
-            return new BackendOutput.Produced(output, [], [], 0, c.DataType == DataType.F16 ? F16CastsNote : null)
+            return new BackendOutput.Produced(output, [], [], 0, c.Types.Destination == DataType.F16 ? F16CastsNote : null)
             {
                 KnownIssues = [.. known.OfType<KnownIssue>()],
             };

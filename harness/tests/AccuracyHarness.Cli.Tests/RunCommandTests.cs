@@ -86,7 +86,7 @@ public class RunCommandTests
         var results = ResultJson.ReadFile(Path.Combine(dir, "results.jsonl"));
         var suiteLines = File.ReadAllLines(Path.Combine(AccuracyHarness.Core.Running.ProjectPaths.Cases, "smoke"))
             .Count(l => l.Split('#')[0].Trim().Length > 0);
-        Assert.That(results.Select(r => r.Subject.Case.DataType).Distinct(), Is.EquivalentTo(new[] { DataType.F32, DataType.F16 }));
+        Assert.That(results.Select(r => r.Subject.Case.Types.Destination).Distinct(), Is.EquivalentTo(new[] { DataType.F32, DataType.F16 }));
         Assert.That(results, Has.Count.GreaterThanOrEqualTo(suiteLines));
         Assert.That(results.Select(r => r.Status), Is.All.EqualTo(Status.Pass));
         Assert.That(File.ReadAllLines(Path.Combine(dir, "results.csv")), Has.Length.EqualTo(results.Count + 1));

@@ -74,7 +74,7 @@ public class BackendTests
         Prop.ForAll(Wanted(CaseGen.Generator(Space with { Ranks = [2] }), p => OrtPadding.KnownDefect(p) is not null),
             AgreeWithTheReference);
 
-    private static readonly CaseSpace Space = new() { DataTypes = [DataType.F32], Layouts = [LayoutFamily.Nchw] };
+    private static readonly CaseSpace Space = new() { DataTypes = [CaseTypes.F32], Layouts = [LayoutFamily.Nchw] };
 
     private static Gen<DeconvCase> BeyondTheNaturalSize() =>
         from c in CaseGen.Generator(Space with { AutoPad = false, OutputShape = false })

@@ -34,7 +34,7 @@ public class BenchdnnShapesTests
             .Select(w => new OnnxRuntimeBackend(w, new OnnxRuntimeOptions())).ToList();
         var run = 0;
         var failures = new List<string>();
-        foreach (var suiteCase in SuiteFile.Load(file).Cases.Where(c => c.Case.DataType == DataType.F32).DistinctBy(c => c.Case))
+        foreach (var suiteCase in SuiteFile.Load(file).Cases.Where(c => c.Case.Types.Destination == DataType.F32).DistinctBy(c => c.Case))
         {
             Problem problem;
             try

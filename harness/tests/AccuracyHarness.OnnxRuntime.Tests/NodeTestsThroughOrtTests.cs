@@ -38,7 +38,7 @@ public class NodeTestsThroughOrtTests
             var reference = ReferenceDeconvolution.Gather(problem, data.Inputs);
             var far = Enumerable.Range(0, got.Length).Count(i =>
                 Math.Abs(got.Data[i] - data.Expected.Data[i]) > 2 * Tolerance.Bound(reference.Output[i], reference.AbsSum[i],
-                    reference.Terms[i], problem.Case.DataType));
+                    reference.Terms[i], problem.Case.Types.Destination));
             Assert.That(far, Is.Zero, $"{test.Name}/{data.Name}: elements farther from the expected output than twice their bound");
         }
     }

@@ -74,7 +74,7 @@ public static class SampleRun
     }
 
     private static Tensor Rounded(Problem p, ReferenceResult reference) =>
-        new(p.OutputShape, reference.Output.Select(v => Tensor.Round(v, p.Case.DataType)).ToArray(), p.Case.DataType);
+        new(p.OutputShape, reference.Output.Select(v => Tensor.Round(v, p.Case.Types.Destination)).ToArray(), p.Case.Types.Destination);
 
     private static Func<Problem, CaseInputs, Tensor> Fault(string model) =>
         (p, inputs) => Diagnoser.AsOutput(p, FaultCatalogue.Get(model).Propose(p, inputs).First().Prediction);

@@ -25,8 +25,8 @@ public static class RunArguments
 
     public static readonly Option<IReadOnlyList<string>> Devices = CommonOptions.Devices();
 
-    public static readonly Option<IReadOnlyList<DataType>?> DataTypes = TypedOption.Create<IReadOnlyList<DataType>?>("--dtypes",
-        "Only cases of these data types: f32,f16.", "LIST", ValueParsers.ListOf(ValueParsers.DataType));
+    public static readonly Option<IReadOnlyList<CaseTypes>?> DataTypes = TypedOption.Create<IReadOnlyList<CaseTypes>?>("--dtypes",
+        "Only cases of these data types: f32,f16,bf16,u8s8u8 (any of " + CaseTypes.Choices + ").", "LIST", ValueParsers.ListOf(ValueParsers.DataTypes));
 
     public static readonly Option<IReadOnlyList<LayoutFamily>?> Layouts = TypedOption.Create<IReadOnlyList<LayoutFamily>?>("--layouts",
         $"Only cases of these layouts: {Names.LayoutChoices}.", "LIST", ValueParsers.ListOf(ValueParsers.Layout));
@@ -55,9 +55,9 @@ public static class RunArguments
     public static readonly Option<double?> Rtol = TypedOption.Create<double?>("--rtol",
         "Relative part of the fixed tolerance (with --atol; default 0).", "X", t => ValueParsers.NonNegativeNumber(t));
 
-    public static readonly Option<IReadOnlyList<DataType>?> CrossDataTypes = TypedOption.Create<IReadOnlyList<DataType>?>(
-        "--cross-dtypes", "Run every case in each of these data types instead of its own: f32,f16.", "LIST",
-        ValueParsers.ListOf(ValueParsers.DataType));
+    public static readonly Option<IReadOnlyList<CaseTypes>?> CrossDataTypes = TypedOption.Create<IReadOnlyList<CaseTypes>?>(
+        "--cross-dtypes", "Run every case in each of these data types instead of its own: f32,f16,bf16,u8s8u8 (zero points and scales a type does not take are dropped).", "LIST",
+        ValueParsers.ListOf(ValueParsers.DataTypes));
 
     public static readonly Option<IReadOnlyList<LayoutFamily>?> CrossLayouts = TypedOption.Create<IReadOnlyList<LayoutFamily>?>(
         "--cross-layouts", "Run every case in each of these layouts instead of its own.", "LIST", ValueParsers.ListOf(ValueParsers.Layout));

@@ -74,8 +74,8 @@ public static class ValueParsers
 
     public static IReadOnlyList<string> Names(string text) => ListOf(n => n)(text);
 
-    public static DataType DataType(string text) =>
-        Core.Cases.Names.TryParseDataType(text, out var t) ? t : throw new FormatException("is not one of f32, f16");
+    public static CaseTypes DataTypes(string text) =>
+        CaseTypes.TryParse(text, out var t) ? t : throw new FormatException($"is not one of {CaseTypes.Choices}");
 
     public static LayoutFamily Layout(string text) =>
         Core.Cases.Names.TryParseLayout(text, out var l) ? l : throw new FormatException($"is not one of {Core.Cases.Names.LayoutChoices}");

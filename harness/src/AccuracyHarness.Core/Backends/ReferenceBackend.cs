@@ -6,7 +6,7 @@ using AccuracyHarness.Core.Tensors;
 namespace AccuracyHarness.Core.Backends;
 
 /// <summary>
-/// The scatter form of the reference run as a backend, rounded to the storage type: compared
+/// The scatter form of the reference run as a backend, stored as the destination's type: compared
 /// with the gather form that the comparison uses, it checks the reference itself on every case.
 /// </summary>
 public sealed class ReferenceBackend : IBackend
@@ -20,9 +20,10 @@ public sealed class ReferenceBackend : IBackend
     public BackendOutput Run(Problem problem, CaseInputs inputs, CancellationToken cancellation)
     {
         var scatter = ReferenceDeconvolution.Scatter(problem, inputs);
-        var type = problem.Case.DataType;
+        var type = problem.Case.Types.Destination;
+        var requantization = Epilogue.RequantizationOf(problem.Case, inputs.Quantization);
         var output = new float[scatter.Length];
-        for (var i = 0; i < output.Length; i++) output[i] = Tensor.Round(scatter[i], type);
+        for (var i = 0; i < output.Length; i++) output[i] = requantization?.Store(scatter[i]) ?? Tensor.Round(scatter[i], type);
         return BackendOutput.Produced.Of(new Tensor(problem.OutputShape, output, type));
     }
 }

@@ -31,7 +31,7 @@ public static partial class BenchdnnDescriptor
     /// Parses one descriptor; a malformed one is a <see cref="FormatException"/> saying why, a
     /// well-formed one ONNX cannot express a <see cref="NotExpressibleException"/>.
     /// </summary>
-    public static Parsed Parse(string descriptor, DataType dataType = DataType.F32, bool hasBias = false)
+    public static Parsed Parse(string descriptor, CaseTypes? types = null, bool hasBias = false)
     {
         var fields = new Dictionary<string, int>(StringComparer.Ordinal);
         string? name = null;
@@ -134,7 +134,7 @@ public static partial class BenchdnnDescriptor
             padsEnd: new Dims(padsEnd),
             outputPadding: new Dims(outputPadding),
             hasBias: hasBias,
-            dataType: dataType);
+            types: types);
         try
         {
             c.Resolve();

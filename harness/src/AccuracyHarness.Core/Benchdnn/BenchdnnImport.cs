@@ -34,7 +34,7 @@ public static class BenchdnnImport
     /// <summary>Imports one descriptor with benchdnn's defaults (forward with bias, f32).</summary>
     public static ImportedCase ImportDescriptor(string descriptor)
     {
-        var parsed = BenchdnnDescriptor.Parse(descriptor, DataType.F32, hasBias: true);
+        var parsed = BenchdnnDescriptor.Parse(descriptor, CaseTypes.F32, hasBias: true);
         return new ImportedCase(parsed.Case, parsed.Name, descriptor);
     }
 
@@ -203,10 +203,10 @@ public static class BenchdnnImport
     }
 
     /// <summary>f32 and f16 (written alone or as src:wei:dst with all three the same).</summary>
-    private static bool TryDataType(string dt, out DataType type)
+    private static bool TryDataType(string dt, out CaseTypes types)
     {
         var parts = dt.Split(':').Distinct().ToArray();
-        type = default;
-        return parts.Length == 1 && parts[0] is "f32" or "f16" && Names.TryParseDataType(parts[0], out type);
+        types = default;
+        return parts.Length == 1 && parts[0] is "f32" or "f16" && CaseTypes.TryParse(parts[0], out types);
     }
 }

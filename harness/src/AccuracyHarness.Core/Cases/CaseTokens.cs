@@ -7,10 +7,9 @@ namespace AccuracyHarness.Core.Cases;
 /// </summary>
 /// <remarks>
 /// A new token is one entry here, at its place in the canonical id, plus its field on
-/// <see cref="DeconvCase"/>: its value is one of <see cref="TokenValues"/> or, for a new kind of
-/// value (a data-type triple <c>u8s8u8</c>, zero points <c>zps-pc</c>, post-ops <c>po-relu+sum0.5</c>),
-/// a <see cref="TokenValue{T}"/> written in the entry. No prefix may claim another entry's tokens:
-/// a token is read by the first entry that claims it, and the tests check that each canonical
+/// <see cref="DeconvCase"/>: its value is one of the kinds in <see cref="TokenValues"/>. A token that
+/// an id leaves out at its default (zero points, post-ops) keeps every older id as it was. No prefix
+/// may claim another entry's tokens: a token is read by the first entry that claims it, and the tests check that each canonical
 /// token is claimed by its own entry alone.
 /// </remarks>
 public static class CaseTokens
@@ -103,12 +102,33 @@ public static class CaseTokens
                 }),
             Get = c => c.HasBias, Set = (c, v) => c with { HasBias = v }, Default = _ => false,
         },
-        new CaseToken<DataType>
+        new CaseToken<CaseTypes>
         {
             Param = "dtype", Prefix = "",
-            Value = TokenValues.Words<DataType>(
-                text => Names.TryParseDataType(text, out var t) ? t : null, Names.Of, expected: "f32 or f16"),
-            Get = c => c.DataType, Set = (c, v) => c with { DataType = v }, Default = _ => DataType.F32,
+            Value = TokenValues.Words<CaseTypes>(
+                text => CaseTypes.TryParse(text, out var t) ? t : null, t => t.Name, expected: $"one of {CaseTypes.Choices}"),
+            Get = c => c.Types, Set = (c, v) => c with { Types = v }, Default = _ => CaseTypes.F32,
+        },
+        new CaseToken<ZeroPoint>
+        {
+            Param = "zps", Prefix = "zps", Value = TokenValues.ZeroPoints(), Once = true,
+            Get = c => c.SourceZeroPoint, Set = (c, v) => c with { SourceZeroPoint = v }, Default = _ => ZeroPoint.None,
+        },
+        new CaseToken<int>
+        {
+            Param = "zpd", Prefix = "zpd", Value = TokenValues.SignedOrZero("the destination zero point must be a whole number"),
+            Once = true,
+            Get = c => c.DestinationZeroPoint, Set = (c, v) => c with { DestinationZeroPoint = v }, Default = _ => 0,
+        },
+        new CaseToken<bool>
+        {
+            Param = "sw", Prefix = "sw-", Value = TokenValues.Flag("pc", "tensor"), Once = true,
+            Get = c => c.PerChannelWeightScales, Set = (c, v) => c with { PerChannelWeightScales = v }, Default = _ => false,
+        },
+        new CaseToken<PostOps>
+        {
+            Param = "po", Prefix = "po-", Value = TokenValues.PostOpChain(), Once = true,
+            Get = c => c.PostOps, Set = (c, v) => c with { PostOps = v }, Default = _ => PostOps.None,
         },
         new CaseToken<LayoutFamily>
         {

@@ -25,12 +25,33 @@ public sealed record DeconvCase
     /// <summary>Spatial output shape (the ONNX output_shape attribute), or null when not given.</summary>
     public required Dims? OutputShape { get; init; }
     public required bool HasBias { get; init; }
-    public required DataType DataType { get; init; }
+
+    /// <summary>The data types of source, weights and destination (README "Data types (contract)").</summary>
+    public required CaseTypes Types { get; init; }
+
+    /// <summary>The source zero point of a quantized case (none for float cases).</summary>
+    public ZeroPoint SourceZeroPoint { get; init; } = ZeroPoint.None;
+
+    /// <summary>The zero point added to an integer destination after rounding.</summary>
+    public int DestinationZeroPoint { get; init; }
+
+    /// <summary>Weight scales per output channel (<c>sw-pc</c>) instead of one for the tensor.</summary>
+    public bool PerChannelWeightScales { get; init; }
+
+    /// <summary>Fused post-ops, applied in order after the bias.</summary>
+    public PostOps PostOps { get; init; } = PostOps.None;
     public required LayoutFamily Layout { get; init; }
     public required ulong Seed { get; init; }
     public required FillMode Fill { get; init; }
 
     public int Rank => Input.Count;
+
+    /// <summary>
+    /// A plain f32 or f16 case: no integer or bf16 storage, no post-ops. What the float-only paths of backends and
+    /// fault models run; the storage type, or null when the case is anything else.
+    /// </summary>
+    public DataType? PlainFloat =>
+        Types.Single is DataType.F32 or DataType.F16 && PostOps.IsNone ? Types.Single : null;
 
     public bool HasExplicitPads => PadsBegin.Any(p => p != 0) || PadsEnd.Any(p => p != 0);
 
@@ -40,7 +61,7 @@ public sealed record DeconvCase
         int batch = 1, int groups = 1,
         Dims? strides = null, Dims? dilations = null, Dims? padsBegin = null, Dims? padsEnd = null,
         Dims? outputPadding = null, AutoPad autoPad = AutoPad.NotSet, Dims? outputShape = null,
-        bool hasBias = false, DataType dataType = DataType.F32, LayoutFamily layout = LayoutFamily.Nchw,
+        bool hasBias = false, CaseTypes? types = null, LayoutFamily layout = LayoutFamily.Nchw,
         ulong seed = 1, FillMode fill = FillMode.Random)
     {
         var rank = input.Count;
@@ -60,12 +81,24 @@ public sealed record DeconvCase
             AutoPad = autoPad,
             OutputShape = outputShape,
             HasBias = hasBias,
-            DataType = dataType,
+            Types = types ?? CaseTypes.F32,
             Layout = layout,
             Seed = seed,
             Fill = fill,
         };
     }
+
+    /// <summary>
+    /// The case with other data types, without the zero points and scales those types do not take (a run that
+    /// crosses its suites with <c>--dtype</c> turns a quantized case into a float one this way).
+    /// </summary>
+    public DeconvCase WithTypes(CaseTypes types) => this with
+    {
+        Types = types,
+        SourceZeroPoint = types.IsQuantized ? SourceZeroPoint : ZeroPoint.None,
+        PerChannelWeightScales = types.IsQuantized && PerChannelWeightScales,
+        DestinationZeroPoint = types.IntegerDestination ? DestinationZeroPoint : 0,
+    };
 
     /// <summary>The canonical one-line id; <see cref="CaseId.Parse"/> reads it back to an equal case.</summary>
     /// <remarks>

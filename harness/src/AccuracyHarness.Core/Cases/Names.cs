@@ -3,7 +3,16 @@ namespace AccuracyHarness.Core.Cases;
 public static class Names
 {
     public static string Of(DataType t) =>
-        t switch { DataType.F32 => "f32", DataType.F16 => "f16", _ => throw new ArgumentOutOfRangeException(nameof(t)) };
+        t switch
+        {
+            DataType.F32 => "f32",
+            DataType.F16 => "f16",
+            DataType.BF16 => "bf16",
+            DataType.U8 => "u8",
+            DataType.S8 => "s8",
+            DataType.S32 => "s32",
+            _ => throw new ArgumentOutOfRangeException(nameof(t)),
+        };
 
     public static string Of(FillMode f) => f == FillMode.Exact ? "exact" : "random";
 
@@ -43,6 +52,10 @@ public static class Names
         {
             case "f32": case "fp32": case "float": t = DataType.F32; return true;
             case "f16": case "fp16": case "half": t = DataType.F16; return true;
+            case "bf16": case "bfloat16": t = DataType.BF16; return true;
+            case "u8": t = DataType.U8; return true;
+            case "s8": t = DataType.S8; return true;
+            case "s32": t = DataType.S32; return true;
             default: t = default; return false;
         }
     }

@@ -163,6 +163,35 @@ public sealed record Problem
                 throw new InvalidCaseException("pads", $"{c.PadsBegin}/{c.PadsEnd}",
                     "pads cannot be given together with output_shape (they would be ignored)");
         }
+        ValidateQuantization(c);
+    }
+
+    /// <summary>Zero points and per-channel scales belong to integer types, within the range of the type they shift.</summary>
+    private static void ValidateQuantization(DeconvCase c)
+    {
+        var t = c.Types;
+        if (!t.IsQuantized)
+        {
+            if (!c.SourceZeroPoint.IsNone)
+                throw new InvalidCaseException("zps", c.SourceZeroPoint.ToString(), $"needs an integer source (u8 or s8), not {t.Name}");
+            if (c.PerChannelWeightScales)
+                throw new InvalidCaseException("sw", "pc", $"weight scales need integer weights (s8), not {t.Name}");
+        }
+        if (!c.SourceZeroPoint.PerChannel && c.SourceZeroPoint.Common != 0)
+            InRange("zps", c.SourceZeroPoint.Common, t.Source);
+        if (c.DestinationZeroPoint != 0)
+        {
+            if (!t.IntegerDestination)
+                throw new InvalidCaseException("zpd", Str(c.DestinationZeroPoint), $"needs an integer destination (u8, s8, s32), not {t.Name}");
+            InRange("zpd", c.DestinationZeroPoint, t.Destination);
+        }
+    }
+
+    private static void InRange(string field, int value, DataType type)
+    {
+        var (lo, hi) = CaseTypes.IntegerRange(type);
+        if (value < lo || value > hi)
+            throw new InvalidCaseException(field, Str(value), $"must be within {Names.Of(type)}'s range [{lo}, {hi}]");
     }
 
     private static void Positive(string field, int value)

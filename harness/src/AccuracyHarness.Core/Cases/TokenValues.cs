@@ -97,6 +97,84 @@ public static partial class TokenValues
         Joined = joined ?? new Dictionary<string, string>(),
     };
 
+    /// <summary>
+    /// A whole number that may be negative, left out of an id at 0 (a destination zero point <c>zpd-3</c>);
+    /// a grid says <c>none</c> or 0 for the default.
+    /// </summary>
+    public static TokenValue<int> SignedOrZero(string expected) => new()
+    {
+        Fits = SignedText().IsMatch,
+        Read = (string text, out int value, out string error) =>
+        {
+            var read = int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+            error = read ? "" : expected;
+            return read;
+        },
+        Write = v => v == 0 ? null : v.ToString(CultureInfo.InvariantCulture),
+        Normalise = text => IsNone(text) ? null
+            : int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)
+                ? (v == 0 ? null : v.ToString(CultureInfo.InvariantCulture))
+                : throw Expected(text, expected),
+    };
+
+    /// <summary>The source zero point: a whole number (<c>zps-2</c>) or <c>-pc</c>, one per input channel; a grid says pc.</summary>
+    public static TokenValue<ZeroPoint> ZeroPoints() => new()
+    {
+        Fits = text => text == "-pc" || SignedText().IsMatch(text),
+        Read = (string text, out ZeroPoint value, out string error) =>
+        {
+            error = "";
+            if (text == "-pc")
+            {
+                value = new ZeroPoint(0, PerChannel: true);
+                return true;
+            }
+            var read = int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var common);
+            value = new ZeroPoint(common, false);
+            error = read ? "" : "the source zero point must be a whole number or -pc";
+            return read;
+        },
+        Write = v => v.Text,
+        Normalise = text => IsNone(text) ? null
+            : text.Equals("pc", StringComparison.OrdinalIgnoreCase) || text.Equals("-pc", StringComparison.OrdinalIgnoreCase) ? "-pc"
+            : int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)
+                ? (v == 0 ? null : v.ToString(CultureInfo.InvariantCulture))
+                : throw Expected(text, "a source zero point: a whole number, pc (one per input channel) or none"),
+    };
+
+    /// <summary>
+    /// A yes/no choice written as one word when on (<c>sw-pc</c>) and left out when off; a grid says the word
+    /// (<paramref name="on"/>) or <paramref name="off"/>.
+    /// </summary>
+    public static TokenValue<bool> Flag(string on, string off) => new()
+    {
+        Fits = text => text == on,
+        Read = (string text, out bool value, out string error) =>
+        {
+            (value, error) = (true, "");
+            return true;
+        },
+        Write = v => v ? on : null,
+        Normalise = text => text.Equals(on, StringComparison.OrdinalIgnoreCase) ? on
+            : text.Equals(off, StringComparison.OrdinalIgnoreCase) || IsNone(text) ? null
+            : throw Expected(text, $"{on} or {off}"),
+    };
+
+    /// <summary>A post-op chain (<c>relu+sum0.5</c>); a grid says <c>none</c> for no post-ops.</summary>
+    public static TokenValue<PostOps> PostOpChain() => new()
+    {
+        Fits = _ => true,
+        Read = (string text, out PostOps value, out string error) => PostOps.TryParse(text, out value, out error),
+        Write = v => v.Text,
+        Normalise = text => IsNone(text) ? null
+            : PostOps.TryParse(text, out var ops, out var error) ? ops.Text : throw new FormatException(error),
+    };
+
+    [GeneratedRegex("^-?[0-9]+$")]
+    private static partial Regex SignedText();
+
+    private static bool IsNone(string text) => text.Equals("none", StringComparison.OrdinalIgnoreCase);
+
     private static bool IsSizes(string text) => SizesText().IsMatch(text) && Dims.TryParse(text, out _);
 
     /// <summary>Sizes of a text that <see cref="IsSizes"/> accepted.</summary>

@@ -19,7 +19,7 @@ public static class Comparator
         if (got.Length != n)
             throw new ArgumentException($"output has {got.Length} elements, the reference {n}", nameof(got));
 
-        var type = basis.Problem.Case.DataType;
+        var type = basis.Problem.Case.Types.Destination;
         double maxAbs = 0, maxRel = 0, worstRatio = 0;
         long maxUlp = 0, mismatches = 0;
         var worst = -1;
@@ -74,18 +74,19 @@ public static class Comparator
         var abs = Math.Abs((double)value - stored);
         if (abs == 0) return 0;
         if (basis.Bounds is not { } bounds) return double.PositiveInfinity;
-        return bounds[i] > 0 ? abs / bounds[i] : double.PositiveInfinity;
+        var bound = value > stored && basis.BoundsAbove is { } above ? above[i] : bounds[i];
+        return bound > 0 ? abs / bound : double.PositiveInfinity;
     }
 
     /// <summary>Distance in units in the last place of the storage type, across zero as well.</summary>
-    public static long UlpDistance(float a, float b, DataType type)
+    /// <remarks>For integer types a unit is 1; bf16's units are those of f32's upper 16 bits.</remarks>
+    public static long UlpDistance(float a, float b, DataType type) => type switch
     {
-        if (type == DataType.F16)
-        {
-            return Math.Abs(Ordered(BitConverter.HalfToInt16Bits((Half)a)) - Ordered(BitConverter.HalfToInt16Bits((Half)b)));
-        }
-        return Math.Abs((long)Ordered(BitConverter.SingleToInt32Bits(a)) - Ordered(BitConverter.SingleToInt32Bits(b)));
-    }
+        DataType.F16 => Math.Abs(Ordered(BitConverter.HalfToInt16Bits((Half)a)) - Ordered(BitConverter.HalfToInt16Bits((Half)b))),
+        DataType.BF16 => Math.Abs(((long)Ordered(BitConverter.SingleToInt32Bits(a)) - Ordered(BitConverter.SingleToInt32Bits(b))) / 65536),
+        DataType.U8 or DataType.S8 or DataType.S32 => (long)Math.Abs((double)a - b),
+        _ => Math.Abs((long)Ordered(BitConverter.SingleToInt32Bits(a)) - Ordered(BitConverter.SingleToInt32Bits(b))),
+    };
 
     /// <summary>Maps sign-magnitude bits to a monotonic integer line (-0 and +0 both to 0).</summary>
     private static int Ordered(int bits) => bits < 0 ? int.MinValue - bits : bits;

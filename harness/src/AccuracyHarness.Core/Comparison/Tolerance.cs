@@ -15,13 +15,15 @@ public static class Tolerance
 {
     public const double UnitRoundoffF32 = 1.0 / (1 << 24);
     public const double UnitRoundoffF16 = 1.0 / (1 << 11);
+    public const double UnitRoundoffBF16 = 1.0 / (1 << 8);
 
     /// <summary>Half the smallest f32 subnormal: the most a single underflowing rounding can lose.</summary>
     private const double UnderflowF32 = 7.006492321624085e-46;
 
-    /// <summary>The smallest f32 subnormal (2^-149) and f16 subnormal (2^-24): one unit in the last place near zero.</summary>
+    /// <summary>The smallest subnormal of f32 (2^-149), f16 (2^-24) and bf16 (2^-133): one unit in the last place near zero.</summary>
     private const double SubnormalF32 = 1.401298464324817e-45;
     private const double SubnormalF16 = 5.960464477539063e-8;
+    private const double SubnormalBF16 = 9.183549615799121e-41;
 
     public static double Gamma(long terms, double unitRoundoff)
     {
@@ -29,13 +31,25 @@ public static class Tolerance
         return ku >= 1 ? double.PositiveInfinity : ku / (1 - ku);
     }
 
-    public static double UnitRoundoff(DataType type) => type == DataType.F16 ? UnitRoundoffF16 : UnitRoundoffF32;
+    public static double UnitRoundoff(DataType type) => type switch
+    {
+        DataType.F16 => UnitRoundoffF16,
+        DataType.BF16 => UnitRoundoffBF16,
+        _ => UnitRoundoffF32,
+    };
+
+    private static double Subnormal(DataType type) => type switch
+    {
+        DataType.F16 => SubnormalF16,
+        DataType.BF16 => SubnormalBF16,
+        _ => SubnormalF32,
+    };
 
     /// <summary>The largest difference a correct f32-accumulating kernel's stored value can have from the rounded reference.</summary>
     public static double Bound(double reference, double absSum, int terms, DataType storage)
     {
         var accumulation = (Gamma(terms, UnitRoundoffF32) * absSum) + (terms * UnderflowF32);
-        var ulp = (2 * UnitRoundoff(storage) * Math.Abs(reference)) + (storage == DataType.F16 ? SubnormalF16 : SubnormalF32);
+        var ulp = (2 * UnitRoundoff(storage) * Math.Abs(reference)) + Subnormal(storage);
         return accumulation + ulp;
     }
 }

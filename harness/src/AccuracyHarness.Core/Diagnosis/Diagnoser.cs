@@ -47,12 +47,12 @@ public static class Diagnoser
 
     /// <summary>The output a faulty implementation would store (NaN where it writes nothing).</summary>
     public static Tensor AsOutput(Problem p, Prediction prediction) =>
-        new(p.OutputShape, prediction.Output.Select(v => Tensor.Round(v, p.Case.DataType)).ToArray(), p.Case.DataType);
+        new(p.OutputShape, prediction.Output.Select(v => Tensor.Round(v, p.Case.Types.Destination)).ToArray(), p.Case.Types.Destination);
 
     /// <summary>Elements of the output that the prediction does not reproduce within the comparison's bound.</summary>
     private static long Misses(Problem p, Prediction prediction, Tensor got)
     {
-        var type = p.Case.DataType;
+        var type = p.Case.Types.Destination;
         var exact = p.Case.Fill == FillMode.Exact && prediction.Slack is null;
         long misses = 0;
         for (var i = 0; i < got.Length; i++)

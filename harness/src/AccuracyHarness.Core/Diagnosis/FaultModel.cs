@@ -19,8 +19,15 @@ public abstract class FaultModel(string name, string description)
     /// <summary>The concrete faults the model proposes for a case it applies to (one per axis or alternative, say).</summary>
     protected abstract IEnumerable<Hypothesis> Hypotheses(Problem p, CaseInputs inputs);
 
+    /// <summary>
+    /// Whether the model's predictions are of this case's kind: the catalogue's variants of the float sum predict
+    /// plain f32 and f16 cases; a model of scales, zero points or post-ops says which cases it predicts.
+    /// </summary>
+    protected virtual bool Predicts(DeconvCase c) => c.PlainFloat is not null;
+
     /// <summary>The model's hypotheses for the case; nothing, and nothing run, where it cannot apply.</summary>
-    public IEnumerable<Hypothesis> Propose(Problem p, CaseInputs inputs) => AppliesTo(p, inputs) ? Hypotheses(p, inputs) : [];
+    public IEnumerable<Hypothesis> Propose(Problem p, CaseInputs inputs) =>
+        Predicts(p.Case) && AppliesTo(p, inputs) ? Hypotheses(p, inputs) : [];
 
     protected Hypothesis Hypothesis(string detail, Prediction prediction) => new(Name, detail, prediction);
 }

@@ -18,18 +18,24 @@ public static class Fill
     public static CaseInputs For(Problem p)
     {
         var c = p.Case;
-        var type = c.DataType;
+        if (c.Types.IsQuantized) return QuantizedFill.For(p);
         // In exact mode, sums stay below 2^24 (so f32 adds no rounding) by thinning the inputs
         // where a sum would have very many terms.
         var terms = (double)p.Cg * c.Kernel.Product();
         var density = Math.Min(1.0, (1 << 20) / (terms * ExactInputMax * ExactWeightMax));
+        // The bias is f32 in every configuration but f16's, where the float paths have always stored it as f16.
+        var biasType = c.Types.Single == DataType.F16 ? DataType.F16 : DataType.F32;
         return new CaseInputs(
-            Values(p.InputShape, type, c.Fill, c.Seed, (ulong)Tag.Input, ExactInputMax, density),
-            Values(p.WeightShape, type, c.Fill, c.Seed, (ulong)Tag.Weights, ExactWeightMax, 1.0),
-            c.HasBias ? Values(p.BiasShape, type, c.Fill, c.Seed, (ulong)Tag.Bias, ExactBiasMax, 1.0) : null);
+            Values(p.InputShape, c.Types.Source, c.Fill, c.Seed, (ulong)Tag.Input, ExactInputMax, density),
+            Values(p.WeightShape, c.Types.Weights, c.Fill, c.Seed, (ulong)Tag.Weights, ExactWeightMax, 1.0),
+            c.HasBias ? Values(p.BiasShape, biasType, c.Fill, c.Seed, (ulong)Tag.Bias, ExactBiasMax, 1.0) : null)
+        {
+            PostOps = PostOpFill.For(p, realSpread: 1, quantization: null),
+        };
     }
 
-    private enum Tag : ulong { Input = 1, Weights = 2, Bias = 3 }
+    /// <summary>The streams of a case's tensors: each tensor's values come from its own stream of the seed.</summary>
+    internal enum Tag : ulong { Input = 1, Weights = 2, Bias = 3, ZeroPoints = 4, Scales = 5, SumPrior = 6, Operands = 7 }
 
     /// <summary>
     /// A tensor of the given shape from the seed and a stream number (streams 1 to 3 are the
@@ -40,7 +46,7 @@ public static class Fill
         double density = 1.0)
     {
         var data = new float[shape.Product()];
-        var start = Mix(seed ^ (stream * 0x9E3779B97F4A7C15UL));
+        var start = Start(seed, stream);
         for (var i = 0; i < data.Length; i++)
         {
             var bits = Mix(start + (ulong)i);
@@ -51,8 +57,16 @@ public static class Fill
         return new Tensor(shape, data, type);
     }
 
+    /// <summary>The bits of element <paramref name="index"/> of a stream of the seed.</summary>
+    internal static ulong Bits(ulong seed, ulong stream, long index) => Mix(Start(seed, stream) + (ulong)index);
+
+    private static ulong Start(ulong seed, ulong stream) => Mix(seed ^ (stream * 0x9E3779B97F4A7C15UL));
+
+    /// <summary>A whole number in [min, max] from an element's bits.</summary>
+    internal static int Integer(ulong bits, int min, int max) => min + (int)((bits >> 32) % (ulong)(max - min + 1));
+
     /// <summary>Uniform in [-1, 1) from the top 53 bits.</summary>
-    private static double UniformSigned(ulong bits) => ((bits >> 11) * (1.0 / (1UL << 53)) * 2.0) - 1.0;
+    internal static double UniformSigned(ulong bits) => ((bits >> 11) * (1.0 / (1UL << 53)) * 2.0) - 1.0;
 
     private static float ExactValue(ulong bits, int max, double density)
     {

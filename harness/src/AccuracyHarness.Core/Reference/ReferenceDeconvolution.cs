@@ -21,8 +21,12 @@ public static class ReferenceDeconvolution
     /// Gather form: each output element collects its inputs by solving i = (o + pb - t*d) / s
     /// and keeping the taps where i is an integer in range.
     /// </summary>
+    /// <remarks>
+    /// A quantized case sums the centred integers exactly (the bias joins in the real domain), and
+    /// <see cref="Epilogue"/> turns every form's sum into the real result.
+    /// </remarks>
     public static ReferenceResult Gather(Problem p, CaseInputs inputs) =>
-        Gather(DeconvGeometry.Of(p), inputs.Input.Data, inputs.Weights.Data, inputs.Bias?.Data);
+        Epilogue.Apply(p, inputs, Gather(DeconvGeometry.Of(p), Epilogue.CenteredInput(p, inputs), inputs.Weights.Data, SumBias(inputs)));
 
     /// <param name="rounding">
     /// Applied to every product and partial sum when given: a model of an implementation that
@@ -38,7 +42,11 @@ public static class ReferenceDeconvolution
     /// fall inside the output (the transposed convolution matrix applied to x).
     /// </summary>
     public static double[] Scatter(Problem p, CaseInputs inputs) =>
-        new ReferenceScatter(DeconvGeometry.Of(p), inputs.Input.Data, inputs.Weights.Data, inputs.Bias?.Data).Run();
+        Epilogue.Apply(p, inputs,
+            new ReferenceScatter(DeconvGeometry.Of(p), Epilogue.CenteredInput(p, inputs), inputs.Weights.Data, SumBias(inputs)).Run());
+
+    /// <summary>The bias the sum itself adds: a quantized case's bias is real-valued and joins after the scales.</summary>
+    private static float[]? SumBias(CaseInputs inputs) => inputs.Quantization is null ? inputs.Bias?.Data : null;
 
     /// <summary>Runs body(0..count-1), on every core when the case is large.</summary>
     internal static void For(DeconvGeometry g, int count, Action<int> body)

@@ -20,7 +20,7 @@ public static class ResultText
             string.Create(CultureInfo.InvariantCulture, $"{t.Stage} {t.Milliseconds:0.###} ms")));
 
     /// <summary>The data type column ("f32").</summary>
-    public static string DataType(CaseResult r) => Names.Of(r.Subject.Case.DataType);
+    public static string DataType(CaseResult r) => r.Subject.Case.Types.Name;
 
     /// <summary>The layout column: the exact name for the case's rank ("bfyx").</summary>
     public static string Layout(CaseResult r) => Names.ExactLayout(r.Subject.Case.Layout, r.Subject.Case.Rank);

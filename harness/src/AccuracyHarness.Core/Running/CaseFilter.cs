@@ -11,9 +11,9 @@ namespace AccuracyHarness.Core.Running;
 /// </summary>
 public sealed record CaseFilter
 {
-    public IReadOnlyList<DataType>? DataTypes { get; init; }
+    public IReadOnlyList<CaseTypes>? DataTypes { get; init; }
     public IReadOnlyList<LayoutFamily>? Layouts { get; init; }
-    public IReadOnlyList<DataType>? CrossDataTypes { get; init; }
+    public IReadOnlyList<CaseTypes>? CrossDataTypes { get; init; }
     public IReadOnlyList<LayoutFamily>? CrossLayouts { get; init; }
     public FillMode? Fill { get; init; }
     public ulong? Seed { get; init; }
@@ -24,10 +24,10 @@ public sealed record CaseFilter
     public double? Sample { get; init; }
 
     public IReadOnlyList<SuiteCase> Apply(IEnumerable<SuiteCase> cases) => cases
-        .SelectMany(sc => (CrossDataTypes ?? [sc.Case.DataType]).Select(d => sc with { Case = sc.Case with { DataType = d } }))
+        .SelectMany(sc => (CrossDataTypes ?? [sc.Case.Types]).Select(d => sc with { Case = sc.Case.WithTypes(d) }))
         .SelectMany(sc => (CrossLayouts ?? [sc.Case.Layout]).Select(l => sc with { Case = sc.Case with { Layout = l } }))
         .Select(sc => sc with { Case = sc.Case with { Fill = Fill ?? sc.Case.Fill, Seed = Seed ?? sc.Case.Seed } })
-        .Where(sc => DataTypes is null || DataTypes.Contains(sc.Case.DataType))
+        .Where(sc => DataTypes is null || DataTypes.Contains(sc.Case.Types))
         .Where(sc => Layouts is null || Layouts.Contains(sc.Case.Layout))
         .Where(sc => Match is null || Match.IsMatch(sc.Case.Id))
         .Where(sc => Shard is null || Shard.Includes(sc.Case.Id))

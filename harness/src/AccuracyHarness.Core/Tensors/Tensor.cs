@@ -52,7 +52,32 @@ public sealed class Tensor
         return coords;
     }
 
-    /// <summary>Rounds a value to what the storage type can hold, once (round to nearest even; no detour through f32 for f16).</summary>
-    public static float Round(double value, DataType type) =>
-        type == DataType.F16 ? (float)(Half)value : (float)value;
+    /// <summary>
+    /// Rounds a value to what the storage type can hold, once, to nearest with ties to even (no detour through f32
+    /// for f16 and bf16, which could round twice); integer types also saturate to their range.
+    /// </summary>
+    public static float Round(double value, DataType type) => type switch
+    {
+        DataType.F32 => (float)value,
+        DataType.F16 => (float)(Half)value,
+        DataType.BF16 => RoundToBFloat16(value),
+        _ => Saturate(Math.Round(value, MidpointRounding.ToEven), type),
+    };
+
+    /// <summary>Clamps an integral value to an integer type's range (NaN to 0, as a float-to-int conversion with saturation does).</summary>
+    public static float Saturate(double integral, DataType type)
+    {
+        var (min, max) = CaseTypes.IntegerRange(type);
+        return double.IsNaN(integral) ? 0 : (float)Math.Clamp(integral, min, max);
+    }
+
+    /// <summary>bf16 has f32's exponent range and an 8-bit significand.</summary>
+    private static float RoundToBFloat16(double value)
+    {
+        if (!double.IsFinite(value) || value == 0) return (float)value;
+        var exponent = Math.Max(Math.ILogB(value), -126);
+        var spacing = Math.ScaleB(1.0, exponent - 7);
+        var rounded = Math.Round(value / spacing, MidpointRounding.ToEven) * spacing;
+        return Math.Abs(rounded) >= Math.ScaleB(1.0, 128) ? (rounded > 0 ? float.PositiveInfinity : float.NegativeInfinity) : (float)rounded;
+    }
 }

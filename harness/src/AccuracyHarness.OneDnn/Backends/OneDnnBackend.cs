@@ -44,10 +44,11 @@ public abstract class OneDnnBackend : IBackend
     public BackendOutput Run(Problem problem, CaseInputs inputs, CancellationToken cancellation)
     {
         cancellation.ThrowIfCancellationRequested();
-        var compute = problem.Case.DataType == DataType.F16 && !Options.F16AsF32 ? DnnlDataType.F16 : DnnlDataType.F32;
+        if (PlainFloatOnly.Refuse(Name, problem.Case) is { } refusal) return refusal;
+        var compute = problem.Case.Types.Destination == DataType.F16 && !Options.F16AsF32 ? DnnlDataType.F16 : DnnlDataType.F32;
         try
         {
-            using var run = new OneDnnRun(OneDnnFamily.Engine, problem.Case.DataType, compute);
+            using var run = new OneDnnRun(OneDnnFamily.Engine, problem.Case.Types.Destination, compute);
             return Execute(problem, inputs, run);
         }
         catch (DnnlException e) when (e.IsRefusal)

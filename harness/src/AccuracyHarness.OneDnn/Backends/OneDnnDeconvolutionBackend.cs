@@ -71,7 +71,7 @@ public sealed class OneDnnDeconvolutionBackend : OneDnnBackend
         run.Execute(pd, [.. args]);
 
         var written = new DataLayout(c.Layout, c.Batch, c.OutChannels, mapping.Output);
-        var (tensor, nonZeroLanes) = run.Download(dst, dstMd, written, tag, null, c.DataType);
+        var (tensor, nonZeroLanes) = run.Download(dst, dstMd, written, tag, null, c.Types.Destination);
         var output = mapping.Output.Equals(problem.Output) ? tensor : Placed(problem, tensor);
         var reordered = Dnnl.Equal(weightsMd, Dnnl.MemoryDesc(weightsDims, run.Compute, weightsTag))
             ? "used as given"

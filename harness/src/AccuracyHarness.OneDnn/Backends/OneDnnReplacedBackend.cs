@@ -102,7 +102,7 @@ public sealed class OneDnnReplacedBackend : OneDnnBackend
         if (inputs.Bias is { } bias) args.Add((DnnlArg.Bias, run.Upload(bias.Data, [c.OutChannels], DnnlTag.X, biasMd!.Value)));
         run.Execute(pd, [.. args]);
 
-        var (tensor, nonZeroLanes) = run.Download(dst, dstMd, DataLayout.ForOutput(problem), tag, cropBegin, c.DataType);
+        var (tensor, nonZeroLanes) = run.Download(dst, dstMd, DataLayout.ForOutput(problem), tag, cropBegin, c.Types.Destination);
         var pads = cropBegin is null ? "" : "; oneDNN refused the negative pads: convolved with them at 0 and cropped by a oneDNN reorder";
         var note = $"rule {Options.Rule.Name}; oneDNN {impl}, {OneDnnLayouts.ActivationsName(c.Layout, problem.Rank)}{pads}"
             + OneDnnDeconvolutionBackend.ComputeNote(run);

@@ -46,7 +46,7 @@ internal sealed class ManifestDeconvolution(KernelManifest manifest, OpenClDevic
                 $"{ExternalDeconvBackend.Prefix}{manifest.Name}: kernel manifest {manifest.ManifestPath}: {e.Message}");
         }
 
-        using var run = new DeviceRun(session, c.DataType, c.Layout, jitConstants);
+        using var run = new DeviceRun(session, c.Types.Destination, c.Layout, jitConstants);
         var kernel = run.Kernel(manifest.Source, manifest.Source.Program(Header(problem, args)));
         var output = run.Poisoned(outputLayout, zeroPaddingLanes: Launch.PaddingLanes == PaddingLanes.Untouched);
         var index = 0u;
@@ -95,7 +95,7 @@ internal sealed class ManifestDeconvolution(KernelManifest manifest, OpenClDevic
     private List<string> MissingExtensions(Problem problem)
     {
         var needed = Launch.Requires.ToList();
-        if (Launch.Dialect == KernelDialect.OpenVino && problem.Case.DataType == DataType.F16) needed.Add("cl_khr_fp16");
+        if (Launch.Dialect == KernelDialect.OpenVino && problem.Case.Types.Destination == DataType.F16) needed.Add("cl_khr_fp16");
         return needed.Distinct().Where(e => !device.Extensions.Contains(e)).ToList();
     }
 
@@ -109,13 +109,13 @@ internal sealed class ManifestDeconvolution(KernelManifest manifest, OpenClDevic
         var header = new StringBuilder();
         if (Launch.Dialect == KernelDialect.OpenVino)
         {
-            header.Append(OpenVinoJit.Deconvolution(problem, c.DataType, Launch.EffectiveWeights, manifest.Source.Entry,
+            header.Append(OpenVinoJit.Deconvolution(problem, c.Types.Destination, Launch.EffectiveWeights, manifest.Source.Entry,
                 device.Extensions.Contains("cl_khr_fp16"), referenceDispatch: Launch.Global is null));
         }
         else
         {
             var baked = jitConstants || args.All(a => a.Kind != KernelArgumentKind.Params);
-            header.Append(KernelHeader.Generate(c.DataType, c.Layout, baked ? KernelParams.ForDeconvolution(problem) : null));
+            header.Append(KernelHeader.Generate(c.Types.Destination, c.Layout, baked ? KernelParams.ForDeconvolution(problem) : null));
         }
         foreach (var (name, expression) in Launch.Defines)
             header.Append("#define ").Append(name).Append(' ').AppendLine(Literal(expression.Evaluate(problem)));

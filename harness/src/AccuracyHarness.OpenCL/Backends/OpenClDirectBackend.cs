@@ -26,11 +26,12 @@ public sealed class OpenClDirectBackend : OpenClBackend
     /// params).</summary>
     private protected override BackendOutput Execute(Problem problem, CaseInputs inputs)
     {
+        if (PlainFloatOnly.Refuse(Name, problem.Case) is { } refusal) return refusal;
         var c = problem.Case;
         var parameters = KernelParams.ForDeconvolution(problem);
         var outputLayout = DataLayout.ForOutput(problem);
         var (source, workItems, bake) = _choice.For(parameters, outputLayout, problem.MultiplyAdds());
-        using var run = new DeviceRun(Session, c.DataType, c.Layout, Options.JitConstants);
+        using var run = new DeviceRun(Session, c.Types.Destination, c.Layout, Options.JitConstants);
         var kernel = run.Kernel(source, parameters, bake);
         var output = run.Poisoned(outputLayout.PhysicalLength);
         run.Launch(

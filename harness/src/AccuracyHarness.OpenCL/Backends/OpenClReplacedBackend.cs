@@ -42,6 +42,7 @@ public sealed class OpenClReplacedBackend : OpenClBackend
 
     private protected override BackendOutput Execute(Problem problem, CaseInputs inputs)
     {
+        if (PlainFloatOnly.Refuse(Name, problem.Case) is { } refusal) return refusal;
         var decision = Options.Rule.Decide(problem, Options.ZeroInsertion);
         if (decision.Plan is not { } plan) return new BackendOutput.NotApplicable(decision.NotApplicable!);
         foreach (var manifest in new[] { _reorder, _conv })
@@ -66,7 +67,7 @@ public sealed class OpenClReplacedBackend : OpenClBackend
         var c = problem.Case;
         var convParams = KernelParams.ForConvolution(plan.Conv, plan.PadsEnd, c.HasBias);
         var stages = ImmutableArray.CreateBuilder<StageOutput>();
-        using var run = new DeviceRun(Session, c.DataType, c.Layout, Options.JitConstants);
+        using var run = new DeviceRun(Session, c.Types.Destination, c.Layout, Options.JitConstants);
 
         var inputLayout = DataLayout.ForInput(problem);
         var input = run.UploadActivations(inputs.Input.Data, inputLayout);
@@ -93,7 +94,7 @@ public sealed class OpenClReplacedBackend : OpenClBackend
                 reorderedShape.Product(), run.Upload(inputs.Weights.Data), reordered, run.Upload(convParams));
         }
         stages.Add(new StageOutput("weights_reorder",
-            new Tensor(reorderedShape, run.Download(reordered, reorderedShape.Product()), c.DataType)));
+            new Tensor(reorderedShape, run.Download(reordered, reorderedShape.Product()), c.Types.Destination)));
 
         var outputLayout = DataLayout.ForOutput(problem);
         string? convNote = null;
@@ -133,7 +134,7 @@ public sealed class OpenClReplacedBackend : OpenClBackend
     {
         if (manifest?.Launch.Dialect != KernelDialect.OpenVino) return null;
         var needed = manifest.Launch.Requires.ToList();
-        if (problem.Case.DataType == DataType.F16) needed.Add("cl_khr_fp16");
+        if (problem.Case.Types.Destination == DataType.F16) needed.Add("cl_khr_fp16");
         var missing = needed.Distinct().Where(e => !OpenClDevice.Extensions.Contains(e)).ToList();
         return missing.Count == 0
             ? null

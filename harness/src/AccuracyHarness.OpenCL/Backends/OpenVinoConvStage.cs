@@ -32,7 +32,7 @@ internal static class OpenVinoConvStage
         var rule = Zyx(plan.Conv.PadsBegin);
         var passed = rule.Select(pads.Convert).ToArray();
         var fp16 = device.Extensions.Contains("cl_khr_fp16");
-        var header = OpenVinoJit.Convolution(problem, plan, problem.Case.DataType, manifest.Source.Entry, fp16, passed);
+        var header = OpenVinoJit.Convolution(problem, plan, problem.Case.Types.Destination, manifest.Source.Entry, fp16, passed);
         var kernel = run.Kernel(manifest.Source, manifest.Source.Program(header));
         Cl.SetArg(kernel, 0, buffers.Input);
         Cl.SetArg(kernel, 1, buffers.Output);

@@ -20,7 +20,7 @@ internal static class OpenVinoReorderStage
         DeviceRun run, KernelManifest manifest, Problem problem, Tensor weights, ClMemHandle reordered, OpenClDevice device)
     {
         var fp16 = device.Extensions.Contains("cl_khr_fp16");
-        var header = OpenVinoJit.WeightsReorder(problem, problem.Case.DataType, manifest.Source.Entry, fp16);
+        var header = OpenVinoJit.WeightsReorder(problem, problem.Case.Types.Destination, manifest.Source.Entry, fp16);
         var kernel = run.Kernel(manifest.Source, manifest.Source.Program(header));
         Cl.SetArg(kernel, 0, run.Upload(WeightsConversion.ToOrder(problem, weights, WeightsOrder.Oiyx)));
         Cl.SetArg(kernel, 1, reordered);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AccuracyHarness.Core.Backends;
 using AccuracyHarness.Core.Cases;
 using AccuracyHarness.OpenCL.Kernels;
 
@@ -124,8 +125,8 @@ public sealed partial record KernelManifest(
         var reasons = new List<string>();
         if (!Layouts.Contains(p.Case.Layout))
             reasons.Add($"layout {Names.ExactLayout(p.Case.Layout, p.Rank)} (it declares {string.Join(", ", Layouts.Select(Names.Of))})");
-        if (!DataTypes.Contains(p.Case.DataType))
-            reasons.Add($"data type {Names.Of(p.Case.DataType)} (it declares {string.Join(", ", DataTypes.Select(Names.Of))})");
+        if (p.Case.PlainFloat is not { } type || !DataTypes.Contains(type))
+            reasons.Add($"data type {PlainFloatOnly.Describe(p.Case)} (it declares {string.Join(", ", DataTypes.Select(Names.Of))})");
         return reasons.Count == 0 ? null : $"kernel '{Name}' does not support {string.Join(" or ", reasons)}";
     }
 

@@ -13,7 +13,7 @@ public static class Features
     public static IReadOnlyList<(string Name, Func<DeconvCase, string> Value)> All { get; } =
     [
         ("layout", c => Names.Of(c.Layout)),
-        ("dtype", c => Names.Of(c.DataType)),
+        ("dtype", c => c.Types.Name),
         ("stride", c => Uniform(c.Strides)),
         ("groups", c => c.Groups == 1 ? "1" : c.Groups == c.InChannels && c.Groups == c.OutChannels ? "depthwise" : "grouped"),
         ("dilation", c => Uniform(c.Dilations)),

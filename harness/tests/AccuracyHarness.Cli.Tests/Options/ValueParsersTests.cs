@@ -70,8 +70,8 @@ public class ValueParsersTests
     {
         var layouts = ValueParsers.ListOf(ValueParsers.Layout);
         Assert.That(layouts("nchw, bfyx,blocked16"), Is.EqualTo(new[] { LayoutFamily.Nchw, LayoutFamily.Nchw, LayoutFamily.Blocked16 }));
-        Assert.That(() => ValueParsers.ListOf(ValueParsers.DataType)("f32,bf16"),
-            Throws.TypeOf<FormatException>().With.Message.EqualTo("holds 'bf16', which is not one of f32, f16"));
+        Assert.That(() => ValueParsers.ListOf(ValueParsers.DataTypes)("f32,bf8"),
+            Throws.TypeOf<FormatException>().With.Message.StartsWith("holds 'bf8', which is not one of f32, f16, bf16, u8s8u8"));
         Assert.That(() => layouts(","), Throws.TypeOf<FormatException>().With.Message.Contains("empty list"));
     }
 

@@ -70,7 +70,7 @@ public class BenchdnnImportTests
         var result = BenchdnnImport.ImportFile(Path.Combine(Corpus, "test_deconv_ci"));
         Assert.That(result.Cases, Is.Not.Empty);
         Assert.That(result.Cases.Select(c => c.Case.Batch), Is.All.EqualTo(2), "--mb=2 overrides the descriptor's batch");
-        Assert.That(result.Cases.Select(c => c.Case.DataType).Distinct(), Is.EquivalentTo(new[] { DataType.F32, DataType.F16 }));
+        Assert.That(result.Cases.Select(c => c.Case.Types.Destination).Distinct(), Is.EquivalentTo(new[] { DataType.F32, DataType.F16 }));
         Assert.That(result.Rejected.Select(r => r.Reason), Has.Some.Contains("direction BWD_D"));
         Assert.That(result.Rejected.Select(r => r.Reason), Has.Some.Contains("data type bf16"));
         Assert.That(result.IgnoredOptions, Does.Contain("--attr-post-ops"));
@@ -81,7 +81,7 @@ public class BenchdnnImportTests
     {
         var result = BenchdnnImport.ImportFile(Path.Combine(Corpus, "option_set_fwks_key_gpu"));
         Assert.That(result.Cases, Is.Not.Empty);
-        Assert.That(result.Cases.Select(c => c.Case.DataType), Is.All.EqualTo(DataType.F16));
+        Assert.That(result.Cases.Select(c => c.Case.Types.Destination), Is.All.EqualTo(DataType.F16));
         Assert.That(result.Rejected.Select(r => r.Reason), Has.All.Contains("direction BWD").Or.Contains("data type"));
     }
 

@@ -28,7 +28,7 @@ public class CaseIdTests
     {
         var c = CaseId.Parse("b_fs_yx_fsv16_k3x3_in4x4_oc2_ic2_s2x2_f16_exact_seed9_bias");
         Assert.That(c.Layout, Is.EqualTo(LayoutFamily.Blocked16));
-        Assert.That(c.DataType, Is.EqualTo(DataType.F16));
+        Assert.That(c.Types.Destination, Is.EqualTo(DataType.F16));
         Assert.That(c.Fill, Is.EqualTo(FillMode.Exact));
         Assert.That(c.Seed, Is.EqualTo(9UL));
         Assert.That(c.HasBias, Is.True);

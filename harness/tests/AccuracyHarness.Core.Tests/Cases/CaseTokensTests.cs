@@ -31,13 +31,17 @@ public class CaseTokensTests
         ["layout"] = ("b_fs_yx_fsv16", "blocked16", "blocked16"),
         ["fill"] = ("exact", "exact", "exact"),
         ["seed"] = ("18446744073709551615", "18446744073709551615", "seed18446744073709551615"),
+        ["zps"] = ("pc", "-pc", "zps-pc"),
+        ["zpd"] = ("-3", "-3", "zpd-3"),
+        ["sw"] = ("PC", "pc", "sw-pc"),
+        ["po"] = ("relu+SUM0.5+clip-1to6", "relu+sum0.5+clip-1to6", "po-relu+sum0.5+clip-1to6"),
     };
 
     private static IEnumerable<string> Params() => CaseTokens.All.Select(t => t.Param);
 
     [FsCheck.NUnit.Property(MaxTest = 300)]
     public Property A_case_survives_its_id_in_any_order_and_its_grid_values() =>
-        Prop.ForAll(CaseGen.Arbitrary(), c =>
+        Prop.ForAll(CaseGen.Arbitrary(CaseSpace.EveryType), c =>
         {
             var id = CaseId.Format(c);
             var tokens = id.Split('_');
@@ -88,7 +92,7 @@ public class CaseTokensTests
     public void Options_given_twice_take_the_last_one_written()
     {
         var c = CaseId.Parse("ic1_oc1_in3_k3_f32_f16_mb2_mb3_seed4_seed5_bias_nobias_ap-valid_ap-same-lower");
-        Assert.That((c.DataType, c.Batch, c.Seed, c.HasBias, c.AutoPad), Is.EqualTo((DataType.F16, 3, 5UL, false, AutoPad.SameLower)));
+        Assert.That((c.Types.Destination, c.Batch, c.Seed, c.HasBias, c.AutoPad), Is.EqualTo((DataType.F16, 3, 5UL, false, AutoPad.SameLower)));
     }
 
     [Test]

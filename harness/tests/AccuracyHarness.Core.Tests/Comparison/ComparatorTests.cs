@@ -39,9 +39,9 @@ public class ComparatorTests
             if (inputs.Bias is { } bias) addends.Add(bias.Data[(i / channelPlane) % p.Case.OutChannels]);
             float acc = 0;
             foreach (var addend in addends.OrderBy(_ => random.Next())) acc += addend;
-            output[i] = Tensor.Round(acc, p.Case.DataType);
+            output[i] = Tensor.Round(acc, p.Case.Types.Destination);
         }
-        return new Tensor(p.OutputShape, output, p.Case.DataType);
+        return new Tensor(p.OutputShape, output, p.Case.Types.Destination);
     }
 
     [FsCheck.NUnit.Property(MaxTest = 100)]

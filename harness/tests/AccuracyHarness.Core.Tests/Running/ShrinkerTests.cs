@@ -26,7 +26,7 @@ public class ShrinkerTests
             var flipped = inputs.Weights.Data.Chunk(taps).SelectMany(block => block.Reverse()).ToArray();
             var output = ReferenceDeconvolution.Gather(problem,
                 inputs with { Weights = new Tensor(inputs.Weights.Shape, flipped, inputs.Weights.StorageType) }).Output;
-            var type = problem.Case.DataType;
+            var type = problem.Case.Types.Destination;
             return BackendOutput.Produced.Of(new Tensor(problem.OutputShape, output.Select(v => Tensor.Round(v, type)).ToArray(), type));
         }
     }

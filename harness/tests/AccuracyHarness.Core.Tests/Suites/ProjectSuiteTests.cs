@@ -23,7 +23,7 @@ public class ProjectSuiteTests
         var cases = SuiteFile.Load(Path.Combine(ProjectPaths.Cases, "smoke")).Cases.Select(c => c.Case).ToList();
         Assert.That(cases.Count, Is.InRange(60, 300),
             "the default suite must stay small enough for the main job (under 2 minutes on 2 cores)");
-        Assert.That(cases.Select(c => (c.Rank, c.Layout, c.DataType, c.Fill)).Distinct().Count(), Is.EqualTo(3 * 3 * 2 * 2));
+        Assert.That(cases.Select(c => (c.Rank, c.Layout, c.Types.Destination, c.Fill)).Distinct().Count(), Is.EqualTo(3 * 3 * 2 * 2));
         Assert.That(cases.Select(c => c.AutoPad).Distinct().Count(), Is.EqualTo(4));
         Assert.That(cases, Has.Some.Matches<DeconvCase>(c => c!.OutputShape is not null));
         Assert.That(cases, Has.Some.Matches<DeconvCase>(c => c!.Groups > 1 && c.Dilations.Any(d => d > 1)));

@@ -140,7 +140,7 @@ public class SuiteFileTests
         var cases = SuiteFile.Load(path).Cases.Select(c => c.Case).ToList();
         Assert.That(cases, Has.Count.EqualTo(2 * 2 * 2 * 2));
         Assert.That(cases,
-            Has.All.Matches<DeconvCase>(c => c!.DataType == DataType.F16 && c.Layout != LayoutFamily.Nhwc
+            Has.All.Matches<DeconvCase>(c => c!.Types.Destination == DataType.F16 && c.Layout != LayoutFamily.Nhwc
                 && c.AutoPad == AutoPad.SameUpper));
         Assert.That(cases.Select(c => c.OutputShape?.ToString() ?? "none").Distinct(), Is.EquivalentTo(new[] { "none", "7" }));
         Assert.That(cases.Select(c => c.HasBias).Distinct(), Is.EquivalentTo(new[] { true, false }));
@@ -159,7 +159,7 @@ public class SuiteFileTests
             end
             """);
         var loaded = SuiteFile.Load(path);
-        Assert.That(loaded.Cases.Select(c => (c.Case.Batch, c.Case.InChannels, c.Case.DataType)),
+        Assert.That(loaded.Cases.Select(c => (c.Case.Batch, c.Case.InChannels, c.Case.Types.Destination)),
             Is.EqualTo(new[] { (1, 4, DataType.F32), (1, 4, DataType.F16) }));
         Assert.That(loaded.Cases[0].Source, Is.EqualTo("s:1 grid small (shapes:1)"));
         Assert.That(loaded.Expansions.Single().Excluded, Is.EqualTo(2));
@@ -232,7 +232,7 @@ public class SuiteFileTests
             "s:5: k: '3y3' is not a size per axis like 3 or 3x3 or 3x3x3");
         yield return Error("grid g\n  ic = 1, , 2\nend\n", "s:2: ic: an empty value");
         yield return Error("grid g\n  ic = 1\n  ic = 2\nend\n", "s:3: ic: given twice in grid g");
-        yield return Error("grid g\n  dtype = f64\nend\n", "s:2: dtype: 'f64' is not f32 or f16");
+        yield return Error("grid g\n  dtype = f64\nend\n", "s:2: dtype: 'f64' is not one of f32, f16, bf16, u8s8u8,");
         yield return Error("grid g\n  ic = 1\n  oc = 1\n  in = 3\nend\n",
             "s:1: grid g: needs values for ic, oc, in, k or an include to take cases from; missing: k");
         yield return Error("grid g\n  ic = 1\n", "s:1: grid: grid g has no 'end'");

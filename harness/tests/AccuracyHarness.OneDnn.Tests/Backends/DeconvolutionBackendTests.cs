@@ -48,7 +48,7 @@ public class DeconvolutionBackendTests
     /// <summary>Over generated f32 cases of every rank, layout and feature: a pass, or n/a only where oneDNN refuses padding_r.</summary>
     [FsCheck.NUnit.Property(MaxTest = 120)]
     public Property PassesOrIsRefusedForPaddingROnly() =>
-        Prop.ForAll(CaseGen.Arbitrary(new CaseSpace { DataTypes = [DataType.F32] }), c =>
+        Prop.ForAll(CaseGen.Arbitrary(new CaseSpace { DataTypes = [CaseTypes.F32] }), c =>
         {
             var (output, result) = OneDnnTesting.Evaluate(Backend, c.Id);
             return output is BackendOutput.NotApplicable na

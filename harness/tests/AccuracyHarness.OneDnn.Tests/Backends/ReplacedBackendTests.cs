@@ -44,7 +44,7 @@ public class ReplacedBackendTests
     /// <summary>Over generated cases of every stride (zero insertion), rank, layout and f32: all pass.</summary>
     [FsCheck.NUnit.Property(MaxTest = 80)]
     public Property PassesOnGeneratedCases() =>
-        Prop.ForAll(CaseGen.Arbitrary(new CaseSpace { DataTypes = [DataType.F32] }), c =>
+        Prop.ForAll(CaseGen.Arbitrary(new CaseSpace { DataTypes = [CaseTypes.F32] }), c =>
             OneDnnTesting.Evaluate(Backend, c.Id).Result.Status == Status.Pass);
 
     [Test]

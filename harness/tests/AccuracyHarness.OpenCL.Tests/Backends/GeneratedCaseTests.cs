@@ -24,7 +24,7 @@ public class GeneratedCaseTests
         var device = TestDevices.Pocl;
         var direct = new OpenClDirectBackend(device, OpenClOptions.Default);
         var replaced = new OpenClReplacedBackend(device, OpenClOptions.Default with { ZeroInsertion = true }, []);
-        var space = new CaseSpace { Layouts = [layout], DataTypes = [type] };
+        var space = new CaseSpace { Layouts = [layout], DataTypes = [CaseTypes.Uniform(type)] };
         var property = Prop.ForAll(CaseGen.Arbitrary(space), c =>
         {
             foreach (var backend in new OpenClBackend[] { direct, replaced })

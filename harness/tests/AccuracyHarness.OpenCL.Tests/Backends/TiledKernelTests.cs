@@ -32,7 +32,7 @@ public class TiledKernelTests
         [Values(DataType.F32, DataType.F16)] DataType type)
     {
         var direct = new OpenClDirectBackend(TestDevices.Pocl, OpenClOptions.Default, Tiled);
-        var space = new CaseSpace { Layouts = [layout], DataTypes = [type] };
+        var space = new CaseSpace { Layouts = [layout], DataTypes = [CaseTypes.Uniform(type)] };
         var property = Prop.ForAll(CaseGen.Arbitrary(space), c =>
         {
             Assert.That(Choose(Tiled, c.Resolve()).Entry, Is.EqualTo(KernelSource.DeconvTiled.Entry), c.Id);
@@ -48,7 +48,7 @@ public class TiledKernelTests
         [Values(DataType.F32, DataType.F16)] DataType type)
     {
         var replaced = new OpenClReplacedBackend(TestDevices.Pocl, OpenClOptions.Default with { ZeroInsertion = true }, [], TiledConv);
-        var space = new CaseSpace { Layouts = [layout], DataTypes = [type] };
+        var space = new CaseSpace { Layouts = [layout], DataTypes = [CaseTypes.Uniform(type)] };
         var ran = 0;
         var property = Prop.ForAll(CaseGen.Arbitrary(space), c =>
         {

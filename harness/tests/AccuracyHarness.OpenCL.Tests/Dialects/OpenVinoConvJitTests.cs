@@ -31,7 +31,7 @@ public partial class OpenVinoConvJitTests
         var p = CaseId.Parse(id).Resolve();
         var plan = rule.Decide(p, zeroInsertion).Plan!;
         var padsBegin = Enumerable.Repeat(0L, 3 - plan.Conv.Rank).Concat(plan.Conv.PadsBegin.Select(v => pads.Convert(v))).ToArray();
-        var header = OpenVinoJit.Convolution(p, plan, p.Case.DataType, "my_conv", fp16Supported: false, padsBegin);
+        var header = OpenVinoJit.Convolution(p, plan, p.Case.Types.Destination, "my_conv", fp16Supported: false, padsBegin);
         return Define().Matches(header).ToDictionary(m => m.Groups[1].Value + m.Groups[2].Value, m => m.Groups[3].Value);
     }
 

@@ -30,7 +30,7 @@ public partial class OpenVinoJitTests
     private static Dictionary<string, string> Macros(string id, WeightsOrder weights = WeightsOrder.Oiyx, bool referenceDispatch = true)
     {
         var p = CaseId.Parse(id).Resolve();
-        var header = OpenVinoJit.Deconvolution(p, p.Case.DataType, weights, "my_entry", fp16Supported: false, referenceDispatch);
+        var header = OpenVinoJit.Deconvolution(p, p.Case.Types.Destination, weights, "my_entry", fp16Supported: false, referenceDispatch);
         return Define().Matches(header).ToDictionary(m => m.Groups[1].Value + m.Groups[2].Value, m => m.Groups[3].Value);
     }
 

@@ -49,7 +49,7 @@ public partial class WeightsConversionTests
         var p = CaseId.Parse(id).Resolve();
         var w = Fill.For(p).Weights;
         var blocked = WeightsConversion.ToOrder(p, w, WeightsOrder.OsIsYxIsv16Osv16);
-        var header = OpenVinoJit.Deconvolution(p, p.Case.DataType, WeightsOrder.OsIsYxIsv16Osv16, "k", false, true);
+        var header = OpenVinoJit.Deconvolution(p, p.Case.Types.Destination, WeightsOrder.OsIsYxIsv16Osv16, "k", false, true);
         var c = FilterConstant().Matches(header).ToDictionary(m => m.Groups[1].Value, m => long.Parse(m.Groups[2].Value));
         var taps = p.Case.Kernel[0] * p.Case.Kernel[1];
         Assert.That(blocked, Has.Length.EqualTo(p.Case.Groups * ((p.Mg + 15) / 16 * 16) * ((p.Cg + 15) / 16 * 16) * taps));

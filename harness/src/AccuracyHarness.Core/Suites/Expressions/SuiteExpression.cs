@@ -30,7 +30,9 @@ public sealed class SuiteExpression
         ["out"] = "output size per axis", ["bias"] = "1 with bias, else 0", ["seed"] = "fill seed",
         ["macs"] = "multiply-adds: mb*oc*prod(out)*cg*prod(k)",
         ["elements"] = "elements of input, weights and output together",
-        ["dtype"] = "f32 or f16", ["layout"] = "nchw, nhwc or blocked16", ["fill"] = "random or exact",
+        ["dtype"] = $"data types: {CaseTypes.Choices}",
+        ["zps"] = "source zero point: none, common or pc", ["zpd"] = "destination zero point",
+        ["sw"] = "weight scales: tensor or pc", ["po"] = "number of post-ops", ["layout"] = "nchw, nhwc or blocked16", ["fill"] = "random or exact",
         ["ap"] = "auto_pad: notset, same_upper, same_lower or valid", ["os"] = "1 when output_shape is given, else 0",
     };
 
