@@ -31,6 +31,21 @@ public static class FaultCatalogue
     public const string LayoutMisread = "layout-misread";
     public const string HalfAccumulation = "half-accumulation";
 
+    // Faults of quantized and bf16 arithmetic (issue 19); the models are added with their mutants.
+    public const string ZeroPointIgnored = "zero-point-ignored";
+    public const string ZeroPointTwice = "zero-point-twice";
+    public const string ZeroPointChannelZero = "zero-point-channel-zero";
+    public const string PaddingNotZeroPoint = "padding-not-zero-point";
+    public const string WeightScalesPerTensor = "weight-scales-per-tensor";
+    public const string BiasScaled = "bias-scaled";
+    public const string RoundingHalfAway = "rounding-half-away";
+    public const string RoundingTowardZero = "rounding-toward-zero";
+    public const string WrapAround = "wrap-around";
+    public const string PostOpClamp = "post-op-clamp";
+    public const string DestinationZeroPointDropped = "dst-zero-point-dropped";
+    public const string BF16Truncation = "bf16-truncation";
+    public const string BF16Accumulation = "bf16-accumulation";
+
     public static IReadOnlyList<FaultModel> All { get; } =
     [
         new WeightsNotFlippedFault(),
