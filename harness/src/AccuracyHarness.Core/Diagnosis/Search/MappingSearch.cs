@@ -31,7 +31,9 @@ public static class MappingSearch
     {
         var clock = Stopwatch.StartNew();
         var memory = new CaseMemory(p, inputs);
-        var sample = Sample(p, reference, got);
+        var differing = Enumerable.Range(0, got.Length).Where(e => !Fit.Element(p, reference, e, got.Data[e])).ToList();
+        var sample = Sample(differing, got.Length);
+        var correctOutput = Diagnoser.AsOutput(p, reference);
         var partials = new List<(MappingHypothesis Hypothesis, int Misses)>();
         var candidates = OutputMatches.All(memory, reference, got)
             .Concat(Addressing.All(memory))
@@ -43,10 +45,13 @@ public static class MappingSearch
             var misses = sample.Count(e => !Fit.Element(p, onSample, e, got.Data[e]));
             if (misses == 0)
             {
+                // A mapping explains an output only if it predicts some differing element (rather than leaving them all
+                // open) and departs from the correct output somewhere: otherwise it excuses the difference, it does not explain it.
                 var whole = memory.Predict(candidate.Mapping);
-                if (Fit.Misses(p, whole, got) == 0) return [new Hypothesis(candidate.Model, candidate.Detail, whole)];
+                if (Fit.Misses(p, whole, got) == 0 && differing.Any(e => whole.Unknown?[e] != true) && Fit.Misses(p, whole, correctOutput) > 0)
+                    return [new Hypothesis(candidate.Model, candidate.Detail, whole)];
             }
-            if (misses < sample.Count / 2) partials.Add((candidate, misses));
+            if (misses > 0 && misses < sample.Count / 2) partials.Add((candidate, misses));
         }
         var kept = partials.OrderBy(c => c.Misses).Take(PartialsKept)
             .Select(c => new Hypothesis(c.Hypothesis.Model, c.Hypothesis.Detail, memory.Predict(c.Hypothesis.Mapping)));
@@ -54,11 +59,10 @@ public static class MappingSearch
     }
 
     /// <summary>The differing elements (up to two thirds of the sample, spread over them), then elements spread over the output.</summary>
-    private static List<int> Sample(Problem p, Prediction reference, Tensor got)
+    private static List<int> Sample(List<int> differing, int length)
     {
-        var differing = Enumerable.Range(0, got.Length).Where(e => !Fit.Element(p, reference, e, got.Data[e])).ToList();
         var sample = Spread(differing, SampleSize * 2 / 3).ToHashSet();
-        sample.UnionWith(Spread(Enumerable.Range(0, got.Length).ToList(), SampleSize - sample.Count));
+        sample.UnionWith(Spread(Enumerable.Range(0, length).ToList(), SampleSize - sample.Count));
         return [.. sample.Order()];
     }
 

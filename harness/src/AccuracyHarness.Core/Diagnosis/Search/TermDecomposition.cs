@@ -5,7 +5,7 @@ namespace AccuracyHarness.Core.Diagnosis.Search;
 
 /// <summary>
 /// Where no mapping fits, the error written as the reference's own terms taken 0 or 2 times instead of once: the
-/// bias, each tap, each row of taps along an axis, each input channel (within its group). Each differing element is
+/// bias, each tap, each row of taps along an axis, each input channel (within its group), every product at once. Each differing element is
 /// matched against every term it has; a greedy cover picks the terms that account for the most elements (at most
 /// <see cref="MaxTerms"/>), each reported with where it applies, since a term is often missing in part of the output
 /// only (a border band, a stride phase, the output-padding rows).
@@ -123,6 +123,7 @@ public static class TermDecomposition
                 terms.Add(new Term(name, false, Products((k, _) => k == channel)));
             }
         }
+        terms.Add(new Term("every product (all taps and channels)", false, Products((_, _) => true)));
         return terms;
     }
 }
