@@ -128,12 +128,31 @@ public sealed class CaseMemory
 
     /// <summary>
     /// The correct kernel's sum for element e split into terms: the bias, and per (input channel within its group, tap)
-    /// the product and its absolute value, indexed c * taps + tap.
+    /// the product, indexed c * taps + tap.
     /// </summary>
     public double Partials(int e, double[] products)
     {
+        var bias = Inputs(e, products);
         var g = Geometry;
-        Array.Clear(products);
+        var oc = e / g.X.Out / g.Y.Out / g.Z.Out % g.M;
+        var firstWeight = ((oc / g.Mg * g.Cg * g.Mg) + (oc % g.Mg)) * Taps;
+        for (var i = 0; i < products.Length; i++)
+        {
+            // Weight (ic, m, tap) is at (ic * Mg + m) * taps + tap, ic = group * Cg + c.
+            if (products[i] != 0) products[i] *= _w[firstWeight + (i / Taps * g.Mg * Taps) + (i % Taps)];
+        }
+        return bias;
+    }
+
+    /// <summary>
+    /// The inputs the correct kernel multiplies for element e, per (input channel within its group, tap), indexed
+    /// c * taps + tap (0 where the tap reads nothing), and the bias of its channel (0 without one): the row of the
+    /// linear system whose unknowns are the weights a kernel multiplied with.
+    /// </summary>
+    public double Inputs(int e, double[] inputs)
+    {
+        var g = Geometry;
+        Array.Clear(inputs);
         var ox = e % g.X.Out;
         var oy = e / g.X.Out % g.Y.Out;
         var oz = e / g.X.Out / g.Y.Out % g.Z.Out;
@@ -146,10 +165,12 @@ public sealed class CaseMemory
             foreach (var (iy, ty) in _correctReads[1][oy])
             foreach (var (ix, tx) in _correctReads[2][ox])
             {
-                var tap = (((tz * g.Y.Kernel) + ty) * g.X.Kernel) + tx;
-                products[(c * Taps) + tap] = _x[_layout.Offset(n, ic, iz, iy, ix)] * (double)_w[g.WeightIndex(ic, oc % g.Mg, tz, ty, tx)];
+                inputs[(c * Taps) + (((tz * g.Y.Kernel) + ty) * g.X.Kernel) + tx] = _x[_layout.Offset(n, ic, iz, iy, ix)];
             }
         }
         return _bias?[oc] ?? 0;
     }
+
+    /// <summary>The stored weights, logical index (IOYX, [C][M/G][k...]).</summary>
+    public float Weight(int index) => _w[index];
 }

@@ -35,9 +35,11 @@ public static class MappingSearch
         var sample = Sample(differing, got.Length);
         var correctOutput = Diagnoser.AsOutput(p, reference);
         var partials = new List<(MappingHypothesis Hypothesis, int Misses)>();
+        var weights = EffectiveWeights.Recover(memory, got);
         var candidates = OutputMatches.All(memory, reference, got)
             .Concat(Addressing.All(memory))
-            .Concat(WeightOrders.All(memory));
+            .Concat(WeightOrders.All(memory))
+            .Where(c => weights?.Admits(c.Mapping) ?? true);
         foreach (var candidate in candidates)
         {
             if (clock.Elapsed > budget) break;
@@ -45,17 +47,29 @@ public static class MappingSearch
             var misses = sample.Count(e => !Fit.Element(p, onSample, e, got.Data[e]));
             if (misses == 0)
             {
-                // A mapping explains an output only if it predicts some differing element (rather than leaving them all
-                // open) and departs from the correct output somewhere: otherwise it excuses the difference, it does not explain it.
                 var whole = memory.Predict(candidate.Mapping);
-                if (Fit.Misses(p, whole, got) == 0 && differing.Any(e => whole.Unknown?[e] != true) && Fit.Misses(p, whole, correctOutput) > 0)
-                    return [new Hypothesis(candidate.Model, candidate.Detail, whole)];
+                if (Explains(p, whole, got, correctOutput, differing)) return [new Hypothesis(candidate.Model, candidate.Detail, whole)];
             }
             if (misses > 0 && misses < sample.Count / 2) partials.Add((candidate, misses));
         }
         var kept = partials.OrderBy(c => c.Misses).Take(PartialsKept)
             .Select(c => new Hypothesis(c.Hypothesis.Model, c.Hypothesis.Detail, memory.Predict(c.Hypothesis.Mapping)));
         return TermDecomposition.Fit(memory, reference, got) is { } terms ? [terms, .. kept] : [.. kept];
+    }
+
+    /// <summary>
+    /// Whether a mapping's whole prediction explains the output rather than excuses it. It must fit every element it
+    /// predicts, and either predict some differing element, departing from the correct output there, or leave open
+    /// (reads outside a buffer) exactly the differing elements while predicting the others: a kernel whose every
+    /// wrong element reads outside the input (a swapped axis of a 1D case reads the next channels' planes) is named by
+    /// where its reads leave the buffer, and a mapping that leaves open what does not differ, or everything, is not.
+    /// </summary>
+    private static bool Explains(Problem p, Prediction whole, Tensor got, Tensor correctOutput, List<int> differing)
+    {
+        if (differing.Count == 0 || Fit.Misses(p, whole, got) > 0) return false;
+        if (differing.Any(e => whole.Unknown?[e] != true)) return Fit.Misses(p, whole, correctOutput) > 0;
+        var open = whole.Unknown!.Count(u => u);
+        return open == differing.Count && open < got.Length;
     }
 
     /// <summary>The differing elements (up to two thirds of the sample, spread over them), then elements spread over the output.</summary>

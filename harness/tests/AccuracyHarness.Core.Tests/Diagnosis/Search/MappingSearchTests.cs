@@ -61,6 +61,25 @@ public class MappingSearchTests
         }
     }
 
+    /// <summary>
+    /// y and x swapped on a 1D case read the next channels' rows, past the input's end for every wrong element: what
+    /// the kernel got there is whatever memory held, and the mapping is named by where its reads leave the buffer.
+    /// </summary>
+    [Test]
+    public void A_mapping_whose_wrong_elements_all_read_outside_the_input_is_found()
+    {
+        var p = CaseId.Parse("ic4_oc4_in7_k3_s2_pb1_pe1_op1_bias").Resolve();
+        var inputs = Fill.For(p);
+        var memory = new CaseMemory(p, inputs);
+        var planted = memory.Predict(new KernelMapping(Input: new InputRead(Swap: (1, 2))));
+        var garbage = planted with { Output = [.. planted.Output.Select((v, e) => planted.Unknown![e] ? 100.0 + e : v)] };
+        var got = Diagnoser.AsOutput(p, garbage);
+        var differing = Enumerable.Range(0, got.Length).Count(e => !Fit.Element(p, Prediction.Of(ReferenceDeconvolution.Gather(p, inputs)), e, got.Data[e]));
+        Assert.That(differing, Is.EqualTo(planted.Unknown!.Count(u => u)).And.LessThan(got.Length), "every wrong element reads outside");
+        var diagnosis = Searched(p, inputs, got);
+        Assert.That((diagnosis.Explained, diagnosis.Model), Is.EqualTo((true, SearchModels.InputAddressing)), diagnosis.Text);
+    }
+
     [Test]
     public void A_term_missing_in_part_of_the_output_is_named_with_where()
     {
