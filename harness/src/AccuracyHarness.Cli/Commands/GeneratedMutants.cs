@@ -12,6 +12,8 @@ namespace AccuracyHarness.Cli.Commands;
 /// `mutants --generated N --seed S`: random index-mapping faults written into the direct kernel, each scored on the suite.
 /// Caught: some case fails. Explained: on every failing case the diagnosis is a full fit and the planted fault predicts
 /// the output. Misnamed: on some failing case the diagnosis is a full fit while the planted fault predicts otherwise.
+/// A failing case on which the planted fault reads outside a buffer for every element is not scored (nothing there can
+/// be predicted); a mutant failing only such cases is caught but not explained.
 /// </summary>
 public static class GeneratedMutants
 {
@@ -32,17 +34,18 @@ public static class GeneratedMutants
             var backend = mutant.Backend(device);
             var results = new RunPipeline([backend], new RunOptions { Jobs = jobs }).Run(cases, []);
             var failing = results.Where(r => r.Status == Status.Fail).ToList();
+            var scored = failing.Where(r => !backend.Open(r.CaseId)).ToList();
             bool FullFit(CaseResult r) => r.Diagnosis.Kind == DiagnosisKind.FaultModel;
             var score = new Score(mutant, failing.Count, results.Count,
-                failing.Count > 0 && failing.All(r => FullFit(r) && backend.Predicted(r.CaseId)),
-                failing.Any(r => FullFit(r) && !backend.Predicted(r.CaseId)),
+                scored.Count > 0 && scored.All(r => FullFit(r) && backend.Predicted(r.CaseId)),
+                scored.Any(r => FullFit(r) && !backend.Predicted(r.CaseId)),
                 failing.GroupBy(r => r.Diagnosis.FaultModel).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key ?? "",
                 clock.Elapsed.TotalSeconds);
             scores.Add(score);
             Console.Error.WriteLine($"{mutant.Name}: {mutant.Description}: {score.Failing}/{score.Results} failing, "
                 + $"{(score.Explained ? "explained" : "not explained")}{(score.Misnamed ? ", MISNAMED" : "")} ({score.Diagnosis}), "
                 + $"{score.Seconds:0.0} s");
-            foreach (var miss in failing.Where(r => !(FullFit(r) && backend.Predicted(r.CaseId))).Take(3))
+            foreach (var miss in scored.Where(r => !(FullFit(r) && backend.Predicted(r.CaseId))).Take(3))
                 Console.Error.WriteLine($"  {miss.CaseId}: {miss.Diagnosis.Text}");
             if (outDir is not null) File.WriteAllText(Path.Combine(outDir, mutant.Name + ".cl"), mutant.Source);
         }

@@ -15,6 +15,7 @@ namespace AccuracyHarness.Core.Mutants;
 public sealed class PlantedCheck(IBackend inner, Func<CaseMemory, KernelMapping> planted) : IBackend
 {
     private readonly ConcurrentDictionary<string, bool> _predicted = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _open = new(StringComparer.Ordinal);
 
     public string Name => inner.Name;
 
@@ -23,13 +24,21 @@ public sealed class PlantedCheck(IBackend inner, Func<CaseMemory, KernelMapping>
     /// <summary>Whether the planted fault predicted the output of the case (false for a case not run).</summary>
     public bool Predicted(string caseId) => _predicted.GetValueOrDefault(caseId);
 
+    /// <summary>
+    /// Whether the planted fault leaves every element of the case open (each one reads outside a buffer, so what the
+    /// kernel wrote is whatever memory held): nothing there can be explained or misnamed, and the case is not scored.
+    /// </summary>
+    public bool Open(string caseId) => _open.GetValueOrDefault(caseId);
+
     public BackendOutput Run(Problem problem, CaseInputs inputs, CancellationToken cancellation)
     {
         var output = inner.Run(problem, inputs, cancellation);
         if (output is BackendOutput.Produced produced)
         {
             var memory = new CaseMemory(problem, inputs);
-            _predicted[problem.Case.Id] = Fit.Misses(problem, memory.Predict(planted(memory)), produced.Output) == 0;
+            var prediction = memory.Predict(planted(memory));
+            _predicted[problem.Case.Id] = Fit.Misses(problem, prediction, produced.Output) == 0;
+            _open[problem.Case.Id] = prediction.Unknown?.All(u => u) == true;
         }
         return output;
     }
