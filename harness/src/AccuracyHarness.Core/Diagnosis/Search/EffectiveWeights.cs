@@ -10,7 +10,7 @@ namespace AccuracyHarness.Core.Diagnosis.Search;
 /// only where its values match the recovered ones, and none can where no weights at all reproduce the output. This
 /// turns thousands of candidate orders (a 3D grouped case has 720 orders times 8 flips) into a comparison of values
 /// each. Weights that no element multiplies stay open. None is recovered (the search then runs every candidate) when
-/// the system is too large, has fewer elements than unknowns, or its inputs are dependent.
+/// the system is too large, has fewer than twice as many elements as unknowns, or its inputs are dependent.
 /// </summary>
 public sealed class EffectiveWeights
 {
@@ -25,17 +25,25 @@ public sealed class EffectiveWeights
     /// </summary>
     private const double ResidualLimit = 1e-2;
 
-    /// <summary>How far a stored weight may be from a recovered one, relative to the largest stored weight.</summary>
-    private const double ValueTolerance = 1e-2;
+    /// <summary>
+    /// How far a stored weight may be from a recovered one: this many standard errors of the recovered value (the
+    /// residual's spread through the solve: a weight few elements multiply, by small inputs, is known less well, and
+    /// in f16 by about 1%), and at least <see cref="ValueFloor"/> of the largest stored weight. Loose on purpose: the
+    /// recovery only rules mappings out, and one it admits must still reproduce the output.
+    /// </summary>
+    private const double StandardErrors = 8;
+
+    private const double ValueFloor = 1e-3;
 
     private readonly CaseMemory _memory;
 
     /// <summary>Per logical weight, the value the kernel multiplied with; NaN where no element multiplies it.</summary>
     private readonly double[] _values;
 
-    private readonly double _tolerance;
+    /// <summary>Per logical weight, how far a stored value may be from the recovered one.</summary>
+    private readonly double[] _tolerance;
 
-    private EffectiveWeights(CaseMemory memory, double[] values, bool reproduces, double tolerance)
+    private EffectiveWeights(CaseMemory memory, double[] values, bool reproduces, double[] tolerance)
     {
         _memory = memory;
         _values = values;
@@ -52,11 +60,13 @@ public sealed class EffectiveWeights
         var unknowns = g.Cg * memory.Taps;
         var plane = g.Z.Out * g.Y.Out * g.X.Out;
         var rows = g.Batch * plane;
-        if (unknowns > MaxUnknowns || rows < unknowns) return null;
+        // Twice as many elements as unknowns at least, so that the residual says how well each weight is known.
+        if (unknowns > MaxUnknowns || rows < 2 * unknowns) return null;
         rows = Math.Min(rows, 4 * unknowns);
         if ((double)g.M * ((rows * (double)unknowns * unknowns) + Math.Pow(unknowns, 3)) > MaxWork) return null;
         var values = new double[g.C * g.Mg * memory.Taps];
-        var maxWeight = Enumerable.Range(0, values.Length).Max(i => Math.Abs(memory.Weight(i)));
+        var tolerance = new double[values.Length];
+        var floor = ValueFloor * Enumerable.Range(0, values.Length).Max(i => Math.Abs(memory.Weight(i)));
         var (residual, scale) = (0.0, 0.0);
         var input = new double[unknowns];
         var normal = new double[unknowns, unknowns];
@@ -67,6 +77,7 @@ public sealed class EffectiveWeights
             Array.Clear(right);
             var elements = Enumerable.Range(0, rows).Select(r => Element(g.Batch * plane, rows, r, oc, g.M, plane))
                 .Where(e => float.IsFinite(got.Data[e])).ToList();
+            if (elements.Count < 2 * unknowns) return null;
             foreach (var e in elements)
             {
                 var y = got.Data[e] - memory.Inputs(e, input);
@@ -77,19 +88,27 @@ public sealed class EffectiveWeights
                     for (var j = 0; j < unknowns; j++) normal[i, j] += input[i] * input[j];
                 }
             }
-            if (Solve(normal, right) is not { } weights) return null;
+            if (Solve(normal, right) is not var (weights, variance)) return null;
+            var channelResidual = 0.0;
             foreach (var e in elements)
             {
                 var y = got.Data[e] - memory.Inputs(e, input);
                 var fitted = Enumerable.Range(0, unknowns).Sum(i => input[i] * (double.IsNaN(weights[i]) ? 0 : weights[i]));
-                residual += (fitted - y) * (fitted - y);
+                channelResidual += (fitted - y) * (fitted - y);
                 scale += y * y;
             }
+            residual += channelResidual;
+            var sigma = Math.Sqrt(channelResidual / Math.Max(1, elements.Count - unknowns));
             var first = ((oc / g.Mg * g.Cg * g.Mg) + (oc % g.Mg)) * memory.Taps;
-            for (var i = 0; i < unknowns; i++) values[first + (i / memory.Taps * g.Mg * memory.Taps) + (i % memory.Taps)] = weights[i];
+            for (var i = 0; i < unknowns; i++)
+            {
+                var at = first + (i / memory.Taps * g.Mg * memory.Taps) + (i % memory.Taps);
+                values[at] = weights[i];
+                tolerance[at] = Math.Max(floor, StandardErrors * sigma * Math.Sqrt(variance[i]));
+            }
         }
         var reproduces = residual <= ResidualLimit * ResidualLimit * Math.Max(scale, double.Epsilon);
-        return new EffectiveWeights(memory, values, reproduces, ValueTolerance * maxWeight);
+        return new EffectiveWeights(memory, values, reproduces, tolerance);
     }
 
     /// <summary>
@@ -102,7 +121,7 @@ public sealed class EffectiveWeights
         if (!Reproduces) return false;
         for (var i = 0; i < _values.Length; i++)
         {
-            if (!double.IsNaN(_values[i]) && Math.Abs(_memory.Weight(reads[i]) - _values[i]) > _tolerance) return false;
+            if (!double.IsNaN(_values[i]) && Math.Abs(_memory.Weight(reads[i]) - _values[i]) > _tolerance[i]) return false;
         }
         return true;
     }
@@ -115,10 +134,11 @@ public sealed class EffectiveWeights
     }
 
     /// <summary>
-    /// The normal equations solved by Cholesky over the unknowns that some element multiplies (the others are NaN);
-    /// null when those are dependent.
+    /// The normal equations solved by Cholesky over the unknowns that some element multiplies (the others are NaN),
+    /// with the diagonal of their inverse (each unknown's variance per unit residual variance); null when those are
+    /// dependent.
     /// </summary>
-    private static double[]? Solve(double[,] a, double[] b)
+    private static (double[] X, double[] Variance)? Solve(double[,] a, double[] b)
     {
         var n = b.Length;
         var used = Enumerable.Range(0, n).Where(i => a[i, i] > 0).ToArray();
@@ -156,6 +176,20 @@ public sealed class EffectiveWeights
             for (var q = i + 1; q < k; q++) sum -= l[q, i] * x[used[q]];
             x[used[i]] = sum / l[i, i];
         }
-        return x;
+        // diag(A^-1) = squared column norms of L^-1, solved column by column.
+        var variance = new double[n];
+        var column = new double[k];
+        for (var j = 0; j < k; j++)
+        {
+            Array.Clear(column);
+            for (var i = j; i < k; i++)
+            {
+                var sum = i == j ? 1.0 : 0.0;
+                for (var q = j; q < i; q++) sum -= l[i, q] * column[q];
+                column[i] = sum / l[i, i];
+                variance[used[j]] += column[i] * column[i];
+            }
+        }
+        return (x, variance);
     }
 }

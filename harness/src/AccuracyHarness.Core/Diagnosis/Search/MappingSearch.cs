@@ -60,16 +60,18 @@ public static class MappingSearch
     /// <summary>
     /// Whether a mapping's whole prediction explains the output rather than excuses it. It must fit every element it
     /// predicts, and either predict some differing element, departing from the correct output there, or leave open
-    /// (reads outside a buffer) exactly the differing elements while predicting the others: a kernel whose every
-    /// wrong element reads outside the input (a swapped axis of a 1D case reads the next channels' planes) is named by
-    /// where its reads leave the buffer, and a mapping that leaves open what does not differ, or everything, is not.
+    /// (reads outside a buffer) every differing element while predicting others, most of the open ones differing: a
+    /// kernel whose every wrong element reads outside the input (a swapped axis of a 1D case reads the next channels'
+    /// planes) is named by where its reads leave the buffer. What it read there may happen to give the correct value
+    /// (a zero of an exact fill), hence "most"; a mapping that leaves open mostly what does not differ, or everything,
+    /// excuses the output and is not taken.
     /// </summary>
     private static bool Explains(Problem p, Prediction whole, Tensor got, Tensor correctOutput, List<int> differing)
     {
         if (differing.Count == 0 || Fit.Misses(p, whole, got) > 0) return false;
         if (differing.Any(e => whole.Unknown?[e] != true)) return Fit.Misses(p, whole, correctOutput) > 0;
         var open = whole.Unknown!.Count(u => u);
-        return open == differing.Count && open < got.Length;
+        return open < got.Length && differing.Count * 2 >= open;
     }
 
     /// <summary>The differing elements (up to two thirds of the sample, spread over them), then elements spread over the output.</summary>

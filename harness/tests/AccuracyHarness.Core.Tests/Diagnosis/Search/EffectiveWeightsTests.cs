@@ -13,7 +13,7 @@ public class EffectiveWeightsTests
     /// </summary>
     [TestCase("ic4_oc6_g2_in3x3x2_k3x3x3_s2x2x2_pb1x1x1_op1x1x1_bias")]
     [TestCase("ic4_oc6_g2_in3x3x2_k3x3x3_s2x2x2_pb1x1x1_op1x1x1_bias_f16_nhwc")]
-    [TestCase("ic3_oc4_in5x5_k3x3_s1x1_nobias_exact")]
+    [TestCase("ic3_oc4_in8x8_k3x3_s1x1_nobias_exact")]
     public void A_weight_order_is_recovered_from_the_output(string id)
     {
         var p = CaseId.Parse(id).Resolve();
