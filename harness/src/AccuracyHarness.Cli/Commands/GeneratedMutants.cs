@@ -42,7 +42,9 @@ public static class GeneratedMutants
                 failing.GroupBy(r => r.Diagnosis.FaultModel).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key ?? "",
                 clock.Elapsed.TotalSeconds);
             scores.Add(score);
+            var open = failing.Count - scored.Count;
             Console.Error.WriteLine($"{mutant.Name}: {mutant.Description}: {score.Failing}/{score.Results} failing, "
+                + (open > 0 ? $"{open} not scored (every element reads outside a buffer), " : "")
                 + $"{(score.Explained ? "explained" : "not explained")}{(score.Misnamed ? ", MISNAMED" : "")} ({score.Diagnosis}), "
                 + $"{score.Seconds:0.0} s");
             foreach (var miss in scored.Where(r => !(FullFit(r) && backend.Predicted(r.CaseId))).Take(3))
