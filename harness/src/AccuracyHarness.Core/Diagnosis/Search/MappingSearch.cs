@@ -35,6 +35,7 @@ public static class MappingSearch
         var sample = Sample(differing, got.Length);
         var correctOutput = Diagnoser.AsOutput(p, reference);
         var partials = new List<(MappingHypothesis Hypothesis, int Misses)>();
+        Hypothesis? open = null;
         var weights = EffectiveWeights.Recover(memory, got);
         var candidates = OutputMatches.All(memory, reference, got)
             .Concat(Addressing.All(memory))
@@ -48,30 +49,47 @@ public static class MappingSearch
             if (misses == 0)
             {
                 var whole = memory.Predict(candidate.Mapping);
-                if (Explains(p, whole, got, correctOutput, differing)) return [new Hypothesis(candidate.Model, candidate.Detail, whole)];
+                var hypothesis = new Hypothesis(candidate.Model, candidate.Detail, whole);
+                if (Predicts(p, whole, got, correctOutput, differing)) return [hypothesis];
+                if (open is null && LeavesOpenWhatDiffers(p, whole, got, differing)) open = hypothesis;
             }
             if (misses > 0 && misses < sample.Count / 2) partials.Add((candidate, misses));
         }
         var kept = partials.OrderBy(c => c.Misses).Take(PartialsKept)
             .Select(c => new Hypothesis(c.Hypothesis.Model, c.Hypothesis.Detail, memory.Predict(c.Hypothesis.Mapping)));
-        return TermDecomposition.Fit(memory, reference, got) is { } terms ? [terms, .. kept] : [.. kept];
+        var terms = TermDecomposition.Fit(memory, reference, got);
+        // A mapping that leaves the differing elements open is the last resort: terms that predict them come first
+        // (dropping the taps with x = 1 differs exactly where a swapped x reads past the input, on some cases).
+        Hypothesis[] leading = (terms, open) switch
+        {
+            ({ } t, { } o) when Fit.Misses(p, t.Prediction, got) == 0 => [t, o],
+            ({ } t, { } o) => [o, t],
+            ({ } t, null) => [t],
+            (null, { } o) => [o],
+            _ => [],
+        };
+        return [.. leading, .. kept];
     }
 
     /// <summary>
-    /// Whether a mapping's whole prediction explains the output rather than excuses it. It must fit every element it
-    /// predicts, and either predict some differing element, departing from the correct output there, or leave open
-    /// (reads outside a buffer) every differing element while predicting others, most of the open ones differing: a
-    /// kernel whose every wrong element reads outside the input (a swapped axis of a 1D case reads the next channels'
-    /// planes) is named by where its reads leave the buffer. What it read there may happen to give the correct value
-    /// (a zero of an exact fill), hence "most"; a mapping that leaves open mostly what does not differ, or everything,
-    /// excuses the output and is not taken.
+    /// Whether a mapping's whole prediction explains the output: it fits every element it predicts, predicts some
+    /// differing element and departs from the correct output somewhere.
     /// </summary>
-    private static bool Explains(Problem p, Prediction whole, Tensor got, Tensor correctOutput, List<int> differing)
+    private static bool Predicts(Problem p, Prediction whole, Tensor got, Tensor correctOutput, List<int> differing) =>
+        differing.Any(e => whole.Unknown?[e] != true) && Fit.Misses(p, whole, got) == 0 && Fit.Misses(p, whole, correctOutput) > 0;
+
+    /// <summary>
+    /// Whether a mapping fits every element it predicts and leaves open (reads outside a buffer) every differing
+    /// element, while predicting others and most of the open ones differing: a kernel whose every wrong element reads
+    /// outside the input (a swapped axis of a 1D case reads the next channels' planes) is named by where its reads
+    /// leave the buffer. What it read there may happen to give the correct value (a zero of an exact fill), hence
+    /// "most"; a mapping that leaves open mostly what does not differ, or everything, excuses the output instead.
+    /// </summary>
+    private static bool LeavesOpenWhatDiffers(Problem p, Prediction whole, Tensor got, List<int> differing)
     {
-        if (differing.Count == 0 || Fit.Misses(p, whole, got) > 0) return false;
-        if (differing.Any(e => whole.Unknown?[e] != true)) return Fit.Misses(p, whole, correctOutput) > 0;
-        var open = whole.Unknown!.Count(u => u);
-        return open < got.Length && differing.Count * 2 >= open;
+        if (differing.Count == 0 || whole.Unknown is not { } unknown || differing.Any(e => !unknown[e])) return false;
+        var open = unknown.Count(u => u);
+        return open < got.Length && differing.Count * 2 >= open && Fit.Misses(p, whole, got) == 0;
     }
 
     /// <summary>The differing elements (up to two thirds of the sample, spread over them), then elements spread over the output.</summary>

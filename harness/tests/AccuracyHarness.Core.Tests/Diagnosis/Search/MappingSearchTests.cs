@@ -80,6 +80,22 @@ public class MappingSearchTests
         Assert.That((diagnosis.Explained, diagnosis.Model), Is.EqualTo((true, SearchModels.InputAddressing)), diagnosis.Text);
     }
 
+    /// <summary>
+    /// Taps with x = 1 dropped differ exactly where z and x swapped read past the input, on this case: the terms, which
+    /// predict the differing elements, come before the mapping, which only leaves them open.
+    /// </summary>
+    [Test]
+    public void Terms_that_predict_the_difference_come_before_a_mapping_that_leaves_it_open()
+    {
+        var p = CaseId.Parse("ic3_oc4_in5x5_k3x3_s1x1_nobias").Resolve();
+        var inputs = Fill.For(p);
+        var memory = new CaseMemory(p, inputs);
+        var dropped = new KernelMapping(TapFactor: [.. Enumerable.Range(0, memory.Taps).Select(t => t % 3 == 1 ? 0.0 : 1)]);
+        var diagnosis = Searched(p, inputs, Diagnoser.AsOutput(p, memory.Predict(dropped)));
+        Assert.That((diagnosis.Explained, diagnosis.Model), Is.EqualTo((true, SearchModels.Terms)), diagnosis.Text);
+        Assert.That(diagnosis.Detail, Does.StartWith("taps with x=1 missing"));
+    }
+
     [Test]
     public void A_term_missing_in_part_of_the_output_is_named_with_where()
     {
