@@ -9,7 +9,8 @@ namespace AccuracyHarness.Core.Backends;
 /// The scatter form of the reference run as a backend, rounded to the storage type: compared
 /// with the gather form that the comparison uses, it checks the reference itself on every case.
 /// </summary>
-public sealed class ReferenceBackend : IBackend
+/// <param name="gemm">The matrix product that large cases are summed with, as the comparison's (none: the loops).</param>
+public sealed class ReferenceBackend(IGemm? gemm = null) : IBackend
 {
     public const string Id = "reference";
 
@@ -19,7 +20,7 @@ public sealed class ReferenceBackend : IBackend
 
     public BackendOutput Run(Problem problem, CaseInputs inputs, CancellationToken cancellation)
     {
-        var scatter = ReferenceDeconvolution.Scatter(problem, inputs);
+        var scatter = ReferenceDeconvolution.Scatter(problem, inputs, gemm);
         var type = problem.Case.DataType;
         var output = new float[scatter.Length];
         for (var i = 0; i < output.Length; i++) output[i] = Tensor.Round(scatter[i], type);

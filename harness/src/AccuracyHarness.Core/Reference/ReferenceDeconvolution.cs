@@ -19,10 +19,16 @@ public static class ReferenceDeconvolution
 
     /// <summary>
     /// Gather form: each output element collects its inputs by solving i = (o + pb - t*d) / s
-    /// and keeping the taps where i is an integer in range.
+    /// and keeping the taps where i is an integer in range. With <paramref name="gemm"/>, a case
+    /// large enough to pay is summed as matrix products instead (<see cref="ReferenceColumns"/>).
     /// </summary>
-    public static ReferenceResult Gather(Problem p, CaseInputs inputs) =>
-        Gather(DeconvGeometry.Of(p), inputs.Input.Data, inputs.Weights.Data, inputs.Bias?.Data);
+    public static ReferenceResult Gather(Problem p, CaseInputs inputs, IGemm? gemm = null)
+    {
+        var g = DeconvGeometry.Of(p);
+        return gemm is not null && ReferenceColumns.Pays(g)
+            ? new ReferenceColumns(g, inputs.Input.Data, inputs.Weights.Data, inputs.Bias?.Data, gemm).Sums()
+            : Gather(g, inputs.Input.Data, inputs.Weights.Data, inputs.Bias?.Data);
+    }
 
     /// <param name="rounding">
     /// Applied to every product and partial sum when given: a model of an implementation that
@@ -35,10 +41,16 @@ public static class ReferenceDeconvolution
 
     /// <summary>
     /// Scatter form: each input element spreads x*w into the outputs o = i*s + t*d - pb that
-    /// fall inside the output (the transposed convolution matrix applied to x).
+    /// fall inside the output (the transposed convolution matrix applied to x). With
+    /// <paramref name="gemm"/>, a case large enough to pay is summed as matrix products instead.
     /// </summary>
-    public static double[] Scatter(Problem p, CaseInputs inputs) =>
-        new ReferenceScatter(DeconvGeometry.Of(p), inputs.Input.Data, inputs.Weights.Data, inputs.Bias?.Data).Run();
+    public static double[] Scatter(Problem p, CaseInputs inputs, IGemm? gemm = null)
+    {
+        var g = DeconvGeometry.Of(p);
+        return gemm is not null && ReferenceColumns.Pays(g)
+            ? new ReferenceColumns(g, inputs.Input.Data, inputs.Weights.Data, inputs.Bias?.Data, gemm).Output()
+            : new ReferenceScatter(g, inputs.Input.Data, inputs.Weights.Data, inputs.Bias?.Data).Run();
+    }
 
     /// <summary>Runs body(0..count-1), on every core when the case is large.</summary>
     internal static void For(DeconvGeometry g, int count, Action<int> body)
