@@ -29,10 +29,11 @@ public static class BackendWiring
     /// than there are cores. Without OpenBLAS the reference runs its loops (the same verdicts, slower on large
     /// cases), and stderr says so once per process.
     /// </summary>
-    public static IGemm? ReferenceGemm(int jobs)
+    /// <param name="worker">An isolated worker's: its run's process has said it already.</param>
+    public static IGemm? ReferenceGemm(int jobs, bool worker = false)
     {
         var gemm = OpenBlasGemm.Create(System.Environment.ProcessorCount / Math.Max(1, jobs), out var reason);
-        if (gemm is null && Interlocked.Exchange(ref _loopsSaid, 1) == 0)
+        if (gemm is null && !worker && Interlocked.Exchange(ref _loopsSaid, 1) == 0)
             Console.Error.WriteLine($"note: the reference runs its loops (slower on large cases): {reason}");
         return gemm;
     }

@@ -31,7 +31,7 @@ public static class RunCommand
     {
         var started = DateTimeOffset.Now;
         var read = RunArguments.Read(parsed);
-        var inputs = read with { Options = read.Options with { Gemm = BackendWiring.ReferenceGemm(read.Options.Jobs) } };
+        var inputs = read with { Options = read.Options with { Gemm = BackendWiring.ReferenceGemm(read.Options.Jobs, read.Worker) } };
         var backends = BackendWiring.Create(parsed, RunArguments.BackendList.Name, inputs.Backends, inputs.Devices, inputs.Options.Gemm);
         if (inputs.Worker) return WorkerLoop.Serve(backends, inputs.Options with { OutputDirectory = inputs.Out });
 

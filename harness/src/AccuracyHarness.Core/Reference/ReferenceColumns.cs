@@ -38,12 +38,13 @@ internal sealed class ReferenceColumns
     /// <summary>Per x tap, the inputs [From, To) whose outputs ix*s + Shift fall inside the row.</summary>
     private readonly (int From, int To, int Shift)[] _xReach;
 
-    public ReferenceColumns(DeconvGeometry g, float[] x, float[] w, float[]? bias, IGemm gemm)
+    /// <param name="blockLength">The columns of one block, in doubles (tests make it small to cut every case into blocks).</param>
+    public ReferenceColumns(DeconvGeometry g, float[] x, float[] w, float[]? bias, IGemm gemm, int blockLength = BlockLength)
     {
         (_g, _x, _w, _bias, _gemm) = (g, x, w, bias, gemm);
         _taps = g.Z.Kernel * g.Y.Kernel * g.X.Kernel;
         _inPlane = g.Z.In * g.Y.In * g.X.In;
-        _blockRows = Math.Clamp(BlockLength / Math.Max(1, g.Mg * _taps * g.X.In), 1, Math.Max(1, g.Z.In * g.Y.In));
+        _blockRows = Math.Clamp(blockLength / Math.Max(1, g.Mg * _taps * g.X.In), 1, Math.Max(1, g.Z.In * g.Y.In));
         var a = g.X;
         _xReach = new (int, int, int)[a.Kernel];
         for (var t = 0; t < a.Kernel; t++)
