@@ -26,17 +26,20 @@ public sealed unsafe class OpenBlasGemm : IGemm
     }
 
     /// <summary>The build (version, kernel, threading) and the threads it runs, for the environment lines.</summary>
-    public static string Describe() =>
-        $"{Marshal.PtrToStringUTF8((nint)OpenBlasNative.openblas_get_config())?.Trim()}, {OpenBlasNative.openblas_get_num_threads()} threads";
+    public static string Describe()
+    {
+        var config = Marshal.PtrToStringUTF8((nint)OpenBlasNative.openblas_get_config())?.Trim();
+        return $"{config}, {OpenBlasNative.openblas_get_num_threads()} threads";
+    }
 
     public void MultiplyTransposed(int m, int n, int k, ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> b, int ldb, Span<double> c)
     {
         // The library reads and writes through the pointers without bounds: the spans must hold what it will touch.
         if (m <= 0 || n <= 0 || k <= 0) throw new ArgumentOutOfRangeException(nameof(m), $"sizes must be positive: {m}x{n}x{k}");
         if (lda < m || ldb < n) throw new ArgumentOutOfRangeException(nameof(lda), $"lda {lda} < m {m} or ldb {ldb} < n {n}");
-        if (a.Length < ((long)(k - 1) * lda) + m) throw new ArgumentException($"a holds {a.Length}, needs {((long)(k - 1) * lda) + m}", nameof(a));
-        if (b.Length < ((long)(k - 1) * ldb) + n) throw new ArgumentException($"b holds {b.Length}, needs {((long)(k - 1) * ldb) + n}", nameof(b));
-        if (c.Length < (long)m * n) throw new ArgumentException($"c holds {c.Length}, needs {(long)m * n}", nameof(c));
+        Holds(a, ((long)(k - 1) * lda) + m, nameof(a));
+        Holds(b, ((long)(k - 1) * ldb) + n, nameof(b));
+        Holds(c, (long)m * n, nameof(c));
         fixed (double* pa = a)
         fixed (double* pb = b)
         fixed (double* pc = c)
@@ -44,5 +47,10 @@ public sealed unsafe class OpenBlasGemm : IGemm
             OpenBlasNative.cblas_dgemm(OpenBlasNative.RowMajor, OpenBlasNative.Trans, OpenBlasNative.NoTrans, m, n, k, 1.0, pa, lda,
                 pb, ldb, 0.0, pc, n);
         }
+    }
+
+    private static void Holds(ReadOnlySpan<double> span, long needed, string name)
+    {
+        if (span.Length < needed) throw new ArgumentException($"{name} holds {span.Length} elements, needs {needed}", name);
     }
 }

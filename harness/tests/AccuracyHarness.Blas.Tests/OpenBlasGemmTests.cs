@@ -35,7 +35,8 @@ public class OpenBlasGemmTests
         Assert.Throws<ArgumentException>(() => gemm.MultiplyTransposed(2, 3, 4, new double[7], 2, new double[12], 3, new double[6]));
         Assert.Throws<ArgumentException>(() => gemm.MultiplyTransposed(2, 3, 4, new double[8], 2, new double[11], 3, new double[6]));
         Assert.Throws<ArgumentException>(() => gemm.MultiplyTransposed(2, 3, 4, new double[8], 2, new double[12], 3, new double[5]));
-        Assert.Throws<ArgumentOutOfRangeException>(() => gemm.MultiplyTransposed(2, 3, 4, new double[8], 1, new double[12], 3, new double[6]));
+        Assert.Throws<ArgumentOutOfRangeException>(
+            () => gemm.MultiplyTransposed(2, 3, 4, new double[8], 1, new double[12], 3, new double[6]));
         Assert.DoesNotThrow(() => gemm.MultiplyTransposed(2, 3, 4, new double[8], 2, new double[12], 3, new double[6]));
     }
 
