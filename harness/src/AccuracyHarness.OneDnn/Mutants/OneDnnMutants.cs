@@ -19,11 +19,11 @@ public static class OneDnnMutants
         new("onednn-reorder-not-flipped", "onednn-replaced with the weights reorder swapping channels but not rotating the kernel",
             FaultCatalogue.WeightsNotFlipped, OneDnnBackend.Device,
             () => new OneDnnReplacedBackend(OneDnnOptions.Default with { ZeroInsertion = true, F16AsF32 = true },
-                (p, w) => DeconvAsConvolution.Reorder(p, w, swapChannels: true, flippedAxes: 0))),
+                (p, w) => DeconvAsConvolution.Reorder(p, w, swapChannels: true, flippedAxes: 0), EpilogueMapping.Of)),
         new("onednn-padding-r-without-output-padding",
             "onednn with padding_r = pads_end (output_padding left out) and the output size that follows",
             FaultCatalogue.OutputPaddingDropped, OneDnnBackend.Device,
-            () => new OneDnnDeconvolutionBackend(OneDnnOptions.Default with { F16AsF32 = true }, WithoutOutputPadding)),
+            () => new OneDnnDeconvolutionBackend(OneDnnOptions.Default with { F16AsF32 = true }, WithoutOutputPadding, EpilogueMapping.Of)),
     ];
 
     private static DeconvMapping WithoutOutputPadding(Problem p) =>
