@@ -46,37 +46,40 @@ public static class Diagnoser
     }
 
     /// <summary>The output a faulty implementation would store (NaN where it writes nothing).</summary>
-    public static Tensor AsOutput(Problem p, Prediction prediction) =>
-        new(p.OutputShape, prediction.Output.Select(v => Tensor.Round(v, p.Case.Types.Destination)).ToArray(), p.Case.Types.Destination);
-
-    /// <summary>Elements of the output that the prediction does not reproduce within the comparison's bound.</summary>
-    private static long Misses(Problem p, Prediction prediction, Tensor got)
+    public static Tensor AsOutput(Problem p, Prediction prediction)
     {
         var type = p.Case.Types.Destination;
-        var exact = p.Case.Fill == FillMode.Exact && prediction.Slack is null;
+        var rq = prediction.Requantization;
+        return new(p.OutputShape, prediction.Output.Select(v => rq is null || double.IsNaN(v) ? Tensor.Round(v, type) : rq.Store(v)).ToArray(), type);
+    }
+
+    /// <summary>
+    /// Elements of the output that the prediction does not reproduce within the bounds the comparison would give the
+    /// prediction in the reference's place (for an integer destination its admissible set), widened by its slack.
+    /// </summary>
+    private static long Misses(Problem p, Prediction prediction, Tensor got)
+    {
+        var basis = ComparisonBasis.Of(p, prediction.AsReference());
         long misses = 0;
         for (var i = 0; i < got.Length; i++)
         {
             if (prediction.Unknown?[i] == true) continue;
-            var expected = prediction.Output[i];
             var value = got.Data[i];
-            if (double.IsNaN(expected))
+            if (double.IsNaN(prediction.Output[i]))
             {
                 // Not written: the poison (NaN) or a zero-initialised buffer shows through.
                 if (!(float.IsNaN(value) || value == 0)) misses++;
                 continue;
             }
-            var stored = Tensor.Round(expected, type);
+            var stored = basis.Stored[i];
             if (!float.IsFinite(value) || !float.IsFinite(stored))
             {
                 if (!value.Equals(stored)) misses++;
                 continue;
             }
-            var error = Math.Abs((double)value - stored);
-            var bound = exact
-                ? 0
-                : Tolerance.Bound(expected, prediction.AbsSum[i], prediction.Terms[i], type) + (prediction.Slack?[i] ?? 0);
-            if (error > bound) misses++;
+            var error = (double)value - stored;
+            var bound = (error > 0 && basis.BoundsAbove is { } above ? above[i] : basis.Bounds?[i] ?? 0) + (prediction.Slack?[i] ?? 0);
+            if (Math.Abs(error) > bound) misses++;
         }
         return misses;
     }

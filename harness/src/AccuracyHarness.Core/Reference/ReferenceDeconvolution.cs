@@ -25,8 +25,11 @@ public static class ReferenceDeconvolution
     /// A quantized case sums the centred integers exactly (the bias joins in the real domain), and
     /// <see cref="Epilogue"/> turns every form's sum into the real result.
     /// </remarks>
-    public static ReferenceResult Gather(Problem p, CaseInputs inputs) =>
-        Epilogue.Apply(p, inputs, Gather(DeconvGeometry.Of(p), Epilogue.CenteredInput(p, inputs), inputs.Weights.Data, SumBias(inputs)));
+    public static ReferenceResult Gather(Problem p, CaseInputs inputs)
+    {
+        var sum = Epilogue.SumInputs(p, inputs);
+        return Epilogue.Apply(p, inputs, Gather(DeconvGeometry.Of(p), sum.Input.Data, sum.Weights.Data, sum.Bias?.Data));
+    }
 
     /// <param name="rounding">
     /// Applied to every product and partial sum when given: a model of an implementation that
@@ -41,12 +44,11 @@ public static class ReferenceDeconvolution
     /// Scatter form: each input element spreads x*w into the outputs o = i*s + t*d - pb that
     /// fall inside the output (the transposed convolution matrix applied to x).
     /// </summary>
-    public static double[] Scatter(Problem p, CaseInputs inputs) =>
-        Epilogue.Apply(p, inputs,
-            new ReferenceScatter(DeconvGeometry.Of(p), Epilogue.CenteredInput(p, inputs), inputs.Weights.Data, SumBias(inputs)).Run());
-
-    /// <summary>The bias the sum itself adds: a quantized case's bias is real-valued and joins after the scales.</summary>
-    private static float[]? SumBias(CaseInputs inputs) => inputs.Quantization is null ? inputs.Bias?.Data : null;
+    public static double[] Scatter(Problem p, CaseInputs inputs)
+    {
+        var sum = Epilogue.SumInputs(p, inputs);
+        return Epilogue.Apply(p, inputs, new ReferenceScatter(DeconvGeometry.Of(p), sum.Input.Data, sum.Weights.Data, sum.Bias?.Data).Run());
+    }
 
     /// <summary>Runs body(0..count-1), on every core when the case is large.</summary>
     internal static void For(DeconvGeometry g, int count, Action<int> body)
