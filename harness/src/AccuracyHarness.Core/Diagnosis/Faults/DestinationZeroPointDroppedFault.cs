@@ -7,8 +7,8 @@ namespace AccuracyHarness.Core.Diagnosis.Faults;
 internal sealed class DestinationZeroPointDroppedFault()
     : QuantizedFault(FaultCatalogue.DestinationZeroPointDropped, "destination zero point not added on store")
 {
-    public override bool AppliesTo(Problem p, CaseInputs inputs) =>
-        p.Case.Types.IntegerDestination && inputs.Quantization!.DestinationZeroPoint != 0;
+    /// <summary>Only an integer destination has a zero point.</summary>
+    public override bool AppliesTo(Problem p, CaseInputs inputs) => inputs.Quantization!.DestinationZeroPoint != 0;
 
     /// <summary>On store alone, and, where a sum post-op reads the destination, in its dequantization as well.</summary>
     protected override IEnumerable<Hypothesis> Hypotheses(Problem p, CaseInputs inputs)
