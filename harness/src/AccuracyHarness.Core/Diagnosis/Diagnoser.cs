@@ -50,7 +50,8 @@ public static class Diagnoser
     {
         var type = p.Case.Types.Destination;
         var rq = prediction.Requantization;
-        return new(p.OutputShape, prediction.Output.Select(v => rq is null || double.IsNaN(v) ? Tensor.Round(v, type) : rq.Store(v)).ToArray(), type);
+        var stored = prediction.Output.Select(v => rq is null || double.IsNaN(v) ? Tensor.Round(v, type) : rq.Store(v));
+        return new(p.OutputShape, [.. stored], type);
     }
 
     /// <summary>

@@ -63,9 +63,11 @@ public static class Epilogue
     public static Requantization? RequantizationOf(DeconvCase c, Quantization? q) =>
         q is not null && c.Types.IntegerDestination ? new Requantization(q.DestinationScale, q.DestinationZeroPoint, c.Types.Destination) : null;
 
-    /// <summary>What the raw sum reads: a quantized case's source centred on its zero points and no bias (it joins after the scales).</summary>
+    /// <summary>What the raw sum reads: a quantized source centred on its zero points, and no bias (it joins after the scales).</summary>
     public static CaseInputs SumInputs(Problem p, CaseInputs inputs) =>
-        inputs.Quantization is null ? inputs : inputs with { Input = new Tensor(inputs.Input.Shape, CenteredInput(p, inputs), DataType.F32), Bias = null };
+        inputs.Quantization is null
+            ? inputs
+            : inputs with { Input = new Tensor(inputs.Input.Shape, CenteredInput(p, inputs), DataType.F32), Bias = null };
 
     /// <summary>
     /// The input a quantized case's sum reads: each source value minus its channel's zero point, so that padding

@@ -47,7 +47,8 @@ public static class ReferenceDeconvolution
     public static double[] Scatter(Problem p, CaseInputs inputs)
     {
         var sum = Epilogue.SumInputs(p, inputs);
-        return Epilogue.Apply(p, inputs, new ReferenceScatter(DeconvGeometry.Of(p), sum.Input.Data, sum.Weights.Data, sum.Bias?.Data).Run());
+        var raw = new ReferenceScatter(DeconvGeometry.Of(p), sum.Input.Data, sum.Weights.Data, sum.Bias?.Data).Run();
+        return Epilogue.Apply(p, inputs, raw);
     }
 
     /// <summary>Runs body(0..count-1), on every core when the case is large.</summary>

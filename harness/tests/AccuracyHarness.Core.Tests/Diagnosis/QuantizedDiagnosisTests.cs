@@ -53,7 +53,8 @@ public class QuantizedDiagnosisTests
         var p = CaseId.Parse(id).Resolve();
         var inputs = Fill.For(p);
         var hypothesis = FaultCatalogue.Get(model).Propose(p, inputs).Single(h => h.Detail == detail);
-        var diagnosis = Diagnoser.Diagnose(p, inputs, ReferenceDeconvolution.Gather(p, inputs), Diagnoser.AsOutput(p, hypothesis.Prediction));
+        var output = Diagnoser.AsOutput(p, hypothesis.Prediction);
+        var diagnosis = Diagnoser.Diagnose(p, inputs, ReferenceDeconvolution.Gather(p, inputs), output);
         Assert.That(diagnosis.Explained, Is.True, diagnosis.Text);
         Assert.That(diagnosis.Model == model ? diagnosis.Detail : diagnosis.Equally.Contains(model) ? detail : diagnosis.Text,
             Is.EqualTo(detail), "named first with this detail, or listed as equally fitting");
@@ -173,9 +174,10 @@ public class QuantizedDiagnosisTests
                 if (Comparator.Compare(basis, output).Passed) continue;
                 var d = Diagnoser.Diagnose(p, inputs, reference, output);
                 var fitting = new[] { d.Model }.Concat(d.Equally).Where(m => m != h.Model).ToList();
-                if (!d.Explained || (d.Model != h.Model && !d.Equally.Contains(h.Model))) unnamed.Add($"{h.Model} ({h.Detail}) -> {d.Text}");
+                if (!d.Explained || (d.Model != h.Model && !d.Equally.Contains(h.Model)))
+                    unnamed.Add($"{h.Model} ({h.Detail}) -> {d.Text}");
                 if (!cases.Add($"{c.Id} {h.Model} {h.Detail}")) continue;
-                var (failing, alone, with) = counts.GetValueOrDefault(h.Model, (0, 0, new SortedDictionary<string, int>(StringComparer.Ordinal)));
+                var (failing, alone, with) = counts.GetValueOrDefault(h.Model, (0, 0, new(StringComparer.Ordinal)));
                 foreach (var other in fitting) with[other] = with.GetValueOrDefault(other) + 1;
                 counts[h.Model] = (failing + 1, alone + (fitting.Count == 0 ? 1 : 0), with);
             }

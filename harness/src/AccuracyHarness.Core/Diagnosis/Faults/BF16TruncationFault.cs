@@ -19,5 +19,6 @@ internal sealed class BF16TruncationFault()
         return [Hypothesis("f32 result's low 16 bits dropped", correct with { Output = [.. correct.Output.Select(Truncated)] })];
     }
 
-    private static double Truncated(double v) => BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits((float)v) & unchecked((int)0xFFFF0000));
+    private static double Truncated(double v) =>
+        BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits((float)v) & unchecked((int)0xFFFF0000));
 }

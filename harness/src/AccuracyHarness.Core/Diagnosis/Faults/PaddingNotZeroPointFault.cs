@@ -45,7 +45,7 @@ internal sealed class PaddingNotZeroPointFault() : QuantizedFault(FaultCatalogue
         return taps;
     }
 
-    /// <summary>The reference's sum plus (0 - zp[c]) * w for every tap of the chosen kinds; a tap in padding on one axis is padding.</summary>
+    /// <summary>The reference's sum plus (0 - zp[c]) * w for every tap of the chosen kinds (in padding on one axis is padding).</summary>
     private static Prediction Predict(Problem p, CaseInputs inputs, int chosen)
     {
         var g = DeconvGeometry.Of(p);

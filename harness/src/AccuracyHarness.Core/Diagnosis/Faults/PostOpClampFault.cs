@@ -19,8 +19,10 @@ internal sealed class PostOpClampFault()
     {
         var q = inputs.Quantization!;
         var (lo, hi) = CaseTypes.IntegerRange(p.Case.Types.Destination);
-        var (low, high) = ((lo - q.DestinationZeroPoint) * (double)q.DestinationScale, (hi - q.DestinationZeroPoint) * (double)q.DestinationScale);
+        var (low, high) = ((lo - q.DestinationZeroPoint) * (double)q.DestinationScale,
+            (hi - q.DestinationZeroPoint) * (double)q.DestinationScale);
         var result = Epilogue.Apply(p, inputs, RawSum(p, inputs, DeconvGeometry.Of(p)), v => Math.Clamp(v, low, high));
-        return [Hypothesis(string.Create(CultureInfo.InvariantCulture, $"clamped to [{low:G6}, {high:G6}] between post-ops"), Prediction.Of(result))];
+        var detail = string.Create(CultureInfo.InvariantCulture, $"clamped to [{low:G6}, {high:G6}] between post-ops");
+        return [Hypothesis(detail, Prediction.Of(result))];
     }
 }
