@@ -19,16 +19,21 @@ public static class ReferenceDeconvolution
 
     /// <summary>
     /// Gather form: each output element collects its inputs by solving i = (o + pb - t*d) / s
-    /// and keeping the taps where i is an integer in range.
+    /// and keeping the taps where i is an integer in range. With <paramref name="gemm"/>, a case
+    /// large enough to pay is summed as matrix products instead (<see cref="ReferenceColumns"/>).
     /// </summary>
     /// <remarks>
     /// A quantized case sums the centred integers exactly (the bias joins in the real domain), and
     /// <see cref="Epilogue"/> turns every form's sum into the real result.
     /// </remarks>
-    public static ReferenceResult Gather(Problem p, CaseInputs inputs)
+    public static ReferenceResult Gather(Problem p, CaseInputs inputs, IGemm? gemm = null)
     {
+        var g = DeconvGeometry.Of(p);
         var sum = Epilogue.SumInputs(p, inputs);
-        return Epilogue.Apply(p, inputs, Gather(DeconvGeometry.Of(p), sum.Input.Data, sum.Weights.Data, sum.Bias?.Data));
+        var raw = gemm is not null && ReferenceColumns.Pays(g)
+            ? new ReferenceColumns(g, sum.Input.Data, sum.Weights.Data, sum.Bias?.Data, gemm).Sums()
+            : Gather(g, sum.Input.Data, sum.Weights.Data, sum.Bias?.Data);
+        return Epilogue.Apply(p, inputs, raw);
     }
 
     /// <param name="rounding">
@@ -42,12 +47,16 @@ public static class ReferenceDeconvolution
 
     /// <summary>
     /// Scatter form: each input element spreads x*w into the outputs o = i*s + t*d - pb that
-    /// fall inside the output (the transposed convolution matrix applied to x).
+    /// fall inside the output (the transposed convolution matrix applied to x). With
+    /// <paramref name="gemm"/>, a case large enough to pay is summed as matrix products instead.
     /// </summary>
-    public static double[] Scatter(Problem p, CaseInputs inputs)
+    public static double[] Scatter(Problem p, CaseInputs inputs, IGemm? gemm = null)
     {
+        var g = DeconvGeometry.Of(p);
         var sum = Epilogue.SumInputs(p, inputs);
-        var raw = new ReferenceScatter(DeconvGeometry.Of(p), sum.Input.Data, sum.Weights.Data, sum.Bias?.Data).Run();
+        var raw = gemm is not null && ReferenceColumns.Pays(g)
+            ? new ReferenceColumns(g, sum.Input.Data, sum.Weights.Data, sum.Bias?.Data, gemm).Output()
+            : new ReferenceScatter(g, sum.Input.Data, sum.Weights.Data, sum.Bias?.Data).Run();
         return Epilogue.Apply(p, inputs, raw);
     }
 
