@@ -1,5 +1,6 @@
 using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Fills;
+using AccuracyHarness.Core.Tensors;
 
 namespace AccuracyHarness.Core.Reference;
 
@@ -21,7 +22,10 @@ public static class Epilogue
     public const int RequantizationRoundings = 3;
 
     /// <summary>The real result of a raw reference sum (for a quantized case, its integer sum without the bias).</summary>
-    public static ReferenceResult Apply(Problem p, CaseInputs inputs, ReferenceResult raw)
+    /// <param name="betweenPostOps">
+    /// Applied to the value after each post-op but the last: a fault model's intermediate clamp; the contract has none.
+    /// </param>
+    public static ReferenceResult Apply(Problem p, CaseInputs inputs, ReferenceResult raw, Func<double, double>? betweenPostOps = null)
     {
         var q = inputs.Quantization;
         var ops = p.Case.PostOps;
@@ -41,7 +45,7 @@ public static class Epilogue
                 var bias = inputs.Bias?.Data[oc] ?? 0;
                 (v, abs, count) = ((v * scale) + bias, (abs * scale) + Math.Abs(bias), QuantizedRoundings);
             }
-            (v, abs, count) = PostOps(p.Case, inputs, q, i, oc, v, abs, count);
+            (v, abs, count) = PostOps(p.Case, inputs, q, i, oc, v, abs, count, betweenPostOps);
             output[i] = v;
             absSum[i] = abs;
             terms[i] = count;
@@ -58,6 +62,12 @@ public static class Epilogue
     /// <summary>How the case's real values are stored, when its destination holds integers.</summary>
     public static Requantization? RequantizationOf(DeconvCase c, Quantization? q) =>
         q is not null && c.Types.IntegerDestination ? new Requantization(q.DestinationScale, q.DestinationZeroPoint, c.Types.Destination) : null;
+
+    /// <summary>What the raw sum reads: a quantized source centred on its zero points, and no bias (it joins after the scales).</summary>
+    public static CaseInputs SumInputs(Problem p, CaseInputs inputs) =>
+        inputs.Quantization is null
+            ? inputs
+            : inputs with { Input = new Tensor(inputs.Input.Shape, CenteredInput(p, inputs), DataType.F32), Bias = null };
 
     /// <summary>
     /// The input a quantized case's sum reads: each source value minus its channel's zero point, so that padding
@@ -79,7 +89,7 @@ public static class Epilogue
     /// roundings.
     /// </summary>
     private static (double Value, double Abs, int Terms) PostOps(
-        DeconvCase c, CaseInputs inputs, Quantization? q, int i, int oc, double v, double abs, int terms)
+        DeconvCase c, CaseInputs inputs, Quantization? q, int i, int oc, double v, double abs, int terms, Func<double, double>? between)
     {
         for (var k = 0; k < c.PostOps.Count; k++)
         {
@@ -114,6 +124,7 @@ public static class Epilogue
                 default:
                     throw new ArgumentOutOfRangeException(nameof(c), op.Kind, "unknown post-op");
             }
+            if (between is not null && k < c.PostOps.Count - 1) v = between(v);
         }
         return (v, abs, terms);
     }

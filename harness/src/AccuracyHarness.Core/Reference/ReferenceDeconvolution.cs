@@ -29,10 +29,10 @@ public static class ReferenceDeconvolution
     public static ReferenceResult Gather(Problem p, CaseInputs inputs, IGemm? gemm = null)
     {
         var g = DeconvGeometry.Of(p);
-        var x = Epilogue.CenteredInput(p, inputs);
+        var sum = Epilogue.SumInputs(p, inputs);
         var raw = gemm is not null && ReferenceColumns.Pays(g)
-            ? new ReferenceColumns(g, x, inputs.Weights.Data, SumBias(inputs), gemm).Sums()
-            : Gather(g, x, inputs.Weights.Data, SumBias(inputs));
+            ? new ReferenceColumns(g, sum.Input.Data, sum.Weights.Data, sum.Bias?.Data, gemm).Sums()
+            : Gather(g, sum.Input.Data, sum.Weights.Data, sum.Bias?.Data);
         return Epilogue.Apply(p, inputs, raw);
     }
 
@@ -53,15 +53,12 @@ public static class ReferenceDeconvolution
     public static double[] Scatter(Problem p, CaseInputs inputs, IGemm? gemm = null)
     {
         var g = DeconvGeometry.Of(p);
-        var x = Epilogue.CenteredInput(p, inputs);
+        var sum = Epilogue.SumInputs(p, inputs);
         var raw = gemm is not null && ReferenceColumns.Pays(g)
-            ? new ReferenceColumns(g, x, inputs.Weights.Data, SumBias(inputs), gemm).Output()
-            : new ReferenceScatter(g, x, inputs.Weights.Data, SumBias(inputs)).Run();
+            ? new ReferenceColumns(g, sum.Input.Data, sum.Weights.Data, sum.Bias?.Data, gemm).Output()
+            : new ReferenceScatter(g, sum.Input.Data, sum.Weights.Data, sum.Bias?.Data).Run();
         return Epilogue.Apply(p, inputs, raw);
     }
-
-    /// <summary>The bias the sum itself adds: a quantized case's bias is real-valued and joins after the scales.</summary>
-    private static float[]? SumBias(CaseInputs inputs) => inputs.Quantization is null ? inputs.Bias?.Data : null;
 
     /// <summary>Runs body(0..count-1), on every core when the case is large.</summary>
     internal static void For(DeconvGeometry g, int count, Action<int> body)
