@@ -98,6 +98,7 @@ public sealed class OnnxRuntimeBackend : IBackend
             {
                 OrtPadding.KnownAmbiguity(problem) is { } ambiguity ? new KnownIssue(KnownIssueKind.Ambiguity, ambiguity) : null,
                 OrtPadding.KnownDefect(problem) is { } defect ? new KnownIssue(KnownIssueKind.Defect, defect) : null,
+                OrtBiasQuantization.KnownDivergence(c, _weights) is { } bias ? new KnownIssue(KnownIssueKind.Defect, bias) : null,
             };
             var note = c.Types.IsQuantized ? QuantizedNote : c.Types.Destination == DataType.F16 ? F16CastsNote : null;
             return new BackendOutput.Produced(output, [], [], 0, note)

@@ -125,8 +125,8 @@ public sealed unsafe class OrtSession : IDisposable
         {
             float[] floats => (floats.AsMemory().Pin(), (nuint)(floats.Length * sizeof(float)), ElementFloat),
             Half[] halves => (halves.AsMemory().Pin(), (nuint)(halves.Length * sizeof(Half)), ElementFloat16),
-            // sbyte[] first: the runtime's type test takes an sbyte[] for a byte[] too.
-            sbyte[] signed => (signed.AsMemory().Pin(), (nuint)signed.Length, ElementInt8),
+            // The runtime's type test takes an sbyte[] for a byte[] and back: the exact type tells them apart.
+            sbyte[] signed when tensor.Elements.GetType() == typeof(sbyte[]) => (signed.AsMemory().Pin(), (nuint)signed.Length, ElementInt8),
             byte[] unsigned => (unsigned.AsMemory().Pin(), (nuint)unsigned.Length, ElementUInt8),
             _ => throw new ArgumentException(
                 $"only float, float16, uint8 and int8 tensors go to ONNX Runtime, not {tensor.Elements.GetType().Name}", nameof(tensor)),
