@@ -42,19 +42,6 @@ public class QuantizedBackendTests
         }
     }
 
-    [TestCase(WeightsSource.Initializer)]
-    [TestCase(WeightsSource.GraphInput)]
-    public void F16WithPostOpsRunsThroughCastsWithTheNote(WeightsSource weights)
-    {
-        var backend = new OnnxRuntimeBackend(weights, new OnnxRuntimeOptions { F16ViaCasts = true });
-        var problem = CaseId.Parse("mb1_ic4_oc6_g2_in5x5_k3x3_s2x2_bias_f16_po-leaky0.25+sum0.5+add-pc+clip-2to3").Resolve();
-        var inputs = Fill.For(problem);
-        var produced = (BackendOutput.Produced)backend.Run(problem, inputs, default);
-        Assert.That((produced.Note, produced.Output.StorageType), Is.EqualTo((OnnxRuntimeBackend.F16CastsNote, DataType.F16)));
-        var metrics = Ort.Compare(problem, inputs, produced.Output);
-        Assert.That(metrics.Passed, () => Ort.Describe(metrics));
-    }
-
     /// <summary>
     /// Over generated cases of every type, zero point, scale and post-op chain: each backend says n/a with the reason
     /// for what it cannot run, and otherwise matches the reference, or carries the known issue that explains it.
