@@ -93,7 +93,9 @@ public static class ConvTransposeReader
         return QuantizedGraphReader.Complete(graph, node, c);
     }
 
-    /// <summary>The types of X, W and the graph's output (X's when the output declares none), as a configuration the harness knows.</summary>
+    /// <summary>
+    /// The types of X, W and the graph's output (X's when the output declares none), as a configuration the harness knows.
+    /// </summary>
     private static CaseTypes TypesOf(GraphProto graph, int xType, int wType)
     {
         var yType = graph.Output.Count == 1 && graph.Output[0].Type?.TensorType?.ElemType is > 0 and var t ? t : xType;
@@ -101,7 +103,8 @@ public static class ConvTransposeReader
             OnnxTensors.FromElementType(wType, $"{OpType} input W"), OnnxTensors.FromElementType(yType, "the graph's output"));
         return CaseTypes.All.Contains(types)
             ? types
-            : throw new InvalidDataException($"X, W and the output of types {types.Name} are not a configuration; one of: {CaseTypes.Choices}");
+            : throw new InvalidDataException(
+                $"X, W and the output of types {types.Name} are not a configuration; one of: {CaseTypes.Choices}");
     }
 
     /// <summary>Graph inputs that are fed at run time, in order (older models also list their initializers as inputs).</summary>

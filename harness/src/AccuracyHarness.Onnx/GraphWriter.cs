@@ -4,7 +4,9 @@ using Google.Protobuf;
 
 namespace AccuracyHarness.Onnx;
 
-/// <summary>Appends nodes, constants and graph inputs to a graph under the caller's names, so that builders read as the graph does.</summary>
+/// <summary>
+/// Appends nodes, constants and graph inputs to a graph under the caller's names, so that builders read as the graph does.
+/// </summary>
 internal sealed class GraphWriter(GraphProto graph)
 {
     public GraphProto Graph => graph;
@@ -50,7 +52,7 @@ internal sealed class GraphWriter(GraphProto graph)
         });
     }
 
-    /// <summary>Gives the value <paramref name="from"/> the name <paramref name="to"/> where its node writes it (the graph's output).</summary>
+    /// <summary>Renames the value <paramref name="from"/> to <paramref name="to"/> where its node writes it (the graph's output).</summary>
     public void Rename(string from, string to)
     {
         if (from == to) return;

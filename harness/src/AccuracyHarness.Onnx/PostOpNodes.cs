@@ -34,5 +34,6 @@ internal static class PostOpNodes
     }
 
     private static float[] Operand(PostOpInputs? inputs, int k) =>
-        inputs?.Operands[k] ?? throw new ArgumentNullException(nameof(inputs), $"post-op {k} (add-pc) needs its operand from the case inputs");
+        inputs?.Operands[k]
+        ?? throw new ArgumentNullException(nameof(inputs), $"post-op {k} (add-pc) needs its operand from the case inputs");
 }

@@ -13,7 +13,9 @@ internal static class QdqNodes
     private const string DestinationScale = "y_scale";
     private const string DestinationZeroPoint = "y_zero_point";
 
-    /// <summary>The source, dequantized: per-channel zero points go per axis 1, with the scale repeated to their shape as the operator asks.</summary>
+    /// <summary>
+    /// The source, dequantized: per-channel zero points go per axis 1, with the scale repeated to their shape as the operator asks.
+    /// </summary>
     public static string Source(GraphWriter g, DeconvCase c, Quantization q, string x)
     {
         var zeroPoints = q.SourceZeroPoints;

@@ -28,7 +28,8 @@ public static class OrtTensorConversion
             Half[] halves => new Tensor(shape, halves.Select(h => (float)h).ToArray(), DataType.F16),
             float[] floats => new Tensor(shape, floats, DataType.F32),
             // The runtime's type test takes an sbyte[] for a byte[] and back: the exact type tells them apart.
-            sbyte[] signed when tensor.Elements.GetType() == typeof(sbyte[]) => new Tensor(shape, signed.Select(v => (float)v).ToArray(), DataType.S8),
+            sbyte[] signed when tensor.Elements.GetType() == typeof(sbyte[]) =>
+                new Tensor(shape, signed.Select(v => (float)v).ToArray(), DataType.S8),
             byte[] unsigned => new Tensor(shape, unsigned.Select(v => (float)v).ToArray(), DataType.U8),
             var other => throw new NotSupportedException(
                 $"ONNX Runtime produced {other.GetType().Name}; only float, float16, uint8 and int8 are read"),

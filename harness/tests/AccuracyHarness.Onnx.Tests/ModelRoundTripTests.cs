@@ -115,7 +115,9 @@ public class ModelRoundTripTests
     [TestCase(DataType.BF16)]
     public void TensorsOfEveryWrittenTypeKeepTheirValuesThroughTheProto(DataType type)
     {
-        float[] values = type == DataType.BF16 ? [1.5f, -0.0078125f, 0.1015625f, 65536f] : type == DataType.U8 ? [0, 1, 128, 255] : [-128, -1, 0, 127];
+        float[] values = type == DataType.BF16 ? [1.5f, -0.0078125f, 0.1015625f, 65536f]
+            : type == DataType.U8 ? [0, 1, 128, 255]
+            : [-128, -1, 0, 127];
         var tensor = new Core.Tensors.Tensor(Dims.From([2, 2]), values, type);
         var back = OnnxTensors.FromProto(TensorProto.Parser.ParseFrom(
             Google.Protobuf.MessageExtensions.ToByteArray(OnnxTensors.ToProto("t", tensor))));

@@ -36,7 +36,8 @@ public class QuantizedBackendTests
             Assert.That(output, Is.TypeOf<BackendOutput.Produced>(), () => $"{backend.Name}: {output}");
             var produced = (BackendOutput.Produced)output;
             Assert.That((produced.Note, produced.KnownIssues.IsEmpty, produced.Output.StorageType),
-                Is.EqualTo((problem.Case.Types.IsQuantized ? OnnxRuntimeBackend.QuantizedNote : null, true, problem.Case.Types.Destination)));
+                Is.EqualTo((problem.Case.Types.IsQuantized ? OnnxRuntimeBackend.QuantizedNote : null, true,
+                    problem.Case.Types.Destination)));
             var metrics = Ort.Compare(problem, inputs, produced.Output);
             Assert.That(metrics.Passed, () => $"{backend.Name} {id}: {Ort.Describe(metrics)}");
         }
@@ -64,7 +65,8 @@ public class QuantizedBackendTests
         foreach (var backend in BackendTests.Backends())
         {
             var produced = (BackendOutput.Produced)backend.Run(problem, inputs, default);
-            var noted = produced.KnownIssues.Select(k => k.Text).Where(t => t.StartsWith(OrtBiasQuantization.Prefix, StringComparison.Ordinal));
+            var noted = produced.KnownIssues.Select(k => k.Text)
+                .Where(t => t.StartsWith(OrtBiasQuantization.Prefix, StringComparison.Ordinal));
             Assert.That(noted.Count(), Is.EqualTo(backend.Name == OnnxRuntimeBackend.InitializerId ? 1 : 0), backend.Name);
             metrics[backend.Name] = Ort.Compare(problem, inputs, produced.Output);
         }
@@ -73,7 +75,7 @@ public class QuantizedBackendTests
         Assert.That(metrics[OnnxRuntimeBackend.DynamicWeightsId].Passed);
     }
 
-    /// <summary>The n/a reason's claim: ONNX Runtime has no CPU kernel for a bfloat16 ConvTranspose (the operator allows it from opset 22).</summary>
+    /// <summary>The n/a reason's claim: ONNX Runtime has no CPU bfloat16 ConvTranspose (the operator allows it from opset 22).</summary>
     [Test]
     public void ABfloat16ConvTransposeModelIsRejected()
     {

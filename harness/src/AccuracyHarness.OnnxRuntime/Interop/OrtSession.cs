@@ -57,7 +57,7 @@ public sealed unsafe class OrtSession : IDisposable
         return new OrtSession(session);
     }
 
-    /// <summary>Runs the model on named tensors and returns the named output as ONNX Runtime produced it (float, float16, uint8 or int8).</summary>
+    /// <summary>Runs the model on named tensors and returns the named output as ONNX Runtime produced it (f32, f16, u8, s8).</summary>
     public OrtTensor Run(IReadOnlyList<(string Name, OrtTensor Value)> feeds, string outputName)
     {
         var pins = new List<MemoryHandle>();
@@ -126,7 +126,8 @@ public sealed unsafe class OrtSession : IDisposable
             float[] floats => (floats.AsMemory().Pin(), (nuint)(floats.Length * sizeof(float)), ElementFloat),
             Half[] halves => (halves.AsMemory().Pin(), (nuint)(halves.Length * sizeof(Half)), ElementFloat16),
             // The runtime's type test takes an sbyte[] for a byte[] and back: the exact type tells them apart.
-            sbyte[] signed when tensor.Elements.GetType() == typeof(sbyte[]) => (signed.AsMemory().Pin(), (nuint)signed.Length, ElementInt8),
+            sbyte[] signed when tensor.Elements.GetType() == typeof(sbyte[]) =>
+                (signed.AsMemory().Pin(), (nuint)signed.Length, ElementInt8),
             byte[] unsigned => (unsigned.AsMemory().Pin(), (nuint)unsigned.Length, ElementUInt8),
             _ => throw new ArgumentException(
                 $"only float, float16, uint8 and int8 tensors go to ONNX Runtime, not {tensor.Elements.GetType().Name}", nameof(tensor)),
