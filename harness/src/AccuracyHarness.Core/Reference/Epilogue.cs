@@ -74,8 +74,9 @@ public static class Epilogue
     }
 
     /// <summary>
-    /// The post-ops on one element. Relu and clip move no value further than its error; leaky scales the error by
-    /// at most max(1, |alpha|); sum and add add a term (to the magnitudes) and a rounding or two.
+    /// The post-ops on one element. Relu moves no value further than its error; leaky scales the error by at most
+    /// max(1, |alpha|); clip may round its bound (a rounding); sum and add add a term (to the magnitudes) and two
+    /// roundings.
     /// </summary>
     private static (double Value, double Abs, int Terms) PostOps(
         DeconvCase c, CaseInputs inputs, Quantization? q, int i, int oc, double v, double abs, int terms)
@@ -94,7 +95,10 @@ public static class Epilogue
                     terms++;
                     break;
                 case PostOpKind.Clip:
+                    // A library working in the destination's scaled domain (oneDNN 2.x) divides the bounds by s_dst:
+                    // one rounding of the bound, whose magnitude joins the terms where it becomes the value.
                     v = Math.Clamp(v, op.A, op.B);
+                    (abs, terms) = (Math.Max(abs, Math.Abs(v)), terms + 1);
                     break;
                 case PostOpKind.Sum:
                     var prior = (double)inputs.PostOps!.SumPrior!.Data[i];
@@ -103,8 +107,9 @@ public static class Epilogue
                     (v, abs, terms) = (v + term, abs + Math.Abs(term), terms + 2);
                     break;
                 case PostOpKind.AddPerChannel:
+                    // The add, and the operand's division by s_dst in a library working in the scaled domain.
                     var operand = (double)inputs.PostOps!.Operands[k]![oc];
-                    (v, abs, terms) = (v + operand, abs + Math.Abs(operand), terms + 1);
+                    (v, abs, terms) = (v + operand, abs + Math.Abs(operand), terms + 2);
                     break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(c), op.Kind, "unknown post-op");
