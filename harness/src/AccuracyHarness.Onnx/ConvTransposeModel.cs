@@ -20,6 +20,7 @@ public sealed record ConvTransposeModel(ModelProto Model, IReadOnlyList<(string 
 
     /// <summary>The destination's prior content, a graph input of a model whose post-ops have a sum.</summary>
     public const string S = "S";
+
     public const string Producer = "AccuracyHarness";
 
     /// <summary>IR version 8 goes with opsets up to 17; later opsets need a later IR version.</summary>
