@@ -15,11 +15,11 @@ namespace AccuracyHarness.OpenCL.Mutants;
 public static class MutantCatalogue
 {
     private const string ReorderFlip = "KD - 1 - z, KH - 1 - y, KW - 1 - x";
-    private const string ReorderRead = "LOAD(src, WEI_IDX(group * cg + c, oc % mg, KD - 1 - z, KH - 1 - y, KW - 1 - x))";
-    private const string Product = "acc += LOAD(input, IN_IDX(n, ic, nz / SD, ny / SH, nx / SW))";
-    private const string ProductEnd = "* LOAD(weights, WEI_IDX(ic, m, tz, ty, tx));";
-    private const string BiasInit = "ACC_T acc = HAS_BIAS ? LOAD(bias, oc) : 0.0f;";
-    private const string Store = "    STORE(output, flat, acc);\n}";
+    private const string ReorderRead = "LOAD_WEI(src, WEI_IDX(group * cg + c, oc % mg, KD - 1 - z, KH - 1 - y, KW - 1 - x))";
+    private const string Product = "acc += (LOAD_SRC(input, IN_IDX(n, ic, nz / SD, ny / SH, nx / SW)) - zp)";
+    private const string ProductEnd = "* LOAD_WEI(weights, WEI_IDX(ic, m, tz, ty, tx));";
+    private const string BiasInit = "ACC_T acc = HAS_BIAS && !QUANTIZED ? LOAD_BIAS(bias, oc) : 0;";
+    private const string Store = "    STORE_DST(output, flat, v);\n}";
     private const string XTap =
         "const int nx = ox + PW0 - tx * DW;\n                    if (nx < 0 || nx % SW != 0 || nx / SW >= IW) continue;";
     private const string FirstLocal = "    const int mg = OC / G;";
@@ -37,9 +37,9 @@ public static class MutantCatalogue
             s => Patch(s, ReorderFlip, "z, y, KW - 1 - x")),
         Reorder("reorder-not-swapped", "weights reorder reading IOYX as if it were OIYX (the transposed reorder)",
             FaultCatalogue.ChannelsNotSwapped,
-            s => Patch(s, ReorderRead, "LOAD(src, CONV_WEI_IDX(oc, c, KD - 1 - z, KH - 1 - y, KW - 1 - x))")),
+            s => Patch(s, ReorderRead, "LOAD_WEI(src, CONV_WEI_IDX(oc, c, KD - 1 - z, KH - 1 - y, KW - 1 - x))")),
         Reorder("reorder-copy", "weights reorder that copies without swapping or flipping", FaultCatalogue.NotFlippedNotSwapped,
-            s => Patch(s, ReorderRead, "LOAD(src, flat)")),
+            s => Patch(s, ReorderRead, "LOAD_WEI(src, flat)")),
         Direct("deconv-dilation-dropped", "direct kernel ignoring dilation", FaultCatalogue.DilationDropped,
             s => Patch(Patch(Patch(s, "tz * DD", "tz"), "ty * DH", "ty"), "tx * DW", "tx")),
         new("rule-openvino-2024", "opencl-replaced with OpenVINO's 2024 rule: pads (k-1) - |pb|, dilation forced to 1",
@@ -57,17 +57,17 @@ public static class MutantCatalogue
         Direct("deconv-group-offset", "direct kernel offsetting a group's input channels by M/G", FaultCatalogue.GroupOffsetWrong,
             s => Patch(s, "const int ic = group * cg + c;", "const int ic = group * mg + c;\n        if (ic >= IC) continue;")),
         Direct("deconv-bias-missing", "direct kernel without the bias", FaultCatalogue.BiasMissing,
-            s => Patch(s, BiasInit, "ACC_T acc = 0.0f;")),
+            s => Patch(s, BiasInit, "ACC_T acc = 0;")),
         Direct("deconv-bias-doubled", "direct kernel adding the bias twice", FaultCatalogue.BiasDoubled,
-            s => Patch(s, BiasInit, "ACC_T acc = HAS_BIAS ? 2.0f * LOAD(bias, oc) : 0.0f;")),
+            s => Patch(s, BiasInit, "ACC_T acc = HAS_BIAS && !QUANTIZED ? 2.0f * LOAD_BIAS(bias, oc) : 0;")),
         Direct("deconv-layout-misread", "direct kernel reading the input with plain NCHW offsets whatever its layout",
             FaultCatalogue.LayoutMisread,
             s => Patch(s, "IN_IDX(n, ic, nz / SD, ny / SH, nx / SW)",
                 "(((((long)n * IC + ic) * ID + nz / SD) * IH + ny / SH) * IW + nx / SW)")),
         Direct("deconv-half-accumulation", "direct kernel rounding products and sums to half precision", FaultCatalogue.HalfAccumulation,
             s => RoundToHalf + Patch(
-                Patch(s, Product, "acc = round_to_half(acc + round_to_half(LOAD(input, IN_IDX(n, ic, nz / SD, ny / SH, nx / SW))"),
-                ProductEnd, "* LOAD(weights, WEI_IDX(ic, m, tz, ty, tx))));")),
+                Patch(s, Product, "acc = round_to_half(acc + round_to_half((LOAD_SRC(input, IN_IDX(n, ic, nz / SD, ny / SH, nx / SW)) - zp)"),
+                ProductEnd, "* LOAD_WEI(weights, WEI_IDX(ic, m, tz, ty, tx))));")),
         Direct("deconv-stride-phase-floored", "direct kernel flooring the division for taps whose offset is not a multiple of the stride",
             FaultCatalogue.StridePhaseFloored,
             s => Patch(Patch(Patch(s, "nz % SD != 0 || ", ""), "ny % SH != 0 || ", ""), "nx % SW != 0 || ", "")),
@@ -89,7 +89,7 @@ public static class MutantCatalogue
             s => Patch(s, "const int ic = group * cg + c;", "const int ic = c;")),
         Direct("deconv-oob-read", "direct kernel that reads one element past the end of the weights without using it",
             ResultEvaluator.DeviceFinding,
-            s => Patch(s, Store, "    if (LOAD(weights, IC * (OC / G) * KD * KH * KW) == 1234.5f) acc += 1.0f;\n" + Store),
+            s => Patch(s, Store, "    if (LOAD_WEI(weights, IC * (OC / G) * KD * KH * KW) == 1234.5f) v += 1.0f;\n" + Store),
             OpenClDevices.Oclgrind),
     ];
 
@@ -123,5 +123,8 @@ public static class MutantCatalogue
     private static KernelManifest Manifest(string name, KernelRole role, KernelSource original, Func<string, string> patch) =>
         new($"mutant-{name}", role, $"(built-in mutant {name})",
             original with { Origin = $"mutant {name} of {original.Origin}", Text = patch(original.Text) },
-            Enum.GetValues<LayoutFamily>().ToHashSet(), Enum.GetValues<DataType>().ToHashSet());
+            Enum.GetValues<LayoutFamily>().ToHashSet(), CaseTypes.All.ToHashSet())
+        {
+            PostOps = true,
+        };
 }
