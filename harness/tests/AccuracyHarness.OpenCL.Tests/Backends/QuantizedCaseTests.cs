@@ -71,4 +71,14 @@ public class QuantizedCaseTests
         var undeclared = CaseRun.Of(withoutPostOps, CaseId.Parse("ic3_oc4_in4x4_k3x3_s8s8s8")).Output;
         Assert.That(((BackendOutput.NotApplicable)undeclared).Reason, Does.Contain("data type s8s8s8 (it declares f32, u8s8u8)"));
     }
+
+    [TestCase("ic3_oc4_in5x5_k3x3_s2x2_bias_u8s8u8_zps-pc_zpd3_sw-pc_po-relu+sum0.5_nhwc")]
+    [TestCase("ic4_oc6_g2_in4x3_k2x3_s1x2_d1x2_pb1x0_bias_s8s8s32_zps-2_sw-pc_po-leaky0.1+add-pc_blocked16")]
+    [TestCase("ic3_oc5_in3x3x3_k2x2x2_s2x1x2_u8s8f32_zps7")]
+    public void The_int8_example_kernel_agrees_with_the_reference(string id)
+    {
+        var manifest = KernelManifest.Load(Path.Combine(Paths.Repository, "cases", "kernels", "example-int8-deconv", "manifest.json"));
+        var run = CaseRun.Of(new ExternalDeconvBackend(manifest, TestDevices.Pocl, OpenClOptions.Default), CaseId.Parse(id));
+        Assert.That(run.IsClean, run.Describe());
+    }
 }

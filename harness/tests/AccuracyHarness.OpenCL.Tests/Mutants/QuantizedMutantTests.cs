@@ -23,7 +23,7 @@ public class QuantizedMutantTests
         new object[] { "q-rounding-toward-zero", "ic3_oc4_in5x5_k3x3_s2x2_bias_u8s8u8_zps-pc_zpd3_sw-pc" },
         new object[] { "q-wrap-around", "ic3_oc5_in6x6_k3x3_s2x2_s8s8u8_zps-pc_zpd2_sw-pc_po-leaky0.1+add-pc_blocked16" },
         new object[] { "q-dst-zero-point-dropped", "ic3_oc4_in5x5_k3x3_s2x2_bias_u8s8u8_zps-pc_zpd3_sw-pc" },
-        new object[] { "q-post-op-clamp", "ic3_oc4_in5x5_k3x3_s2x2_bias_u8s8u8_zps-pc_zpd3_sw-pc_po-clip-1to6+sum" },
+        new object[] { "q-post-op-clamp", "ic3_oc4_in5x5_k3x3_s2x2_bias_u8s8u8_zps-pc_zpd3_sw-pc_po-relu+sum0.5" },
         new object[] { "bf16-truncation", "ic64_oc4_in8x8_k5x5_bias_bf16_exact" },
         new object[] { "bf16-accumulation", "ic8_oc4_in5x5_k3x3_s2x2_bias_bf16bf16f32" },
     ];
