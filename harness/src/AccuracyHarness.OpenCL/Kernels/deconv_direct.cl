@@ -18,7 +18,11 @@ __kernel void deconv_direct(__global const SRC_T* input, __global const WEI_T* w
     const int cg = IC / G;
     const int group = oc / mg;
     const int m = oc % mg;
-    ACC_T acc = HAS_BIAS && !QUANTIZED ? LOAD_BIAS(bias, oc) : 0;
+#if QUANTIZED
+    ACC_T acc = 0; /* the bias comes after the scales */
+#else
+    ACC_T acc = HAS_BIAS ? LOAD_BIAS(bias, oc) : 0.0f;
+#endif
     for (int c = 0; c < cg; ++c) {
         const int ic = group * cg + c;
         const ACC_T zp = SRC_ZP(ic);

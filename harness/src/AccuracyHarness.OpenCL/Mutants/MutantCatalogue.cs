@@ -18,7 +18,7 @@ public static class MutantCatalogue
     private const string ReorderRead = "LOAD_WEI(src, WEI_IDX(group * cg + c, oc % mg, KD - 1 - z, KH - 1 - y, KW - 1 - x))";
     private const string Product = "acc += (LOAD_SRC(input, IN_IDX(n, ic, nz / SD, ny / SH, nx / SW)) - zp)";
     private const string ProductEnd = "* LOAD_WEI(weights, WEI_IDX(ic, m, tz, ty, tx));";
-    private const string BiasInit = "ACC_T acc = HAS_BIAS && !QUANTIZED ? LOAD_BIAS(bias, oc) : 0;";
+    private const string BiasInit = "ACC_T acc = HAS_BIAS ? LOAD_BIAS(bias, oc) : 0.0f;";
     private const string Store = "    STORE_DST(output, flat, v);\n}";
     private const string XTap =
         "const int nx = ox + PW0 - tx * DW;\n                    if (nx < 0 || nx % SW != 0 || nx / SW >= IW) continue;";
@@ -57,9 +57,9 @@ public static class MutantCatalogue
         Direct("deconv-group-offset", "direct kernel offsetting a group's input channels by M/G", FaultCatalogue.GroupOffsetWrong,
             s => Patch(s, "const int ic = group * cg + c;", "const int ic = group * mg + c;\n        if (ic >= IC) continue;")),
         Direct("deconv-bias-missing", "direct kernel without the bias", FaultCatalogue.BiasMissing,
-            s => Patch(s, BiasInit, "ACC_T acc = 0;")),
+            s => Patch(s, BiasInit, "ACC_T acc = 0.0f;")),
         Direct("deconv-bias-doubled", "direct kernel adding the bias twice", FaultCatalogue.BiasDoubled,
-            s => Patch(s, BiasInit, "ACC_T acc = HAS_BIAS && !QUANTIZED ? 2.0f * LOAD_BIAS(bias, oc) : 0;")),
+            s => Patch(s, BiasInit, "ACC_T acc = HAS_BIAS ? 2.0f * LOAD_BIAS(bias, oc) : 0.0f;")),
         Direct("deconv-layout-misread", "direct kernel reading the input with plain NCHW offsets whatever its layout",
             FaultCatalogue.LayoutMisread,
             s => Patch(s, "IN_IDX(n, ic, nz / SD, ny / SH, nx / SW)",
