@@ -243,7 +243,8 @@ internal sealed class DeviceRun : IDisposable
         return buffer;
     }
 
-    /// <summary>Fills <paramref name="elements"/> from <paramref name="offset"/> with <paramref name="pattern"/> in the storage type.</summary>
+    /// <summary>Fills <paramref name="elements"/> from <paramref name="offset"/> with <paramref name="pattern"/> in its storage type.
+    /// </summary>
     private void Fill(ClMemHandle buffer, float[] pattern, DataType type, long offset, long elements)
     {
         var size = StorageCodec.Bytes(type);

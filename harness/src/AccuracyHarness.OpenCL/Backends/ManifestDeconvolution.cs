@@ -63,7 +63,8 @@ internal sealed class ManifestDeconvolution(KernelManifest manifest, OpenClDevic
                     Cl.SetArg(kernel, index++, output);
                     break;
                 case KernelArgumentKind.Weights:
-                    Cl.SetArg(kernel, index++, run.Upload(WeightsConversion.ToOrder(problem, inputs.Weights, Launch.EffectiveWeights), c.Types.Weights));
+                    var weights = WeightsConversion.ToOrder(problem, inputs.Weights, Launch.EffectiveWeights);
+                    Cl.SetArg(kernel, index++, run.Upload(weights, c.Types.Weights));
                     break;
                 case KernelArgumentKind.Bias:
                     Cl.SetArg(kernel, index++, run.Upload(inputs.Bias?.Data ?? [], types.Bias));

@@ -66,7 +66,8 @@ public static class MutantCatalogue
                 "(((((long)n * IC + ic) * ID + nz / SD) * IH + ny / SH) * IW + nx / SW)")),
         Direct("deconv-half-accumulation", "direct kernel rounding products and sums to half precision", FaultCatalogue.HalfAccumulation,
             s => RoundToHalf + Patch(
-                Patch(s, Product, "acc = round_to_half(acc + round_to_half((LOAD_SRC(input, IN_IDX(n, ic, nz / SD, ny / SH, nx / SW)) - zp)"),
+                Patch(s, Product,
+                    "acc = round_to_half(acc + round_to_half((LOAD_SRC(input, IN_IDX(n, ic, nz / SD, ny / SH, nx / SW)) - zp)"),
                 ProductEnd, "* LOAD_WEI(weights, WEI_IDX(ic, m, tz, ty, tx))));")),
         Direct("deconv-stride-phase-floored", "direct kernel flooring the division for taps whose offset is not a multiple of the stride",
             FaultCatalogue.StridePhaseFloored,
@@ -157,7 +158,8 @@ public static class MutantCatalogue
 
     /// <summary>The chain written out op by op (as many as a case can have) with a clamp to the destination's range between.</summary>
     private static readonly string ClampedChain = string.Concat(Enumerable.Range(0, 8).Select(k =>
-        $"#if POST_OPS > {k}\n" + (k == 0 ? "" : "    v = clamp(v, (float)(DST_MIN - DST_ZP) * DST_SCALE, (float)(DST_MAX - DST_ZP) * DST_SCALE);\n")
+        $"#if POST_OPS > {k}\n"
+        + (k == 0 ? "" : "    v = clamp(v, (float)(DST_MIN - DST_ZP) * DST_SCALE, (float)(DST_MAX - DST_ZP) * DST_SCALE);\n")
         + $"    POST_OP_{k}(v, oc, flat);\n#endif\n"));
 
     /// <summary>Rounds a float to bf16 (8-bit significand), ties to even, in f32 arithmetic.</summary>

@@ -56,8 +56,9 @@ public class QuantizedCaseTests
     [Test]
     public void A_user_kernel_runs_the_types_it_declares_and_post_ops_only_when_it_says_so()
     {
+        var types = new HashSet<CaseTypes> { CaseTypes.F32, new(DataType.U8, DataType.S8, DataType.U8) };
         var manifest = new KernelManifest("direct-as-user-kernel", KernelRole.Deconv, "(test)", KernelSource.DeconvDirect,
-            Enum.GetValues<LayoutFamily>().ToHashSet(), new HashSet<CaseTypes> { CaseTypes.F32, new(DataType.U8, DataType.S8, DataType.U8) })
+            Enum.GetValues<LayoutFamily>().ToHashSet(), types)
         {
             PostOps = true,
         };
