@@ -33,6 +33,24 @@ public static class MutantsCommand
 
     private static readonly Option<int> Jobs = CommonOptions.Jobs("Cases run at the same time (default 1).");
 
+    private static readonly Option<int?> Generated = new("--generated")
+    {
+        Description = "Instead of the built-in mutants, write N random index-mapping faults into the direct kernel and run those.",
+        HelpName = "N",
+    };
+
+    private static readonly Option<int> Seed = new("--seed")
+    {
+        Description = "Seed of the generated mutants (the same seed writes the same mutants; default 1).",
+        DefaultValueFactory = _ => 1,
+    };
+
+    private static readonly Option<string?> Out = new("--out")
+    {
+        Description = "Folder for the generated kernels (NAME.cl) and their scores (generated.tsv).",
+        HelpName = "DIR",
+    };
+
     public static Command Create()
     {
         var command = new Command("mutants", """
@@ -47,9 +65,10 @@ public static class MutantsCommand
 
             Example:
               scripts/harness mutants --suite cases/smoke --jobs 2
+              scripts/harness mutants --generated 200 --seed 7 --out /tmp/generated
             """)
         {
-            Suites, Only, Jobs,
+            Suites, Only, Jobs, Generated, Seed, Out,
         };
         command.SetAction(Execute);
         return command;
@@ -64,12 +83,15 @@ public static class MutantsCommand
     private static int Execute(ParseResult parsed)
     {
         var jobs = parsed.GetValue(Jobs);
+        var gemm = BackendWiring.ReferenceGemm(jobs);
         var suites = parsed.GetValue(Suites) is { Length: > 0 } given ? given : [Path.Combine(ProjectPaths.Cases, "smoke")];
         var cases = suites.SelectMany(s => SuiteLoading.Load(s).Cases).DistinctBy(c => c.Case).ToList();
         var mutants = parsed.GetValue(Only) is { Length: > 0 } names
             ? names.Select(n => Try(() => All.FirstOrDefault(m => m.Name == n)
                 ?? throw new KeyNotFoundException($"unknown mutant '{n}' (known: {string.Join(", ", All.Select(m => m.Name))})"))).ToList()
             : All.ToList();
+        if (parsed.GetValue(Generated) is { } count)
+            return GeneratedMutants.Run(count, parsed.GetValue(Seed), parsed.GetValue(Out), cases, jobs);
 
         var rows = new List<Row>();
         foreach (var mutant in mutants)
@@ -78,7 +100,7 @@ public static class MutantsCommand
             var subset = mutant.Device == OpenClDevices.Oclgrind
                 ? cases.OrderBy(c => c.Case.Resolve().OutputShape.Product()).Take(OclgrindCases).ToList()
                 : cases;
-            var results = new RunPipeline([backend], new RunOptions { Jobs = jobs }).Run(subset, []);
+            var results = new RunPipeline([backend], new RunOptions { Jobs = jobs, Gemm = gemm }).Run(subset, []);
             rows.Add(Score(mutant, results));
             Console.Error.WriteLine($"mutant {mutant.Name}: {rows[^1].Failing}/{rows[^1].Results} failing");
             // What the harness said instead, where it did not name the planted fault: the cases to improve the diagnosis on.

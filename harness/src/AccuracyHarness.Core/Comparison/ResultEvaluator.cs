@@ -1,6 +1,7 @@
 using System.Globalization;
 using AccuracyHarness.Core.Backends;
 using AccuracyHarness.Core.Diagnosis;
+using AccuracyHarness.Core.Diagnosis.Search;
 using AccuracyHarness.Core.Fills;
 using AccuracyHarness.Core.Reference;
 using AccuracyHarness.Core.Results;
@@ -99,13 +100,14 @@ public static class ResultEvaluator
             return found with { Kind = DiagnosisKind.KnownIssue, Text = ResultText.KnownIssues(produced.KnownIssues) };
         if (metrics.Mismatches > 0)
         {
-            var fault = Diagnoser.Diagnose(problem, inputs, reference, produced.Output);
+            var fault = Diagnoser.Diagnose(problem, inputs, reference, produced.Output, searchBudget: MappingSearch.DefaultBudget);
             return found with
             {
                 Kind = fault.Model.Length == 0 ? DiagnosisKind.Unexplained
                     : fault.Explained ? DiagnosisKind.FaultModel : DiagnosisKind.ClosestFaultModel,
                 FaultModel = fault.Model,
                 EquallyFitting = fault.Equally,
+                Explanations = fault.Ranked,
                 Text = fault.Text,
             };
         }

@@ -1,3 +1,5 @@
+using AccuracyHarness.Core.Results;
+
 namespace AccuracyHarness.Core.Diagnosis;
 
 /// <summary>
@@ -11,6 +13,9 @@ public sealed record FaultDiagnosis(string Model, string Detail, bool Explained,
     public static FaultDiagnosis None(long elements) => new("", "", false, elements, elements);
 
     public IReadOnlyList<string> Equally { get; init; } = [];
+
+    /// <summary>Every explanation tried that reproduces some of the differing elements, best first.</summary>
+    public IReadOnlyList<Explanation> Ranked { get; init; } = [];
 
     public string Text => Model.Length == 0
         ? "unexplained"

@@ -1,5 +1,6 @@
 using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Fills;
+using AccuracyHarness.Core.Tensors;
 
 namespace AccuracyHarness.Core.Reference;
 
@@ -21,7 +22,10 @@ public static class Epilogue
     public const int RequantizationRoundings = 3;
 
     /// <summary>The real result of a raw reference sum (for a quantized case, its integer sum without the bias).</summary>
-    public static ReferenceResult Apply(Problem p, CaseInputs inputs, ReferenceResult raw)
+    /// <param name="betweenPostOps">
+    /// Applied to the value after each post-op but the last: a fault model's intermediate clamp; the contract has none.
+    /// </param>
+    public static ReferenceResult Apply(Problem p, CaseInputs inputs, ReferenceResult raw, Func<double, double>? betweenPostOps = null)
     {
         var q = inputs.Quantization;
         var ops = p.Case.PostOps;
@@ -41,7 +45,7 @@ public static class Epilogue
                 var bias = inputs.Bias?.Data[oc] ?? 0;
                 (v, abs, count) = ((v * scale) + bias, (abs * scale) + Math.Abs(bias), QuantizedRoundings);
             }
-            (v, abs, count) = PostOps(p.Case, inputs, q, i, oc, v, abs, count);
+            (v, abs, count) = PostOps(p.Case, inputs, q, i, oc, v, abs, count, betweenPostOps);
             output[i] = v;
             absSum[i] = abs;
             terms[i] = count;
@@ -59,6 +63,12 @@ public static class Epilogue
     public static Requantization? RequantizationOf(DeconvCase c, Quantization? q) =>
         q is not null && c.Types.IntegerDestination ? new Requantization(q.DestinationScale, q.DestinationZeroPoint, c.Types.Destination) : null;
 
+    /// <summary>What the raw sum reads: a quantized source centred on its zero points, and no bias (it joins after the scales).</summary>
+    public static CaseInputs SumInputs(Problem p, CaseInputs inputs) =>
+        inputs.Quantization is null
+            ? inputs
+            : inputs with { Input = new Tensor(inputs.Input.Shape, CenteredInput(p, inputs), DataType.F32), Bias = null };
+
     /// <summary>
     /// The input a quantized case's sum reads: each source value minus its channel's zero point, so that padding
     /// and the stride's holes (which the sum skips) are worth the zero point, i.e. nothing in real terms.
@@ -74,11 +84,12 @@ public static class Epilogue
     }
 
     /// <summary>
-    /// The post-ops on one element. Relu and clip move no value further than its error; leaky scales the error by
-    /// at most max(1, |alpha|); sum and add add a term (to the magnitudes) and a rounding or two.
+    /// The post-ops on one element. Relu moves no value further than its error; leaky scales the error by at most
+    /// max(1, |alpha|); clip may round its bound (a rounding); sum and add add a term (to the magnitudes) and two
+    /// roundings.
     /// </summary>
     private static (double Value, double Abs, int Terms) PostOps(
-        DeconvCase c, CaseInputs inputs, Quantization? q, int i, int oc, double v, double abs, int terms)
+        DeconvCase c, CaseInputs inputs, Quantization? q, int i, int oc, double v, double abs, int terms, Func<double, double>? between)
     {
         for (var k = 0; k < c.PostOps.Count; k++)
         {
@@ -94,7 +105,10 @@ public static class Epilogue
                     terms++;
                     break;
                 case PostOpKind.Clip:
+                    // A library working in the destination's scaled domain (oneDNN 2.x) divides the bounds by s_dst:
+                    // one rounding of the bound, whose magnitude joins the terms where it becomes the value.
                     v = Math.Clamp(v, op.A, op.B);
+                    (abs, terms) = (Math.Max(abs, Math.Abs(v)), terms + 1);
                     break;
                 case PostOpKind.Sum:
                     var prior = (double)inputs.PostOps!.SumPrior!.Data[i];
@@ -103,12 +117,14 @@ public static class Epilogue
                     (v, abs, terms) = (v + term, abs + Math.Abs(term), terms + 2);
                     break;
                 case PostOpKind.AddPerChannel:
+                    // The add, and the operand's division by s_dst in a library working in the scaled domain.
                     var operand = (double)inputs.PostOps!.Operands[k]![oc];
-                    (v, abs, terms) = (v + operand, abs + Math.Abs(operand), terms + 1);
+                    (v, abs, terms) = (v + operand, abs + Math.Abs(operand), terms + 2);
                     break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(c), op.Kind, "unknown post-op");
             }
+            if (between is not null && k < c.PostOps.Count - 1) v = between(v);
         }
         return (v, abs, terms);
     }

@@ -70,7 +70,7 @@ public sealed record GatherVariant(AxisArithmetic Z, AxisArithmetic Y, AxisArith
     }
 
     /// <summary>Per output position of the axis, the (input, tap) pairs the arithmetic reads.</summary>
-    private static List<(int Input, int Tap)>[] Reads(Axis a, AxisArithmetic arithmetic)
+    internal static List<(int Input, int Tap)>[] Reads(Axis a, AxisArithmetic arithmetic)
     {
         var reads = new List<(int, int)>[a.Out];
         for (var o = 0; o < a.Out; o++)

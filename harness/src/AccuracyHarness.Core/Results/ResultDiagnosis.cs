@@ -22,6 +22,9 @@ public sealed record ResultDiagnosis
     /// <summary>Other fault models that reproduce the output just as well (this case cannot tell them apart).</summary>
     public IReadOnlyList<string> EquallyFitting { get; init; } = [];
 
+    /// <summary>The explanations tried, best first: exact ones (the diagnosis and its equals), then the closest partial ones.</summary>
+    public IReadOnlyList<Explanation> Explanations { get; init; } = [];
+
     /// <summary>Divergences the backend knows it has on this case.</summary>
     public IReadOnlyList<KnownIssue> KnownIssues { get; init; } = [];
 

@@ -52,6 +52,18 @@ public static class ResultJson
             w.WriteString("diagnosis_kind", d.Kind.ToString());
             w.WriteString("fault_model", d.FaultModel);
             Strings(w, "equally_fitting", d.EquallyFitting);
+            w.WriteStartArray("explanations");
+            foreach (var e in d.Explanations)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", e.Name);
+                w.WriteString("detail", e.Detail);
+                Number(w, "share", e.Share);
+                w.WriteNumber("residual", e.Residual);
+                w.WriteBoolean("exact", e.Exact);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
             w.WriteStartArray("known_issues");
             foreach (var issue in d.KnownIssues)
             {
@@ -113,6 +125,9 @@ public static class ResultJson
                 Kind = structured ? f.Enum<DiagnosisKind>("diagnosis_kind") : DiagnosisKind.None,
                 FaultModel = f.String("fault_model"),
                 EquallyFitting = f.Strings("equally_fitting"),
+                Explanations = f.Objects("explanations")
+                    .Select(e => new Explanation(e.String("name"), e.String("detail"), e.Double("share"), e.Long("residual"),
+                        e.Bool("exact"))).ToList(),
                 KnownIssues = f.Objects("known_issues")
                     .Select(i => new KnownIssue(i.Enum<KnownIssueKind>("kind"), i.String("text"))).ToList(),
                 Findings = f.Strings("findings"),

@@ -55,6 +55,17 @@ internal sealed partial class StoredFields(JsonElement element, string file, int
         throw Error(name, $"expected a number (or \"Infinity\", \"-Infinity\", \"NaN\"), got {Show(v)}");
     }
 
+    public bool Bool(string name)
+    {
+        if (!element.TryGetProperty(name, out var v)) return false;
+        return v.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw Error(name, $"expected true or false, got {Show(v)}"),
+        };
+    }
+
     public long Long(string name)
     {
         if (!element.TryGetProperty(name, out var v)) return 0;

@@ -40,7 +40,7 @@ public sealed class Runner(
         }
 
         var inputs = _profile.Time(ProfileStage.Inputs, () => Fill.For(problem));
-        var reference = _profile.Time(ProfileStage.Reference, () => ReferenceDeconvolution.Gather(problem, inputs));
+        var reference = _profile.Time(ProfileStage.Reference, () => ReferenceDeconvolution.Gather(problem, inputs, options.Gemm));
         var basis = _profile.Time(ProfileStage.Comparison, () => ComparisonBasis.Of(problem, reference, options.Tolerance));
         var dumps = options.Dump == DumpMode.None || options.OutputDirectory is null
             ? null
@@ -117,7 +117,28 @@ public sealed class Runner(
             Npy.Write(Path.Combine(folder, "weights.npy"), inputs.Weights);
             if (inputs.Bias is { } bias) Npy.Write(Path.Combine(folder, "bias.npy"), bias);
             Npy.Write(Path.Combine(folder, "reference.npy"), problem.OutputShape, reference.Output);
+            if (inputs.Quantization is { } q) WriteQuantization(q);
+            if (inputs.PostOps is { } post)
+            {
+                if (post.SumPrior is { } prior) Npy.Write(Path.Combine(folder, "sum_prior.npy"), prior);
+                for (var k = 0; k < post.Operands.Count; k++)
+                {
+                    if (post.Operands[k] is { } operand)
+                        Npy.Write(Path.Combine(folder, $"post_op_{k}.npy"), new Dims(operand.Length), NpyType.F32, i => operand[i]);
+                }
+            }
             _inputsWritten = true;
+        }
+
+        /// <summary>Scales and zero points as numpy reads them: one value, or one per channel.</summary>
+        private void WriteQuantization(Quantization q)
+        {
+            Npy.Write(Path.Combine(folder, "src_scale.npy"), new Dims(1), NpyType.F32, _ => q.SourceScale);
+            Npy.Write(Path.Combine(folder, "wei_scales.npy"), new Dims(q.WeightScales.Length), NpyType.F32, i => q.WeightScales[i]);
+            Npy.Write(Path.Combine(folder, "dst_scale.npy"), new Dims(1), NpyType.F32, _ => q.DestinationScale);
+            Npy.Write(Path.Combine(folder, "src_zero_points.npy"), new Dims(q.SourceZeroPoints.Length), NpyType.I32,
+                i => q.SourceZeroPoints[i]);
+            Npy.Write(Path.Combine(folder, "dst_zero_point.npy"), new Dims(1), NpyType.I32, _ => q.DestinationZeroPoint);
         }
 
         public void WriteOutput(IBackend backend, BackendOutput.Produced produced)

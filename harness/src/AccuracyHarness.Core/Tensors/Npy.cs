@@ -14,8 +14,16 @@ public static partial class Npy
 {
     private static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
+    /// <summary>A tensor in its storage type; numpy has no bf16, so bf16 tensors are written as the f32 values they hold.</summary>
     public static void Write(string path, Tensor tensor) =>
-        Write(path, tensor.Shape, tensor.StorageType == DataType.F16 ? NpyType.F16 : NpyType.F32, i => tensor.Data[i]);
+        Write(path, tensor.Shape, tensor.StorageType switch
+        {
+            DataType.F16 => NpyType.F16,
+            DataType.U8 => NpyType.U8,
+            DataType.S8 => NpyType.I8,
+            DataType.S32 => NpyType.I32,
+            _ => NpyType.F32,
+        }, i => tensor.Data[i]);
 
     public static void Write(string path, Dims shape, double[] values) =>
         Write(path, shape, NpyType.F64, i => values[i]);
@@ -23,7 +31,10 @@ public static partial class Npy
     public static void Write(string path, Dims shape, NpyType type, Func<int, double> valueAt)
     {
         var count = checked((int)shape.Product());
-        var descr = type switch { NpyType.F16 => "<f2", NpyType.F32 => "<f4", _ => "<f8" };
+        var descr = type switch
+        {
+            NpyType.F16 => "<f2", NpyType.F32 => "<f4", NpyType.U8 => "|u1", NpyType.I8 => "|i1", NpyType.I32 => "<i4", _ => "<f8",
+        };
         var shapeText = shape.Count == 1
             ? $"({shape[0]},)"
             : "(" + string.Join(", ", shape.Select(v => v.ToString(CultureInfo.InvariantCulture))) + ")";
@@ -46,6 +57,9 @@ public static partial class Npy
             {
                 case NpyType.F16: writer.Write((Half)v); break;
                 case NpyType.F32: writer.Write((float)v); break;
+                case NpyType.U8: writer.Write((byte)v); break;
+                case NpyType.I8: writer.Write((sbyte)v); break;
+                case NpyType.I32: writer.Write((int)v); break;
                 default: writer.Write(v); break;
             }
         }

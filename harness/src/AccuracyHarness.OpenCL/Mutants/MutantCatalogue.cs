@@ -194,7 +194,7 @@ public static class MutantCatalogue
     /// <summary>The device is looked up when the mutant is made, so listing mutants needs no OpenCL.</summary>
     private static Func<IBackend> On(string device, Func<OpenClDevice, IBackend> create) => () => create(OpenClDevices.Find(device));
 
-    private static KernelManifest Manifest(string name, KernelRole role, KernelSource original, Func<string, string> patch) =>
+    internal static KernelManifest Manifest(string name, KernelRole role, KernelSource original, Func<string, string> patch) =>
         new($"mutant-{name}", role, $"(built-in mutant {name})",
             original with { Origin = $"mutant {name} of {original.Origin}", Text = patch(original.Text) },
             Enum.GetValues<LayoutFamily>().ToHashSet(), CaseTypes.All.ToHashSet())

@@ -23,6 +23,7 @@ public class ResultJsonTests
         Assert.That(ResultText.Message(result), Is.EqualTo("rule corrected; device time: weights_reorder 0.016 ms, conv 0.035 ms"));
         Assert.That(result.Diagnosis.Kind, Is.EqualTo(DiagnosisKind.None));
         Assert.That(result.Impl, Is.Empty);
+        Assert.That(result.Diagnosis.Explanations, Is.Empty, "a line without ranked explanations has none");
         var again = ResultJson.ToLine(result);
         Assert.That(again, Does.StartWith(LegacyLine[..^1]), "every old field keeps its place and value; new ones come after");
     }
@@ -37,7 +38,9 @@ public class ResultJsonTests
             Diagnosis = new ResultDiagnosis
             {
                 Text = "known ambiguity: axis 0", Kind = DiagnosisKind.KnownIssue,
-                FaultModel = "pads-swapped", EquallyFitting = ["pad-begin-off-by-one"], Findings = ["oclgrind (deconv): invalid read"],
+                FaultModel = "pads-swapped", EquallyFitting = ["pad-begin-off-by-one"],
+                Explanations = [new Explanation("pads-swapped", "pads swapped on x", 1, 0, true), new Explanation("terms", "bias missing", 0.25, 3, false)],
+                Findings = ["oclgrind (deconv): invalid read"],
                 KnownIssues = [new KnownIssue(KnownIssueKind.Ambiguity, "known ambiguity: axis 0")],
             },
             Metrics = new ResultMetrics { DeviceTimes = [new DeviceTime("deconv", 0.125)] }, Impl = "jit:avx2",
@@ -51,6 +54,7 @@ public class ResultJsonTests
             result.Diagnosis.FaultModel)));
         Assert.That(back.Diagnosis.EquallyFitting, Is.EqualTo(result.Diagnosis.EquallyFitting));
         Assert.That(back.Diagnosis.Findings, Is.EqualTo(result.Diagnosis.Findings));
+        Assert.That(back.Diagnosis.Explanations, Is.EqualTo(result.Diagnosis.Explanations));
         Assert.That(back.Diagnosis.KnownIssues, Is.EqualTo(result.Diagnosis.KnownIssues));
         Assert.That(back.Metrics.DeviceTimes, Is.EqualTo(result.Metrics.DeviceTimes));
         Assert.That(back.Impl, Is.EqualTo(result.Impl));
