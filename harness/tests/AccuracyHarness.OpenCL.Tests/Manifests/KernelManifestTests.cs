@@ -72,8 +72,8 @@ public class KernelManifestTests
         "layouts", "yxbf")]
     [TestCase("""{ "name": "x", "role": "deconv", "source": "k.cl", "entry": "k", "layouts": ["nchw"], "dtypes": ["u8u8u8"] }""", "dtypes",
         "u8s8u8, u8s8s8")]
-    [TestCase("""{ "name": "x", "role": "deconv", "source": "k.cl", "entry": "k", "layouts": ["nchw"], "dtypes": ["f32"],
-        "post_ops": 1 }""", "post_ops", "true or false")]
+    [TestCase("""{ "name": "x", "role": "deconv", "source": "k.cl", "entry": "k", "layouts": ["nchw"], "dtypes": ["f32"], "post_ops":1 }""",
+        "post_ops", "true or false")]
     [TestCase("""{ "name": "x", "role": "deconv", "source": "k.cl", "entry": "k", "layouts": [], "dtypes": ["f32"] }""", "layouts",
         "non-empty")]
     [TestCase("""{ "name": "x", "role": "deconv", "source": "missing.cl", "entry": "k", "layouts": ["nchw"], "dtypes": ["f32"] }""",
