@@ -1,6 +1,7 @@
 using AccuracyHarness.Core.Backends;
 using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Fills;
+using AccuracyHarness.Core.Results;
 using AccuracyHarness.Core.Tensors;
 using AccuracyHarness.OneDnn.Interop;
 
@@ -80,7 +81,12 @@ public sealed class OneDnnDeconvolutionBackend : OneDnnBackend
             ? "used as given"
             : "reordered by oneDNN to its format";
         var note = $"oneDNN {impl}, {OneDnnLayouts.ActivationsName(c.Layout, rank)}, weights {reordered}" + ComputeNote(run, c);
-        return new BackendOutput.Produced(output, [], [], nonZeroLanes, note) { Impl = impl };
+        var defect = OneDnnZeroPointPadding.KnownDefect(impl, mapping, epilogue);
+        return new BackendOutput.Produced(output, [], [], nonZeroLanes, note)
+        {
+            Impl = impl,
+            KnownIssues = defect is null ? [] : [new KnownIssue(KnownIssueKind.Defect, defect)],
+        };
     }
 
     /// <summary>An output smaller than the case's at the front of it, the rest NaN (not written).</summary>

@@ -57,8 +57,36 @@ public class QuantizedTests
     }
 
     /// <summary>
+    /// The int8 JIT deconvolution's zero-point padding defect (<see cref="OneDnnZeroPointPadding"/>) is named exactly
+    /// where it reaches: outputs two or more past the input's reach with a source zero point; one past, or no zero
+    /// point, is computed right and not flagged.
+    /// </summary>
+    [TestCase("mb1_ic1_oc1_g1_in1x1_k1x1_s3x1_d1x2_pb0x0_pe0x0_op2x0_ap-same-lower_nobias_u8s8u8_zps-pc_sw-pc_nhwc_exact_seed911704", true)]
+    [TestCase("ic3_oc4_in5x5_k1x1_s3x3_op2x2_u8s8u8_zps3_nhwc", true)]
+    [TestCase("mb1_ic1_oc1_g1_in1x1_k1x1_s3x1_d1x2_pb0x0_pe0x0_op1x0_ap-same-lower_nobias_u8s8u8_zps-pc_sw-pc_nhwc_exact_seed911704", false)]
+    [TestCase("ic3_oc4_in5x5_k1x1_s3x3_op2x2_u8s8u8_nhwc", false)]
+    public void ZeroPointPaddingDefectIsNamedWhereItReaches(string id, bool reaches)
+    {
+        var (output, result) = OneDnnTesting.Evaluate(Deconvolution, id);
+        Assert.That(output, Is.TypeOf<BackendOutput.Produced>(), () => output.ToString());
+        var produced = (BackendOutput.Produced)output;
+        Assert.That(produced.Impl, Does.StartWith("jit_deconvolution").Or.StartWith("jit_uni_deconv"), "the defect's implementations");
+        if (reaches)
+        {
+            Assert.That(produced.KnownIssues.Select(k => k.Text), Has.One.StartsWith(OneDnnZeroPointPadding.Prefix));
+            Assert.That(result.Status == Status.Pass || result.Diagnosis.Kind == DiagnosisKind.KnownIssue, () => OneDnnTesting.Describe(result));
+        }
+        else
+        {
+            Assert.That(produced.KnownIssues, Is.Empty);
+            Assert.That(result.Status, Is.EqualTo(Status.Pass), () => OneDnnTesting.Describe(result));
+        }
+    }
+
+    /// <summary>
     /// Over generated cases of every type, zero point, scale and post-op: a pass, or n/a for what oneDNN refuses
-    /// (per-channel source zero points, padding_r, a rule's limits) with the reason; never a failure.
+    /// (per-channel source zero points, padding_r, a rule's limits) with the reason, or a result flagged with oneDNN's
+    /// zero-point padding defect (its unwritten outputs may happen to pass); never an unflagged failure.
     /// </summary>
     [FsCheck.NUnit.Property(MaxTest = 60)]
     public Property PassOrRefuseWithTheReason() =>
@@ -66,9 +94,14 @@ public class QuantizedTests
             new OneDnnBackend[] { Deconvolution, Replaced }.All(backend =>
             {
                 var (output, result) = OneDnnTesting.Evaluate(backend, c.Id);
-                return output is BackendOutput.NotApplicable na
-                    ? Refusals.Any(na.Reason.Contains)
-                    : result.Status == Status.Pass;
+                return output switch
+                {
+                    BackendOutput.NotApplicable na => Refusals.Any(na.Reason.Contains),
+                    BackendOutput.Produced { KnownIssues.Length: > 0 } known =>
+                        known.KnownIssues.All(k => k.Text.StartsWith(OneDnnZeroPointPadding.Prefix, StringComparison.Ordinal))
+                        && (result.Status == Status.Pass || result.Diagnosis.Kind == DiagnosisKind.KnownIssue),
+                    _ => result.Status == Status.Pass,
+                };
             }));
 
     private static readonly string[] Refusals =
