@@ -4,6 +4,9 @@
 # git archive into a temporary folder), runs both over SUITE and compares their hashes of the
 # gather's output, |addend| sums and term counts, the scatter's output and every fault model's
 # prediction. Exit 0 identical, 1 a case differs (the first ones are printed), 2 usage.
+# It checks the loops only: the tool wires no BLAS, so no case takes the matrix products
+# (Core/Reference/ReferenceColumns), which sum in another order and are checked against the loops
+# within the double rounding of that order by harness/tests/AccuracyHarness.Blas.Tests.
 #   scripts/reference-identity.sh [REV (default main)] [SUITE (default cases/nightly)]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

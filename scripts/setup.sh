@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what the harness needs on a fresh Debian machine, idempotently:
-# the OpenCL loader with PoCL and Oclgrind (registered with the loader), oneDNN (libdnnl2), ONNX's node test data,
+# the OpenCL loader with PoCL and Oclgrind (registered with the loader), oneDNN (libdnnl2), OpenBLAS (libopenblas0-pthread,
+# the reference's matrix products), ONNX's node test data,
 # and the pinned ONNX Runtime native library. Safe to run again: it only does what is missing.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-packages=(ocl-icd-libopencl1 pocl-opencl-icd oclgrind libonnx-testdata clinfo chromium libdnnl2)
+packages=(ocl-icd-libopencl1 pocl-opencl-icd oclgrind libonnx-testdata clinfo chromium libdnnl2 libopenblas0-pthread)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

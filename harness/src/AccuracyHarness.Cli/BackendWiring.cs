@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using AccuracyHarness.Blas;
 using AccuracyHarness.Core.Backends;
+using AccuracyHarness.Core.Reference;
 using AccuracyHarness.OneDnn.Backends;
 using AccuracyHarness.OnnxRuntime;
 using AccuracyHarness.OpenCL.Backends;
@@ -11,12 +13,30 @@ namespace AccuracyHarness.Cli;
 /// <summary>The one place that knows every backend family, and the one way commands construct backends.</summary>
 public static class BackendWiring
 {
-    /// <param name="manifests">Users' kernels (--kernel), which the OpenCL family turns into backends.</param>
-    public static IReadOnlyList<IBackendFamily> Families(IReadOnlyList<KernelManifest> manifests) =>
-        [new ReferenceFamily(), new OnnxRuntimeFamily(), new OpenClFamily(manifests), new OneDnnFamily()];
+    private static int _loopsSaid;
 
-    public static BackendCatalogue Catalogue(IReadOnlyList<KernelManifest>? manifests = null) =>
-        BackendCatalogue.Of(Families(manifests ?? []));
+    /// <param name="manifests">Users' kernels (--kernel), which the OpenCL family turns into backends.</param>
+    /// <param name="gemm">The reference's matrix product (<see cref="ReferenceGemm"/>; none: its loops).</param>
+    public static IReadOnlyList<IBackendFamily> Families(IReadOnlyList<KernelManifest> manifests, IGemm? gemm = null) =>
+        [new ReferenceFamily(gemm), new OnnxRuntimeFamily(), new OpenClFamily(manifests), new OneDnnFamily()];
+
+    public static BackendCatalogue Catalogue(IReadOnlyList<KernelManifest>? manifests = null, IGemm? gemm = null) =>
+        BackendCatalogue.Of(Families(manifests ?? [], gemm));
+
+    /// <summary>
+    /// The matrix product the reference sums large cases with: OpenBLAS, its threads the cores shared out
+    /// between the jobs (cores / jobs, at least one), so that cases run side by side never ask for more threads
+    /// than there are cores. Without OpenBLAS the reference runs its loops (the same verdicts, slower on large
+    /// cases), and stderr says so once per process.
+    /// </summary>
+    /// <param name="worker">An isolated worker's: its run's process has said it already.</param>
+    public static IGemm? ReferenceGemm(int jobs, bool worker = false)
+    {
+        var gemm = OpenBlasGemm.Create(System.Environment.ProcessorCount / Math.Max(1, jobs), out var reason);
+        if (gemm is null && !worker && Interlocked.Exchange(ref _loopsSaid, 1) == 0)
+            Console.Error.WriteLine($"note: the reference runs its loops (slower on large cases): {reason}");
+        return gemm;
+    }
 
     /// <summary>
     /// The backends a command asked for: <paramref name="names"/> (null: the defaults) on the
@@ -24,9 +44,9 @@ public static class BackendWiring
     /// names, devices and bad option values are usage errors; a missing native library is not.
     /// </summary>
     public static IReadOnlyList<IBackend> Create(
-        ParseResult parsed, string option, IReadOnlyList<string>? names, IReadOnlyList<string> devices)
+        ParseResult parsed, string option, IReadOnlyList<string>? names, IReadOnlyList<string> devices, IGemm? gemm = null)
     {
-        var catalogue = Catalogue(BackendOptions.Manifests(parsed));
+        var catalogue = Catalogue(BackendOptions.Manifests(parsed), gemm);
         var known = string.Join(", ", catalogue.Entries.Select(e => e.Name));
         foreach (var name in names ?? [])
         {
@@ -55,6 +75,7 @@ public static class BackendWiring
         };
         foreach (var family in Families([]))
             info.Add(new(family.Name, family.IsAvailable(out var reason) ? family.Describe() : $"unavailable: {reason}"));
+        info.Add(new("openblas", OpenBlasGemm.IsAvailable(out var missing) ? OpenBlasGemm.Describe() : $"unavailable: {missing}"));
         if (Core.Running.GitCommit.TryRead() is { } commit) info.Add(new("commit", commit));
         return info;
     }

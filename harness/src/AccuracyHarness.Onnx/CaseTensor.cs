@@ -1,4 +1,4 @@
 namespace AccuracyHarness.Onnx;
 
-/// <summary>The three tensors of a case, as a model's graph inputs refer to them.</summary>
-public enum CaseTensor { Input, Weights, Bias }
+/// <summary>The tensors of a case, as a model's graph inputs refer to them (the sum's prior destination content among them).</summary>
+public enum CaseTensor { Input, Weights, Bias, SumPrior }

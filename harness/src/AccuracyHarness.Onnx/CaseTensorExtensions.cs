@@ -10,6 +10,7 @@ public static class CaseTensorExtensions
         CaseTensor.Input => inputs.Input,
         CaseTensor.Weights => inputs.Weights,
         CaseTensor.Bias => inputs.Bias,
+        CaseTensor.SumPrior => inputs.PostOps?.SumPrior,
         _ => throw new ArgumentOutOfRangeException(nameof(which)),
     };
 }

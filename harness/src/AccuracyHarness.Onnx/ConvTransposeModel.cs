@@ -6,7 +6,8 @@ using Google.Protobuf;
 namespace AccuracyHarness.Onnx;
 
 /// <summary>
-/// A one-node ConvTranspose model built from a resolved problem (plus Cast nodes for f16 via f32).
+/// A ConvTranspose model built from a resolved problem: plus Cast nodes for f16 via f32, QDQ nodes for a quantized
+/// case, the post-ops' nodes after it.
 /// <see cref="Feeds"/> lists the graph inputs to feed at run time in order, each with the case
 /// tensor it takes.
 /// </summary>
@@ -16,6 +17,10 @@ public sealed record ConvTransposeModel(ModelProto Model, IReadOnlyList<(string 
     public const string W = "W";
     public const string B = "B";
     public const string Y = "Y";
+
+    /// <summary>The destination's prior content, a graph input of a model whose post-ops have a sum.</summary>
+    public const string S = "S";
+
     public const string Producer = "AccuracyHarness";
 
     /// <summary>IR version 8 goes with opsets up to 17; later opsets need a later IR version.</summary>
@@ -26,78 +31,100 @@ public sealed record ConvTransposeModel(ModelProto Model, IReadOnlyList<(string 
     /// so (it is needed then), else as graph inputs. Every ConvTranspose attribute that the case
     /// sets is written: kernel_shape, strides, dilations, group, output_padding and auto_pad always;
     /// pads only with auto_pad NOTSET and no output_shape (the operator ignores them otherwise);
-    /// output_shape when the case gives one.
+    /// output_shape when the case gives one. A quantized case is the QDQ graph around a float
+    /// ConvTranspose (<see cref="QdqNodes"/>), post-ops follow the ConvTranspose
+    /// (<see cref="PostOpNodes"/>); both need <paramref name="inputs"/> for their constants.
     /// </summary>
     public static ConvTransposeModel Build(Problem problem, ConvTransposeModelOptions options, CaseInputs? inputs = null)
     {
-        if (options.Opset < ConvTransposeModelOptions.MinimumOpset)
-            throw new ArgumentOutOfRangeException(nameof(options),
-                $"opset {options.Opset} is below {ConvTransposeModelOptions.MinimumOpset}");
         var c = problem.Case;
-        var edgeType = OnnxTensors.ElementType(c.Types.Destination);
+        var minimum = c.Types.IsQuantized ? ConvTransposeModelOptions.MinimumQuantizedOpset : ConvTransposeModelOptions.MinimumOpset;
+        if (options.Opset < minimum)
+            throw new ArgumentOutOfRangeException(nameof(options), $"opset {options.Opset} is below {minimum}");
+        var quantization = c.Types.IsQuantized
+            ? inputs?.Quantization ?? throw new ArgumentNullException(nameof(inputs), "a quantized model needs the case's scales")
+            : null;
         var casts = c.Types.Destination == DataType.F16 && options.F16ViaCasts;
-        var computeType = casts ? OnnxTensors.ElementType(DataType.F32) : edgeType;
+        // The type ConvTranspose and the post-ops compute in: f32 but for an f16 model without Casts.
+        var computeType = quantization is not null || casts ? DataType.F32 : c.Types.Destination;
 
-        var graph = new GraphProto { Name = "deconvolution" };
+        var g = new GraphWriter(new GraphProto { Name = "deconvolution" });
         var feeds = new List<(string, CaseTensor)>();
-        var parameters = new List<(string Name, CaseTensor Tensor, Dims Shape)>
+        var parameters = new List<(string Name, CaseTensor Tensor, Dims Shape, DataType Type)>
         {
-            (X, CaseTensor.Input, problem.InputShape),
-            (W, CaseTensor.Weights, problem.WeightShape),
+            (X, CaseTensor.Input, problem.InputShape, c.Types.Source),
+            (W, CaseTensor.Weights, problem.WeightShape, c.Types.Weights),
         };
-        if (c.HasBias) parameters.Add((B, CaseTensor.Bias, problem.BiasShape));
+        // A quantized case's bias is f32; a float case's is of its type.
+        if (c.HasBias) parameters.Add((B, CaseTensor.Bias, problem.BiasShape, quantization is null ? c.Types.Destination : DataType.F32));
 
         var nodeInputs = new List<string>();
-        foreach (var (name, which, shape) in parameters)
+        foreach (var (name, which, shape, type) in parameters)
         {
-            var constant = which != CaseTensor.Input && options.Weights == WeightsSource.Initializer;
-            if (constant)
+            if (which != CaseTensor.Input && options.Weights == WeightsSource.Initializer)
             {
                 var tensor = (inputs ?? throw new ArgumentNullException(nameof(inputs), "initializer weights need the case inputs"))
                     .Get(which)
                     ?? throw new ArgumentException($"the case has a bias but the inputs do not", nameof(inputs));
-                graph.Initializer.Add(OnnxTensors.ToProto(name, tensor));
+                g.Constant(OnnxTensors.ToProto(name, tensor));
             }
             else
             {
-                graph.Input.Add(Value(name, edgeType, shape));
+                g.Input(name, OnnxTensors.ElementType(type), shape);
                 feeds.Add((name, which));
             }
-            nodeInputs.Add(casts ? AddCast(graph, name, computeType) : name);
+            nodeInputs.Add((quantization, which) switch
+            {
+                ({ } q, CaseTensor.Input) => QdqNodes.Source(g, c, q, name),
+                ({ } q, CaseTensor.Weights) => QdqNodes.Weights(g, c, q, name),
+                _ => casts ? Cast(g, name, DataType.F32) : name,
+            });
         }
 
-        var convOutput = casts ? Y + "_f32" : Y;
-        var node = new NodeProto { OpType = "ConvTranspose", Name = "deconvolution", Domain = "" };
-        node.Input.AddRange(nodeInputs);
-        node.Output.Add(convOutput);
-        node.Attribute.Add(Ints("kernel_shape", c.Kernel));
-        node.Attribute.Add(Ints("strides", c.Strides));
-        node.Attribute.Add(Ints("dilations", c.Dilations));
-        node.Attribute.Add(Int("group", c.Groups));
-        node.Attribute.Add(Ints("output_padding", c.OutputPadding));
-        node.Attribute.Add(new AttributeProto
+        var attributes = new List<AttributeProto>
         {
-            Name = "auto_pad",
-            Type = AttributeProto.Types.AttributeType.String,
-            S = ByteString.CopyFromUtf8(Names.Of(c.AutoPad)),
-        });
+            GraphWriter.Ints("kernel_shape", c.Kernel.Select(v => (long)v)),
+            GraphWriter.Ints("strides", c.Strides.Select(v => (long)v)),
+            GraphWriter.Ints("dilations", c.Dilations.Select(v => (long)v)),
+            GraphWriter.Int("group", c.Groups),
+            GraphWriter.Ints("output_padding", c.OutputPadding.Select(v => (long)v)),
+            GraphWriter.Text("auto_pad", Names.Of(c.AutoPad)),
+        };
         if (c.OutputShape is { } os)
-            node.Attribute.Add(Ints("output_shape", os));
+            attributes.Add(GraphWriter.Ints("output_shape", os.Select(v => (long)v)));
         else if (c.AutoPad == AutoPad.NotSet)
-            node.Attribute.Add(Ints("pads", Dims.From(c.PadsBegin.Concat(c.PadsEnd))));
-        graph.Node.Add(node);
-        if (casts) graph.Node.Add(CastNode(convOutput, Y, edgeType));
+            attributes.Add(GraphWriter.Ints("pads", c.PadsBegin.Concat(c.PadsEnd).Select(v => (long)v)));
+        var value = g.Node(ConvTransposeReader.OpType, "deconvolution", nodeInputs, [.. attributes]);
+
+        string? prior = null;
+        string Prior()
+        {
+            if (prior is not null) return prior;
+            g.Input(S, OnnxTensors.ElementType(c.Types.Destination), problem.OutputShape);
+            feeds.Add((S, CaseTensor.SumPrior));
+            return prior = quantization is { } q && c.Types.IntegerDestination ? QdqNodes.Prior(g, c, q, S)
+                : casts ? Cast(g, S, DataType.F32)
+                : S;
+        }
+        value = PostOpNodes.Append(g, problem, inputs?.PostOps, computeType, value, Prior);
+
+        if (quantization is { } dq && c.Types.IntegerDestination) value = QdqNodes.Destination(g, c, dq, value);
+        else if (casts) value = Cast(g, value, DataType.F16);
+        g.Rename(value, Y);
 
         // The output's shape is left for the runtime to infer, so that a runtime whose shape rule
         // differs from the case's still runs and the difference shows up in the comparison.
-        graph.Output.Add(new ValueInfoProto { Name = Y,
-            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = edgeType } } });
+        g.Graph.Output.Add(new ValueInfoProto
+        {
+            Name = Y,
+            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = OnnxTensors.ElementType(c.Types.Destination) } },
+        });
 
         var model = new ModelProto
         {
             IrVersion = IrVersionFor(options.Opset),
             ProducerName = Producer,
-            Graph = graph,
+            Graph = g.Graph,
         };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = options.Opset });
         return new ConvTransposeModel(model, feeds);
@@ -105,40 +132,6 @@ public sealed record ConvTransposeModel(ModelProto Model, IReadOnlyList<(string 
 
     public byte[] ToBytes() => Model.ToByteArray();
 
-    private static string AddCast(GraphProto graph, string name, int to)
-    {
-        var output = name + "_f32";
-        graph.Node.Add(CastNode(name, output, to));
-        return output;
-    }
-
-    private static NodeProto CastNode(string input, string output, int to)
-    {
-        var node = new NodeProto { OpType = "Cast", Name = "cast_" + input, Domain = "" };
-        node.Input.Add(input);
-        node.Output.Add(output);
-        node.Attribute.Add(new AttributeProto { Name = "to", Type = AttributeProto.Types.AttributeType.Int, I = to });
-        return node;
-    }
-
-    private static ValueInfoProto Value(string name, int elementType, Dims shape)
-    {
-        var tensorShape = new TensorShapeProto();
-        tensorShape.Dim.AddRange(shape.Select(d => new TensorShapeProto.Types.Dimension { DimValue = d }));
-        return new ValueInfoProto
-        {
-            Name = name,
-            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = elementType, Shape = tensorShape } },
-        };
-    }
-
-    private static AttributeProto Ints(string name, IEnumerable<int> values)
-    {
-        var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Ints };
-        attribute.Ints.AddRange(values.Select(v => (long)v));
-        return attribute;
-    }
-
-    private static AttributeProto Int(string name, int value) =>
-        new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
+    private static string Cast(GraphWriter g, string name, DataType to) =>
+        g.Node("Cast", $"{name}_{Names.Of(to)}", [name], GraphWriter.Int("to", OnnxTensors.ElementType(to)));
 }

@@ -29,8 +29,9 @@ public static class ConvTransposeReader
         var node = FindNode(model);
         if (node.Input.Count < 2)
             throw new InvalidDataException($"{OpType} needs inputs X and W, the node has {node.Input.Count}");
-        var (xType, x) = ShapeOf(model.Graph, ThroughCasts(model.Graph, node.Input[0]));
-        var (_, w) = ShapeOf(model.Graph, ThroughCasts(model.Graph, node.Input[1]));
+        var graph = model.Graph;
+        var (xType, x) = ShapeOf(graph, Origin(graph, node.Input[0]));
+        var (wType, w) = ShapeOf(graph, Origin(graph, node.Input[1]));
         var rank = x.Count - 2;
         if (rank < 1 || w.Count != x.Count)
             throw new InvalidDataException($"{OpType}: X has shape {x} and W {w}; both need the same rank of at least 3");
@@ -73,7 +74,7 @@ public static class ConvTransposeReader
         // With output_shape the operator derives the pads itself and ignores the attribute.
         if (outputShape is not null) pads = Dims.Fill(2 * rank, 0);
 
-        return DeconvCase.Create(
+        var c = DeconvCase.Create(
             inChannels: x[1],
             outChannels: w[1] * group,
             input: Dims.From(x.Skip(2)),
@@ -88,7 +89,22 @@ public static class ConvTransposeReader
             autoPad: autoPad,
             outputShape: outputShape,
             hasBias: node.Input.Count > 2 && node.Input[2].Length > 0,
-            types: CaseTypes.Uniform(OnnxTensors.FromElementType(xType, $"{OpType} input X")));
+            types: TypesOf(graph, xType, wType));
+        return QuantizedGraphReader.Complete(graph, node, c);
+    }
+
+    /// <summary>
+    /// The types of X, W and the graph's output (X's when the output declares none), as a configuration the harness knows.
+    /// </summary>
+    private static CaseTypes TypesOf(GraphProto graph, int xType, int wType)
+    {
+        var yType = graph.Output.Count == 1 && graph.Output[0].Type?.TensorType?.ElemType is > 0 and var t ? t : xType;
+        var types = new CaseTypes(OnnxTensors.FromElementType(xType, $"{OpType} input X"),
+            OnnxTensors.FromElementType(wType, $"{OpType} input W"), OnnxTensors.FromElementType(yType, "the graph's output"));
+        return CaseTypes.All.Contains(types)
+            ? types
+            : throw new InvalidDataException(
+                $"X, W and the output of types {types.Name} are not a configuration; one of: {CaseTypes.Choices}");
     }
 
     /// <summary>Graph inputs that are fed at run time, in order (older models also list their initializers as inputs).</summary>
@@ -98,13 +114,19 @@ public static class ConvTransposeReader
         return graph.Input.Select(i => i.Name).Where(n => !constants.Contains(n)).ToList();
     }
 
-    /// <summary>The graph input or initializer behind a value, following Cast nodes (f16 models computed in f32).</summary>
-    public static string ThroughCasts(GraphProto graph, string name)
+    /// <summary>
+    /// The graph input or initializer behind a value, following the nodes that convert it without computing: Cast (f16
+    /// models computed in f32), DequantizeLinear (QDQ models) and the Reshape and Transpose of regrouped weights.
+    /// </summary>
+    public static string Origin(GraphProto graph, string name)
     {
-        while (graph.Node.FirstOrDefault(n => n.OpType == "Cast" && n.Output.Contains(name)) is { } cast)
-            name = cast.Input[0];
+        while (Producer(graph, name) is { OpType: "Cast" or "DequantizeLinear" or "Reshape" or "Transpose" } node)
+            name = node.Input[0];
         return name;
     }
+
+    /// <summary>The node that writes a value; null for graph inputs and initializers.</summary>
+    public static NodeProto? Producer(GraphProto graph, string name) => graph.Node.FirstOrDefault(n => n.Output.Contains(name));
 
     private static (int ElementType, Dims Shape) ShapeOf(GraphProto graph, string name)
     {

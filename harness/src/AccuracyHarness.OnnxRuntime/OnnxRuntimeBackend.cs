@@ -9,7 +9,8 @@ using AccuracyHarness.OnnxRuntime.Interop;
 namespace AccuracyHarness.OnnxRuntime;
 
 /// <summary>
-/// ONNX Runtime's CPU ConvTranspose on a one-node model built from the case: weights as an
+/// ONNX Runtime's CPU ConvTranspose on a model built from the case (the QDQ graph for a quantized
+/// case, post-op nodes after the ConvTranspose, README "ONNX Runtime"): weights as an
 /// initializer (<c>onnxruntime</c>, which ONNX Runtime prepacks at session creation) or as a
 /// graph input (<c>onnxruntime-wdyn</c>, a different code path). Sessions are cached by the
 /// model's bytes and the thread count, i.e. by everything that shapes the session; with weights
@@ -27,6 +28,19 @@ public sealed class OnnxRuntimeBackend : IBackend
         + "set option ort-f16-casts=true to run it in f32 between explicit Cast nodes";
 
     public const string F16CastsNote = "f16 run in f32 between Cast nodes (option ort-f16-casts)";
+
+    public const string BF16Unsupported =
+        "ONNX Runtime's CPU provider has no bfloat16 ConvTranspose kernel (the operator takes bfloat16 from opset 22; "
+        + "ONNX Runtime registers its CPU ConvTranspose for float only and rejects the model)";
+
+    public const string S32Unsupported =
+        "ONNX's QuantizeLinear has no int32 output at any opset (8-, 16-, 4- and 2-bit integers and float8 only), "
+        + "so an s32 destination has no QDQ graph";
+
+    /// <summary>The note of every quantized result: what ONNX Runtime ran is not an integer kernel.</summary>
+    public const string QuantizedNote =
+        "fake quantization: DequantizeLinear -> f32 ConvTranspose -> post-ops -> QuantizeLinear "
+        + "(ONNX Runtime's CPU provider has no quantized ConvTranspose kernel)";
 
     private readonly WeightsSource _weights;
     private readonly OnnxRuntimeOptions _options;
@@ -63,9 +77,7 @@ public sealed class OnnxRuntimeBackend : IBackend
     public BackendOutput Run(Problem problem, CaseInputs inputs, CancellationToken cancellation)
     {
         var c = problem.Case;
-        if (PlainFloatOnly.Refuse(Name, c) is { } refusal) return refusal;
-        if (c.Types.Single == DataType.F16 && !_options.F16ViaCasts)
-            return new BackendOutput.NotApplicable(F16Unsupported);
+        if (Refusal(c) is { } reason) return new BackendOutput.NotApplicable(reason);
         try
         {
             var modelOptions = new ConvTransposeModelOptions
@@ -86,8 +98,10 @@ public sealed class OnnxRuntimeBackend : IBackend
             {
                 OrtPadding.KnownAmbiguity(problem) is { } ambiguity ? new KnownIssue(KnownIssueKind.Ambiguity, ambiguity) : null,
                 OrtPadding.KnownDefect(problem) is { } defect ? new KnownIssue(KnownIssueKind.Defect, defect) : null,
+                OrtBiasQuantization.KnownDivergence(c, _weights) is { } bias ? new KnownIssue(KnownIssueKind.Defect, bias) : null,
             };
-            return new BackendOutput.Produced(output, [], [], 0, c.Types.Destination == DataType.F16 ? F16CastsNote : null)
+            var note = c.Types.IsQuantized ? QuantizedNote : c.Types.Destination == DataType.F16 ? F16CastsNote : null;
+            return new BackendOutput.Produced(output, [], [], 0, note)
             {
                 KnownIssues = [.. known.OfType<KnownIssue>()],
             };
@@ -101,4 +115,14 @@ public sealed class OnnxRuntimeBackend : IBackend
             return new BackendOutput.Failed(e.Message);
         }
     }
+
+    /// <summary>Why ONNX Runtime cannot run the case as its QDQ or float graph; null when it can.</summary>
+    private string? Refusal(DeconvCase c) =>
+        c.Types.Source == DataType.BF16 ? BF16Unsupported
+        : c.Types.Destination == DataType.S32 ? S32Unsupported
+        : c.Types.Single == DataType.F16 && !_options.F16ViaCasts ? F16Unsupported
+        : c.Types.IsQuantized && _options.Opset < ConvTransposeModelOptions.MinimumQuantizedOpset
+            ? $"ort-opset {_options.Opset} has no per-axis DequantizeLinear and QuantizeLinear; "
+              + $"quantized cases need {ConvTransposeModelOptions.MinimumQuantizedOpset} or later"
+        : null;
 }

@@ -4,12 +4,21 @@ using AccuracyHarness.OnnxRuntime.Interop;
 
 namespace AccuracyHarness.OnnxRuntime;
 
-/// <summary>The harness's tensors to ONNX Runtime's and back: f16 storage goes in and comes out as float16, exactly.</summary>
+/// <summary>
+/// The harness's tensors to ONNX Runtime's and back, exactly: f16 storage as float16, the integers of a quantized case
+/// as uint8 or int8.
+/// </summary>
 public static class OrtTensorConversion
 {
     public static OrtTensor ToOrt(Tensor tensor) => new(
         [.. tensor.Shape.Select(d => (long)d)],
-        tensor.StorageType == DataType.F16 ? tensor.Data.Select(v => (Half)v).ToArray() : tensor.Data);
+        tensor.StorageType switch
+        {
+            DataType.F16 => tensor.Data.Select(v => (Half)v).ToArray(),
+            DataType.U8 => tensor.Data.Select(v => checked((byte)v)).ToArray(),
+            DataType.S8 => tensor.Data.Select(v => checked((sbyte)v)).ToArray(),
+            _ => tensor.Data,
+        });
 
     public static Tensor FromOrt(OrtTensor tensor)
     {
@@ -18,7 +27,12 @@ public static class OrtTensorConversion
         {
             Half[] halves => new Tensor(shape, halves.Select(h => (float)h).ToArray(), DataType.F16),
             float[] floats => new Tensor(shape, floats, DataType.F32),
-            var other => throw new NotSupportedException($"ONNX Runtime produced {other.GetType().Name}; only float and float16 are read"),
+            // The runtime's type test takes an sbyte[] for a byte[] and back: the exact type tells them apart.
+            sbyte[] signed when tensor.Elements.GetType() == typeof(sbyte[]) =>
+                new Tensor(shape, signed.Select(v => (float)v).ToArray(), DataType.S8),
+            byte[] unsigned => new Tensor(shape, unsigned.Select(v => (float)v).ToArray(), DataType.U8),
+            var other => throw new NotSupportedException(
+                $"ONNX Runtime produced {other.GetType().Name}; only float, float16, uint8 and int8 are read"),
         };
     }
 

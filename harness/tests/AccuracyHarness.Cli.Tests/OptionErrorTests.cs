@@ -18,7 +18,8 @@ public class OptionErrorTests
     [TestCase("run --atol tiny", "error: --atol: 'tiny' is not a number >= 0 (e.g. 1e-5) (see --help)")]
     [TestCase("run --dump some", "error: --dump: 'some' is not one of none, failing, all (see --help)")]
     [TestCase("run --fill zeros", "error: --fill: 'zeros' is not one of random, exact (see --help)")]
-    [TestCase("run --cross-dtypes f32,bf16", "error: --cross-dtypes: 'f32,bf16' holds 'bf16', which is not one of f32, f16 (see --help)")]
+    [TestCase("run --cross-dtypes f32,bf8", "error: --cross-dtypes: 'f32,bf8' holds 'bf8', which is not one of f32, f16, bf16, u8s8u8, "
+        + "u8s8s8, u8s8s32, u8s8f32, s8s8u8, s8s8s8, s8s8s32, s8s8f32, bf16bf16f32 (see --help)")]
     [TestCase("run --shard 5/4", "error: --shard: '5/4' is not a shard i/n with 1 <= i <= n (e.g. 2/4) (see --help)")]
     [TestCase("shrink --case x --backend reference --max-tries 0", "error: --max-tries: '0' is not a whole number >= 1 (see --help)")]
     [TestCase("shrink --case x --backend reference --repeat two", "error: --repeat: 'two' is not a whole number >= 1 (see --help)")]

@@ -143,12 +143,15 @@ public class BackendTests
         Assert.That(Output(casts: false), Is.EqualTo(Output(casts: true)));
     }
 
-    [TestCase(WeightsSource.Initializer)]
-    [TestCase(WeightsSource.GraphInput)]
-    public void F16WithCastsIsProducedWithTheNote(WeightsSource weights)
+    /// <summary>f16 through Casts, with post-ops too (they run in f32 between the Casts).</summary>
+    [TestCase(WeightsSource.Initializer, "mb1_ic4_oc6_g2_in5x5_k3x3_s2x2_pb1x1_pe0x1_op1x1_bias_f16")]
+    [TestCase(WeightsSource.GraphInput, "mb1_ic4_oc6_g2_in5x5_k3x3_s2x2_pb1x1_pe0x1_op1x1_bias_f16")]
+    [TestCase(WeightsSource.Initializer, "mb1_ic4_oc6_g2_in5x5_k3x3_s2x2_bias_f16_po-leaky0.25+sum0.5+add-pc+clip-2to3")]
+    [TestCase(WeightsSource.GraphInput, "mb1_ic4_oc6_g2_in5x5_k3x3_s2x2_bias_f16_po-leaky0.25+sum0.5+add-pc+clip-2to3")]
+    public void F16WithCastsIsProducedWithTheNote(WeightsSource weights, string id)
     {
         var backend = new OnnxRuntimeBackend(weights, new OnnxRuntimeOptions { F16ViaCasts = true });
-        var problem = CaseId.Parse("mb1_ic4_oc6_g2_in5x5_k3x3_s2x2_pb1x1_pe0x1_op1x1_bias_f16").Resolve();
+        var problem = CaseId.Parse(id).Resolve();
         var inputs = Fill.For(problem);
         var output = backend.Run(problem, inputs, default);
         Assert.That(output, Is.TypeOf<BackendOutput.Produced>(), () => output.ToString());

@@ -7,7 +7,8 @@ using AccuracyHarness.Core.Suites;
 
 // One line per case: its id and hashes of the gather's output, |addend| sums and term counts,
 // the scatter's output, and every fault model's prediction (the reference run on other weights,
-// geometry or rounding). Two builds that print the same lines computed the same bits.
+// geometry or rounding). Two builds that print the same lines computed the same bits. No BLAS is
+// wired: these are the loops' bits, as a large case without OpenBLAS gets them.
 if (args.Length != 1)
 {
     Console.Error.WriteLine("usage: ReferenceHashes SUITE");

@@ -60,8 +60,9 @@ public static class BenchmarkCommand
     private static int Execute(ParseResult parsed)
     {
         var inputs = Inputs.Read(parsed);
-        var backends = BackendWiring.Create(parsed, BackendList.Name, inputs.Backends, inputs.Devices);
         var (repeat, jobs) = (inputs.Repeat, inputs.Jobs);
+        var gemm = BackendWiring.ReferenceGemm(jobs);
+        var backends = BackendWiring.Create(parsed, BackendList.Name, inputs.Backends, inputs.Devices, gemm);
         var suites = inputs.Suites.Count > 0 ? inputs.Suites : [Path.Combine(ProjectPaths.Cases, "smoke")];
         var names = backends.Select(b => $"{b.Name}@{b.Device}");
 
@@ -70,7 +71,8 @@ public static class BenchmarkCommand
         foreach (var suite in suites)
         {
             var cases = SuiteLoading.Load(suite).Cases;
-            var runs = Enumerable.Range(0, repeat).Select(_ => Measure(cases, backends, jobs)).ToList();
+            var options = new RunOptions { Jobs = jobs, Gemm = gemm };
+            var runs = Enumerable.Range(0, repeat).Select(_ => Measure(cases, backends, options)).ToList();
             var median = runs.OrderBy(m => m.Wall).ElementAt(runs.Count / 2);
             Console.WriteLine();
             Console.WriteLine($"{suite}: {cases.Count} cases, {median.Results} results; "
@@ -129,12 +131,12 @@ public static class BenchmarkCommand
     /// One run as `run` does it, less the progress display: results.jsonl appended per case,
     /// then run.json and every default report, each report timed as its own reporting stage.
     /// </summary>
-    private static Measurement Measure(IReadOnlyList<SuiteCase> cases, IReadOnlyList<IBackend> backends, int jobs)
+    private static Measurement Measure(IReadOnlyList<SuiteCase> cases, IReadOnlyList<IBackend> backends, RunOptions options)
     {
         var before = Counters(backends);
         var dir = Path.Combine(Path.GetTempPath(), $"harness-benchmark-{Environment.ProcessId}");
         var watch = Stopwatch.StartNew();
-        var pipeline = new RunPipeline(backends, new RunOptions { Jobs = jobs, OutputDirectory = dir });
+        var pipeline = new RunPipeline(backends, options with { OutputDirectory = dir });
         var results = pipeline.Run(cases, [], pipeline.Start());
         Reporting.Write(new ResultTable(results, new RunInfo(BackendWiring.Environment())), dir, pipeline.Profile);
         var wall = watch.Elapsed.TotalSeconds;

@@ -83,6 +83,7 @@ public static class MutantsCommand
     private static int Execute(ParseResult parsed)
     {
         var jobs = parsed.GetValue(Jobs);
+        var gemm = BackendWiring.ReferenceGemm(jobs);
         var suites = parsed.GetValue(Suites) is { Length: > 0 } given ? given : [Path.Combine(ProjectPaths.Cases, "smoke")];
         var cases = suites.SelectMany(s => SuiteLoading.Load(s).Cases).DistinctBy(c => c.Case).ToList();
         var mutants = parsed.GetValue(Only) is { Length: > 0 } names
@@ -99,7 +100,7 @@ public static class MutantsCommand
             var subset = mutant.Device == OpenClDevices.Oclgrind
                 ? cases.OrderBy(c => c.Case.Resolve().OutputShape.Product()).Take(OclgrindCases).ToList()
                 : cases;
-            var results = new RunPipeline([backend], new RunOptions { Jobs = jobs }).Run(subset, []);
+            var results = new RunPipeline([backend], new RunOptions { Jobs = jobs, Gemm = gemm }).Run(subset, []);
             rows.Add(Score(mutant, results));
             Console.Error.WriteLine($"mutant {mutant.Name}: {rows[^1].Failing}/{rows[^1].Results} failing");
             // What the harness said instead, where it did not name the planted fault: the cases to improve the diagnosis on.

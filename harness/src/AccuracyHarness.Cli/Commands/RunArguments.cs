@@ -152,7 +152,7 @@ public static class RunArguments
     public static List<string> ForWorker(ParseResult parsed)
     {
         var args = new List<string>();
-        foreach (var option in new Option[] { BackendList, Devices, Out, Dump, Atol, Rtol })
+        foreach (var option in new Option[] { BackendList, Devices, Out, Dump, Atol, Rtol, Jobs })
         {
             var result = parsed.GetResult(option);
             if (result is null || result.Implicit) continue;

@@ -30,8 +30,9 @@ public static class RunCommand
     private static int Execute(ParseResult parsed)
     {
         var started = DateTimeOffset.Now;
-        var inputs = RunArguments.Read(parsed);
-        var backends = BackendWiring.Create(parsed, RunArguments.BackendList.Name, inputs.Backends, inputs.Devices);
+        var read = RunArguments.Read(parsed);
+        var inputs = read with { Options = read.Options with { Gemm = BackendWiring.ReferenceGemm(read.Options.Jobs, read.Worker) } };
+        var backends = BackendWiring.Create(parsed, RunArguments.BackendList.Name, inputs.Backends, inputs.Devices, inputs.Options.Gemm);
         if (inputs.Worker) return WorkerLoop.Serve(backends, inputs.Options with { OutputDirectory = inputs.Out });
 
         var baseline = BaselineLoading.Load(inputs.Baseline);

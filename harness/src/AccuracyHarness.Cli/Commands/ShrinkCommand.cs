@@ -80,9 +80,10 @@ public static class ShrinkCommand
         var repeat = parsed.GetValue(Repeat);
         var start = ParseCase(parsed.GetValue(CaseOption)!);
         var device = parsed.GetValue(DeviceOption);
+        var gemm = BackendWiring.ReferenceGemm(1);
         var backend = BackendWiring.Create(parsed, BackendOption.Name, [parsed.GetValue(BackendOption)!],
-            device is null ? [] : [device]).Single();
-        var pipeline = new RunPipeline([backend], new RunOptions { Repeat = repeat });
+            device is null ? [] : [device], gemm).Single();
+        var pipeline = new RunPipeline([backend], new RunOptions { Repeat = repeat, Gemm = gemm });
         CaseResult Run(DeconvCase c) => pipeline.Run([new SuiteCase(c, "shrink")], []).Single();
 
         var first = Run(start);

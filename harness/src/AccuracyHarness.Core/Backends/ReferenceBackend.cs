@@ -9,7 +9,8 @@ namespace AccuracyHarness.Core.Backends;
 /// The scatter form of the reference run as a backend, stored as the destination's type: compared
 /// with the gather form that the comparison uses, it checks the reference itself on every case.
 /// </summary>
-public sealed class ReferenceBackend : IBackend
+/// <param name="gemm">The matrix product that large cases are summed with, as the comparison's (none: the loops).</param>
+public sealed class ReferenceBackend(IGemm? gemm = null) : IBackend
 {
     public const string Id = "reference";
 
@@ -19,7 +20,7 @@ public sealed class ReferenceBackend : IBackend
 
     public BackendOutput Run(Problem problem, CaseInputs inputs, CancellationToken cancellation)
     {
-        var scatter = ReferenceDeconvolution.Scatter(problem, inputs);
+        var scatter = ReferenceDeconvolution.Scatter(problem, inputs, gemm);
         var type = problem.Case.Types.Destination;
         var requantization = Epilogue.RequantizationOf(problem.Case, inputs.Quantization);
         var output = new float[scatter.Length];

@@ -1,7 +1,10 @@
+using AccuracyHarness.Core.Reference;
+
 namespace AccuracyHarness.Core.Backends;
 
 /// <summary>The reference as a family of one backend: managed code, always available, no options.</summary>
-public sealed class ReferenceFamily : IBackendFamily
+/// <param name="gemm">The matrix product that large cases are summed with (none: the loops).</param>
+public sealed class ReferenceFamily(IGemm? gemm = null) : IBackendFamily
 {
     public string Name => ReferenceBackend.Id;
 
@@ -17,5 +20,5 @@ public sealed class ReferenceFamily : IBackendFamily
 
     public void Register(BackendCatalogue catalogue) =>
         catalogue.Add(this, ReferenceBackend.Id, "the double-precision reference in its scatter form, checked against the gather form",
-            _ => [new ReferenceBackend()]);
+            _ => [new ReferenceBackend(gemm)]);
 }

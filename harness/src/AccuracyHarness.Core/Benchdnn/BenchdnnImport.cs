@@ -8,8 +8,10 @@ namespace AccuracyHarness.Core.Benchdnn;
 /// Imports benchdnn shape files (one descriptor a line), option lines (<c>--reset --dir=FWD_D
 /// --dt=f16 DESCRIPTOR</c>) and batch files (<c>--batch=shapes_ci</c>, resolved beside the file).
 /// Option state follows benchdnn: options hold until <c>--reset</c>. Only forward directions and
-/// the f32 and f16 data types are expressible; post-ops, scales and memory tags do not change
-/// the bare deconvolution and are recorded as ignored. Nothing is dropped silently: every
+/// the data types of the harness are expressible (<see cref="BenchdnnAttributes"/>); post-ops, scales
+/// and zero points become the case's tokens where it has them (each list of alternatives crossed with
+/// the others, as benchdnn does), and memory tags and implementation filters, which do not change the
+/// deconvolution, are recorded as ignored. Nothing is dropped silently: every
 /// descriptor is either imported or listed with its reason, and what benchdnn itself would refuse
 /// (an unknown option, a malformed value or descriptor, a missing batch file) is a
 /// <see cref="FormatException"/> naming "file:line: field".
@@ -44,6 +46,12 @@ public static class BenchdnnImport
         public string[] DataTypes = ["f32"];
         public int? Batch;
         public Regex? Match;
+
+        /// <summary>Attribute alternatives, each a list benchdnn crosses with the others ("" is none).</summary>
+        public string[] PostOps = [""];
+        public string[] Scales = [""];
+        public string[] OutputScales = [""];
+        public string[] ZeroPoints = [""];
     }
 
     private static void Read(string path, State state, List<ImportedCase> cases, List<RejectedLine> rejected, SortedSet<string> ignored,
@@ -100,6 +108,19 @@ public static class BenchdnnImport
                 state.DataTypes = ["f32"];
                 state.Batch = null;
                 state.Match = null;
+                state.PostOps = state.Scales = state.OutputScales = state.ZeroPoints = [""];
+                break;
+            case "--attr-post-ops":
+                state.PostOps = value!.Split(',');
+                break;
+            case "--attr-scales":
+                state.Scales = value!.Split(',');
+                break;
+            case "--attr-oscale":
+                state.OutputScales = value!.Split(',');
+                break;
+            case "--attr-zero-points":
+                state.ZeroPoints = value!.Split(',');
                 break;
             case "--dir":
                 state.Directions = value!.Split(',').Select(v => v.ToUpperInvariant()).ToArray();
@@ -180,19 +201,21 @@ public static class BenchdnnImport
                 rejected.Add(new RejectedLine(source, token, $"direction {direction} is not a forward deconvolution"));
                 continue;
             }
-            foreach (var dt in state.DataTypes)
+            var attributes =
+                from dt in state.DataTypes
+                from postOps in state.PostOps
+                from scales in state.Scales
+                from outputScales in state.OutputScales
+                from zeroPoints in state.ZeroPoints
+                select (dt, postOps, scales, outputScales, zeroPoints);
+            foreach (var (dt, postOps, scales, outputScales, zeroPoints) in attributes)
             {
-                if (!TryDataType(dt, out var type))
-                {
-                    rejected.Add(new RejectedLine(source, token, $"data type {dt} is not f32 or f16 storage with f32 accumulation"));
-                    continue;
-                }
                 try
                 {
                     // FWD_D is forward without bias; FWD_B and FWD_I carry one.
-                    var parsed = BenchdnnDescriptor.Parse(token, type, hasBias: direction != "FWD_D");
+                    var parsed = BenchdnnDescriptor.Parse(token, BenchdnnAttributes.Types(dt), hasBias: direction != "FWD_D");
                     var c = state.Batch is { } mb ? parsed.Case with { Batch = mb } : parsed.Case;
-                    cases.Add(new ImportedCase(c, parsed.Name, source));
+                    cases.Add(new ImportedCase(WithAttributes(c, postOps, scales, outputScales, zeroPoints), parsed.Name, source));
                 }
                 catch (NotExpressibleException e)
                 {
@@ -202,11 +225,30 @@ public static class BenchdnnImport
         }
     }
 
-    /// <summary>f32 and f16 (written alone or as src:wei:dst with all three the same).</summary>
-    private static bool TryDataType(string dt, out CaseTypes types)
+    /// <summary>A case with one alternative of each attribute; scales and zero points need a quantized case.</summary>
+    private static DeconvCase WithAttributes(DeconvCase c, string postOps, string scales, string outputScales, string zeroPoints)
     {
-        var parts = dt.Split(':').Distinct().ToArray();
-        types = default;
-        return parts.Length == 1 && parts[0] is "f32" or "f16" && CaseTypes.TryParse(parts[0], out types);
+        if (!c.Types.IsQuantized && (scales + outputScales + zeroPoints).Length > 0)
+        {
+            throw new NotExpressibleException(
+                $"scales and zero points of a {c.Types.Name} case have no token (they belong to quantized cases)");
+        }
+        var (source, destination) = BenchdnnAttributes.ZeroPoints(zeroPoints);
+        var attributed = c with
+        {
+            PostOps = BenchdnnAttributes.PostOpsOf(postOps),
+            PerChannelWeightScales = BenchdnnAttributes.PerChannelWeightScales(scales) || BenchdnnAttributes.PerChannelOutputScales(outputScales),
+            SourceZeroPoint = source,
+            DestinationZeroPoint = destination,
+        };
+        try
+        {
+            attributed.Resolve();
+        }
+        catch (InvalidCaseException e)
+        {
+            throw new NotExpressibleException(e.Message);
+        }
+        return attributed;
     }
 }

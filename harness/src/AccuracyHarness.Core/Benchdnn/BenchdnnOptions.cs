@@ -8,14 +8,15 @@ namespace AccuracyHarness.Core.Benchdnn;
 /// oneDNN's benchdnn documents them), keyed by name. An option outside this catalogue, or a value
 /// its check refuses, is an error naming the line: benchdnn itself refuses both, and reading them
 /// as absent would shrink a nightly without anyone noticing. Values the harness only ignores
-/// (tags, attributes, implementation filters, performance knobs) are checked no further than their
-/// form, since they do not change the bare deconvolution the harness runs.
+/// (tags, implementation filters, performance knobs) are checked no further than their form, since
+/// they do not change the deconvolution the harness runs; the attributes the harness has tokens for
+/// (post-ops, scales, zero points) are read by <see cref="BenchdnnAttributes"/>, which says what has none.
 /// </summary>
 public static partial class BenchdnnOptions
 {
     public static readonly IReadOnlyList<string> Directions = ["FWD_B", "FWD_D", "FWD_I", "BWD_D", "BWD_W", "BWD_WB"];
 
-    /// <summary>benchdnn's data type names; the harness runs f32 and f16 (the others are counted skips).</summary>
+    /// <summary>benchdnn's data type names; the harness runs those of its configurations (the others are counted skips).</summary>
     public static readonly IReadOnlyList<string> DataTypes =
         ["f64", "f32", "tf32", "bf16", "f16", "f8_e5m2", "f8_e4m3", "f4_e2m1", "f4_e3m0", "e8m0", "s32", "s8", "u8", "s4", "u4"];
 

@@ -77,7 +77,7 @@ public sealed class ComparisonBasis
         for (var i = 0; i < n; i++)
         {
             var real = reference.Output[i];
-            var roundings = reference.Terms[i] + Epilogue.RequantizationRoundings;
+            var roundings = reference.Terms[i] + Epilogue.RequantizationRoundings(rq);
             var error = Tolerance.Gamma(roundings, Tolerance.UnitRoundoffF32) * (reference.AbsSum[i] + Math.Abs(rq.ZeroPoint * (double)rq.Scale));
             var (low, high) = rq.Admissible(real, error);
             stored[i] = rq.Store(real);

@@ -67,6 +67,11 @@ public static class Diagnoser
     }
 
     /// <summary>The output a faulty implementation would store (NaN where it writes nothing).</summary>
-    public static Tensor AsOutput(Problem p, Prediction prediction) =>
-        new(p.OutputShape, prediction.Output.Select(v => Tensor.Round(v, p.Case.Types.Destination)).ToArray(), p.Case.Types.Destination);
+    public static Tensor AsOutput(Problem p, Prediction prediction)
+    {
+        var type = p.Case.Types.Destination;
+        var rq = prediction.Requantization;
+        var stored = prediction.Output.Select(v => rq is null || double.IsNaN(v) ? Tensor.Round(v, type) : rq.Store(v));
+        return new(p.OutputShape, [.. stored], type);
+    }
 }

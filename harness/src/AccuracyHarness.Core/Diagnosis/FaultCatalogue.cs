@@ -31,7 +31,7 @@ public static class FaultCatalogue
     public const string LayoutMisread = "layout-misread";
     public const string HalfAccumulation = "half-accumulation";
 
-    // Faults of quantized and bf16 arithmetic (issue 19); the models are added with their mutants.
+    // Faults of quantized and bf16 arithmetic.
     public const string ZeroPointIgnored = "zero-point-ignored";
     public const string ZeroPointTwice = "zero-point-twice";
     public const string ZeroPointChannelZero = "zero-point-channel-zero";
@@ -66,7 +66,22 @@ public static class FaultCatalogue
         new GroupOffsetMissingFault(),
         new BiasMissingFault(),
         new BiasDoubledFault(),
+        new BiasScaledFault(),
+        new ZeroPointIgnoredFault(),
+        new ZeroPointTwiceFault(),
+        new ZeroPointChannelZeroFault(),
+        new PaddingNotZeroPointFault(),
+        new WeightScalesPerTensorFault(),
+        new DestinationZeroPointDroppedFault(),
+        new RoundingTowardZeroFault(),
+        new RoundingHalfAwayFault(),
+        new WrapAroundFault(),
+        new PostOpClampFault(),
         new LayoutMisreadFault(),
+        // An exact prediction before those known up to a slack, which would cover it; on bf16 cases a bf16
+        // accumulator (the likelier fault of a bf16 kernel) before an f16 one, whose output it also covers.
+        new BF16TruncationFault(),
+        new BF16AccumulationFault(),
         new HalfAccumulationFault(),
     ];
 

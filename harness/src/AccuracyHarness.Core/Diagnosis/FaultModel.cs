@@ -20,10 +20,11 @@ public abstract class FaultModel(string name, string description)
     protected abstract IEnumerable<Hypothesis> Hypotheses(Problem p, CaseInputs inputs);
 
     /// <summary>
-    /// Whether the model's predictions are of this case's kind: the catalogue's variants of the float sum predict
-    /// plain f32 and f16 cases; a model of scales, zero points or post-ops says which cases it predicts.
+    /// Whether the model's predictions are of this case's kind. Variants of the sum go through the case's epilogue
+    /// (scales, bias, post-ops, requantization) and predict every kind; a model of quantized arithmetic predicts
+    /// quantized cases only, one of float accumulation float cases only.
     /// </summary>
-    protected virtual bool Predicts(DeconvCase c) => c.PlainFloat is not null;
+    protected virtual bool Predicts(DeconvCase c) => true;
 
     /// <summary>The model's hypotheses for the case; nothing, and nothing run, where it cannot apply.</summary>
     public IEnumerable<Hypothesis> Propose(Problem p, CaseInputs inputs) =>

@@ -53,10 +53,11 @@ public static class QuantizedFill
             if (weightScales[oc] == weightScales[oc - 1]) weightScales[oc] = ScaleChoices[(Array.IndexOf(ScaleChoices, weightScales[oc]) + 1) % ScaleChoices.Length];
         }
 
-        var meanAbsX = exact ? 2.2 : (xMax - xMin) / 4.0;
-        var meanAbsW = exact ? 1.2 : 64;
+        // The root mean square of a real output: products of independent centred values add up in variance.
+        var rmsX = exact ? Math.Sqrt(20.0 / 3) : Rms(xMin, xMax, zeroPoints.Average());
+        var rmsW = exact ? Math.Sqrt(2.0) : Rms(-127, 127, 0);
         var taps = Math.Max(1.0, (double)p.Cg * c.Kernel.Product() / c.Strides.Product());
-        var realSpread = Math.Sqrt(taps) * meanAbsX * meanAbsW * sourceScale * weightScales.Average();
+        var realSpread = Math.Sqrt(taps) * rmsX * rmsW * sourceScale * weightScales.Average();
         var saturating = (bits >> 8) % 4 == 0;
         var destinationScale = DestinationScale(c.Types.Destination, realSpread, saturating, bits >> 16);
 
@@ -70,6 +71,13 @@ public static class QuantizedFill
             Quantization = quantization,
             PostOps = PostOpFill.For(p, realSpread, quantization),
         };
+    }
+
+    /// <summary>The root mean square of a value uniform over [min, max] less a zero point.</summary>
+    private static double Rms(double min, double max, double zeroPoint)
+    {
+        var (a, b) = (min - zeroPoint, max - zeroPoint);
+        return Math.Sqrt(((b * b * b) - (a * a * a)) / (3 * (b - a)));
     }
 
     /// <summary>The source zero points: the id's common one, or one per input channel that never starts at 0.</summary>

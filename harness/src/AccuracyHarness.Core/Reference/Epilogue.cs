@@ -1,5 +1,6 @@
 using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Fills;
+using AccuracyHarness.Core.Tensors;
 
 namespace AccuracyHarness.Core.Reference;
 
@@ -17,11 +18,17 @@ public static class Epilogue
     /// </summary>
     private const int QuantizedRoundings = 5;
 
-    /// <summary>The roundings the destination's requantization may add: a reciprocal, a multiply and the zero point.</summary>
-    public const int RequantizationRoundings = 3;
+    /// <summary>
+    /// The roundings the destination's requantization may add: a reciprocal, a multiply and the zero point; none for
+    /// a power-of-two scale, whose reciprocal and quotients are exact.
+    /// </summary>
+    public static int RequantizationRoundings(Requantization rq) => IsPowerOfTwo(rq.Scale) ? 0 : 3;
 
     /// <summary>The real result of a raw reference sum (for a quantized case, its integer sum without the bias).</summary>
-    public static ReferenceResult Apply(Problem p, CaseInputs inputs, ReferenceResult raw)
+    /// <param name="betweenPostOps">
+    /// Applied to the value after each post-op but the last: a fault model's intermediate clamp; the contract has none.
+    /// </param>
+    public static ReferenceResult Apply(Problem p, CaseInputs inputs, ReferenceResult raw, Func<double, double>? betweenPostOps = null)
     {
         var q = inputs.Quantization;
         var ops = p.Case.PostOps;
@@ -35,13 +42,15 @@ public static class Epilogue
         {
             var oc = i / plane % p.Case.OutChannels;
             var (v, abs, count) = (raw.Output[i], raw.AbsSum[i], raw.Terms[i]);
+            var exact = false;
             if (q is not null)
             {
                 var scale = (double)q.SourceScale * q.WeightScale(oc);
                 var bias = inputs.Bias?.Data[oc] ?? 0;
-                (v, abs, count) = ((v * scale) + bias, (abs * scale) + Math.Abs(bias), QuantizedRoundings);
+                exact = ExactScaling(v, abs, q, oc, bias);
+                (v, abs, count) = ((v * scale) + bias, (abs * scale) + Math.Abs(bias), exact ? 0 : QuantizedRoundings);
             }
-            (v, abs, count) = PostOps(p.Case, inputs, q, i, oc, v, abs, count);
+            (v, abs, count) = PostOps(p.Case, inputs, q, i, oc, v, abs, count, exact, betweenPostOps);
             output[i] = v;
             absSum[i] = abs;
             terms[i] = count;
@@ -55,9 +64,48 @@ public static class Epilogue
             ? raw
             : Apply(p, inputs, new ReferenceResult(raw, new double[raw.Length], new int[raw.Length])).Output;
 
+    /// <summary>
+    /// Whether every evaluation a correct implementation may choose is exact in f32 up to the bias: the integer sum,
+    /// the scales in any order, the bias scaled into the accumulator's domain (oneDNN 2.x) and the sum itself are all
+    /// f32 values, and the destination scale is a power of two (so that a scaled domain changes nothing). Then there
+    /// is no rounding to allow for, and a tie of the destination's rounding is decided by the contract alone.
+    /// </summary>
+    /// <remarks>
+    /// A framework that dequantizes first (ONNX Runtime's QDQ path) sums products of f32 values in f32: every partial
+    /// sum is a whole multiple of s_src * s_wei of magnitude at most <paramref name="absSum"/> of them, so it is exact
+    /// while that many times the scale's odd significand stays within f32's 24 bits.
+    /// </remarks>
+    private static bool ExactScaling(double acc, double absSum, Quantization q, int oc, double bias)
+    {
+        double sourceScale = q.SourceScale, weightScale = q.WeightScale(oc);
+        var scale = sourceScale * weightScale;
+        return IsPowerOfTwo(q.DestinationScale) && IsF32(scale) && absSum * OddSignificand(scale) <= 1 << 24
+            && IsF32(acc * sourceScale)
+            && IsF32(acc * weightScale) && IsF32(acc * scale) && IsF32(bias / scale) && IsF32(acc + (bias / scale))
+            && IsF32((acc * scale) + bias);
+    }
+
+    private static bool IsF32(double x) => (float)x == x;
+
+    /// <summary>The odd integer m with x = m * 2^e (x an f32 value above 0).</summary>
+    private static long OddSignificand(double x)
+    {
+        var bits = BitConverter.DoubleToInt64Bits(x);
+        var significand = (bits & 0xFFFFFFFFFFFFFL) | (1L << 52);
+        return significand >> System.Numerics.BitOperations.TrailingZeroCount(significand);
+    }
+
+    private static bool IsPowerOfTwo(float x) => x > 0 && float.IsNormal(x) && (BitConverter.SingleToInt32Bits(x) & 0x7FFFFF) == 0;
+
     /// <summary>How the case's real values are stored, when its destination holds integers.</summary>
     public static Requantization? RequantizationOf(DeconvCase c, Quantization? q) =>
         q is not null && c.Types.IntegerDestination ? new Requantization(q.DestinationScale, q.DestinationZeroPoint, c.Types.Destination) : null;
+
+    /// <summary>What the raw sum reads: a quantized source centred on its zero points, and no bias (it joins after the scales).</summary>
+    public static CaseInputs SumInputs(Problem p, CaseInputs inputs) =>
+        inputs.Quantization is null
+            ? inputs
+            : inputs with { Input = new Tensor(inputs.Input.Shape, CenteredInput(p, inputs), DataType.F32), Bias = null };
 
     /// <summary>
     /// The input a quantized case's sum reads: each source value minus its channel's zero point, so that padding
@@ -74,12 +122,21 @@ public static class Epilogue
     }
 
     /// <summary>
-    /// The post-ops on one element. Relu and clip move no value further than its error; leaky scales the error by
-    /// at most max(1, |alpha|); sum and add add a term (to the magnitudes) and a rounding or two.
+    /// The post-ops on one element. Relu moves no value further than its error; leaky scales the error by at most
+    /// max(1, |alpha|); clip may round its bound (a rounding); sum and add add a term (to the magnitudes) and two
+    /// roundings. While <paramref name="exact"/> holds (an exact quantized evaluation so far), a post-op whose results
+    /// are f32 values rounds nothing and counts nothing.
     /// </summary>
     private static (double Value, double Abs, int Terms) PostOps(
-        DeconvCase c, CaseInputs inputs, Quantization? q, int i, int oc, double v, double abs, int terms)
+        DeconvCase c, CaseInputs inputs, Quantization? q, int i, int oc, double v, double abs, int terms, bool exact,
+        Func<double, double>? between)
     {
+        int Roundings(int count, params double[] results)
+        {
+            exact = exact && results.All(IsF32);
+            return exact ? 0 : count;
+        }
+
         for (var k = 0; k < c.PostOps.Count; k++)
         {
             var op = c.PostOps[k];
@@ -89,26 +146,33 @@ public static class Epilogue
                     v = Math.Max(v, 0);
                     break;
                 case PostOpKind.Leaky:
+                    terms += Roundings(1, op.A * v);
                     v = v >= 0 ? v : op.A * v;
                     abs *= Math.Max(1, Math.Abs(op.A));
-                    terms++;
                     break;
                 case PostOpKind.Clip:
+                    // A library working in the destination's scaled domain (oneDNN 2.x) divides the bounds by s_dst:
+                    // one rounding of the bound, whose magnitude joins the terms where it becomes the value.
                     v = Math.Clamp(v, op.A, op.B);
+                    (abs, terms) = (Math.Max(abs, Math.Abs(v)), terms + Roundings(1));
                     break;
                 case PostOpKind.Sum:
                     var prior = (double)inputs.PostOps!.SumPrior!.Data[i];
                     if (c.Types.IntegerDestination && q is not null) prior = (prior - q.DestinationZeroPoint) * q.DestinationScale;
                     var term = op.A * prior;
-                    (v, abs, terms) = (v + term, abs + Math.Abs(term), terms + 2);
+                    terms += Roundings(2, term, v + term);
+                    (v, abs) = (v + term, abs + Math.Abs(term));
                     break;
                 case PostOpKind.AddPerChannel:
+                    // The add, and the operand's division by s_dst in a library working in the scaled domain.
                     var operand = (double)inputs.PostOps!.Operands[k]![oc];
-                    (v, abs, terms) = (v + operand, abs + Math.Abs(operand), terms + 1);
+                    terms += Roundings(2, v + operand);
+                    (v, abs) = (v + operand, abs + Math.Abs(operand));
                     break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(c), op.Kind, "unknown post-op");
             }
+            if (between is not null && k < c.PostOps.Count - 1) v = between(v);
         }
         return (v, abs, terms);
     }

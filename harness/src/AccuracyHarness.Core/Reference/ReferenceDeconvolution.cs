@@ -19,14 +19,22 @@ public static class ReferenceDeconvolution
 
     /// <summary>
     /// Gather form: each output element collects its inputs by solving i = (o + pb - t*d) / s
-    /// and keeping the taps where i is an integer in range.
+    /// and keeping the taps where i is an integer in range. With <paramref name="gemm"/>, a case
+    /// large enough to pay is summed as matrix products instead (<see cref="ReferenceColumns"/>).
     /// </summary>
     /// <remarks>
     /// A quantized case sums the centred integers exactly (the bias joins in the real domain), and
     /// <see cref="Epilogue"/> turns every form's sum into the real result.
     /// </remarks>
-    public static ReferenceResult Gather(Problem p, CaseInputs inputs) =>
-        Epilogue.Apply(p, inputs, Gather(DeconvGeometry.Of(p), Epilogue.CenteredInput(p, inputs), inputs.Weights.Data, SumBias(inputs)));
+    public static ReferenceResult Gather(Problem p, CaseInputs inputs, IGemm? gemm = null)
+    {
+        var g = DeconvGeometry.Of(p);
+        var sum = Epilogue.SumInputs(p, inputs);
+        var raw = gemm is not null && ReferenceColumns.Pays(g)
+            ? new ReferenceColumns(g, sum.Input.Data, sum.Weights.Data, sum.Bias?.Data, gemm).Sums()
+            : Gather(g, sum.Input.Data, sum.Weights.Data, sum.Bias?.Data);
+        return Epilogue.Apply(p, inputs, raw);
+    }
 
     /// <param name="rounding">
     /// Applied to every product and partial sum when given: a model of an implementation that
@@ -39,14 +47,18 @@ public static class ReferenceDeconvolution
 
     /// <summary>
     /// Scatter form: each input element spreads x*w into the outputs o = i*s + t*d - pb that
-    /// fall inside the output (the transposed convolution matrix applied to x).
+    /// fall inside the output (the transposed convolution matrix applied to x). With
+    /// <paramref name="gemm"/>, a case large enough to pay is summed as matrix products instead.
     /// </summary>
-    public static double[] Scatter(Problem p, CaseInputs inputs) =>
-        Epilogue.Apply(p, inputs,
-            new ReferenceScatter(DeconvGeometry.Of(p), Epilogue.CenteredInput(p, inputs), inputs.Weights.Data, SumBias(inputs)).Run());
-
-    /// <summary>The bias the sum itself adds: a quantized case's bias is real-valued and joins after the scales.</summary>
-    private static float[]? SumBias(CaseInputs inputs) => inputs.Quantization is null ? inputs.Bias?.Data : null;
+    public static double[] Scatter(Problem p, CaseInputs inputs, IGemm? gemm = null)
+    {
+        var g = DeconvGeometry.Of(p);
+        var sum = Epilogue.SumInputs(p, inputs);
+        var raw = gemm is not null && ReferenceColumns.Pays(g)
+            ? new ReferenceColumns(g, sum.Input.Data, sum.Weights.Data, sum.Bias?.Data, gemm).Output()
+            : new ReferenceScatter(g, sum.Input.Data, sum.Weights.Data, sum.Bias?.Data).Run();
+        return Epilogue.Apply(p, inputs, raw);
+    }
 
     /// <summary>Runs body(0..count-1), on every core when the case is large.</summary>
     internal static void For(DeconvGeometry g, int count, Action<int> body)

@@ -57,7 +57,7 @@ internal sealed class ReferenceScatter
         return _output;
     }
 
-    private static int FloorDiv(int a, int b) => (int)Math.Floor(a / (double)b);
+    internal static int FloorDiv(int a, int b) => (int)Math.Floor(a / (double)b);
 
     private void Plane(int plane)
     {
@@ -132,7 +132,7 @@ internal sealed class ReferenceScatter
     }
 
     /// <summary>The output position that input i reaches through tap t, if inside.</summary>
-    private static bool Target(int i, int t, in Axis a, out int o)
+    internal static bool Target(int i, int t, in Axis a, out int o)
     {
         o = (i * a.Stride) + (t * a.Dilation) - a.PadBegin;
         return o >= 0 && o < a.Out;

@@ -1,4 +1,5 @@
 using AccuracyHarness.Core.Cases;
+using AccuracyHarness.Core.Fills;
 using AccuracyHarness.Core.Reference;
 using AccuracyHarness.Core.Tensors;
 
@@ -37,14 +38,20 @@ public static class DeconvAsConvolution
 
     /// <summary>
     /// The input of the fractionally strided form, in logical order: s-1 zeros between neighbours
-    /// on every axis, (in-1)*s + 1 long (the input itself for stride 1).
+    /// on every axis, (in-1)*s + 1 long (the input itself for stride 1). A quantized source's holes
+    /// hold its channel's zero point instead, the value that is worth zero (README "Data types").
     /// </summary>
-    public static Tensor ZeroInsert(Problem p, Tensor input)
+    public static Tensor ZeroInsert(Problem p, Tensor input, Quantization? quantization = null)
     {
         var c = p.Case;
         var spread = Geometry(p).Input;
         var shape = Dims.From(new[] { c.Batch, c.InChannels }.Concat(spread));
         var data = new float[shape.Product()];
+        if (quantization is { } q)
+        {
+            var plane = data.Length / (c.Batch * c.InChannels);
+            for (var i = 0; i < data.Length; i++) data[i] = q.SourceZeroPoint(i / plane % c.InChannels);
+        }
         for (var i = 0; i < input.Length; i++)
         {
             var at = Tensor.Coordinates(input.Shape, i);

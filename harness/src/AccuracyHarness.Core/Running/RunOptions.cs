@@ -1,4 +1,5 @@
 using AccuracyHarness.Core.Comparison;
+using AccuracyHarness.Core.Reference;
 
 namespace AccuracyHarness.Core.Running;
 
@@ -22,4 +23,7 @@ public sealed record RunOptions
 
     /// <summary>Runs of each case; results whose verdict differs between them are <see cref="Status.Unstable"/>.</summary>
     public int Repeat { get; init; } = 1;
+
+    /// <summary>The matrix product the reference sums large cases with (a BLAS the command line wires); none: the loops.</summary>
+    public IGemm? Gemm { get; init; }
 }

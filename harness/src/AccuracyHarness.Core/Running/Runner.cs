@@ -40,7 +40,7 @@ public sealed class Runner(
         }
 
         var inputs = _profile.Time(ProfileStage.Inputs, () => Fill.For(problem));
-        var reference = _profile.Time(ProfileStage.Reference, () => ReferenceDeconvolution.Gather(problem, inputs));
+        var reference = _profile.Time(ProfileStage.Reference, () => ReferenceDeconvolution.Gather(problem, inputs, options.Gemm));
         var basis = _profile.Time(ProfileStage.Comparison, () => ComparisonBasis.Of(problem, reference, options.Tolerance));
         var dumps = options.Dump == DumpMode.None || options.OutputDirectory is null
             ? null

@@ -1,6 +1,7 @@
 using AccuracyHarness.Core.Backends;
 using AccuracyHarness.Core.Cases;
 using AccuracyHarness.Core.Fills;
+using AccuracyHarness.Core.Results;
 using AccuracyHarness.Core.Tensors;
 using AccuracyHarness.OneDnn.Interop;
 
@@ -19,13 +20,15 @@ public sealed class OneDnnDeconvolutionBackend : OneDnnBackend
     private readonly Func<Problem, DeconvMapping> _mapping;
 
     public OneDnnDeconvolutionBackend(OneDnnOptions options)
-        : this(options, DeconvMapping.Of)
+        : this(options, DeconvMapping.Of, EpilogueMapping.Of)
     {
     }
 
     /// <param name="mapping">How the geometry is handed to oneDNN; only mutants change it.</param>
-    internal OneDnnDeconvolutionBackend(OneDnnOptions options, Func<Problem, DeconvMapping> mapping)
-        : base(Id, options) => _mapping = mapping;
+    /// <param name="epilogue">How scales, zero points, bias and post-ops are handed to oneDNN; only mutants change it.</param>
+    internal OneDnnDeconvolutionBackend(
+        OneDnnOptions options, Func<Problem, DeconvMapping> mapping, Func<Problem, CaseInputs, EpilogueMapping> epilogue)
+        : base(Id, options, epilogue) => _mapping = mapping;
 
     public override string ReproArguments => Options.DeconvolutionRepro;
 
@@ -44,40 +47,46 @@ public sealed class OneDnnDeconvolutionBackend : OneDnnBackend
         var c = problem.Case;
         var rank = problem.Rank;
         var mapping = _mapping(problem);
+        var epilogue = Epilogue(problem, inputs);
         var tag = OneDnnLayouts.Activations(c.Layout, rank);
         var srcDims = OneDnnLayouts.ActivationDims(c.Batch, c.InChannels, c.Input);
         var dstDims = OneDnnLayouts.ActivationDims(c.Batch, c.OutChannels, mapping.Output);
         var weightsDims = OneDnnLayouts.WeightsDims(c.Groups, c.OutChannels, c.InChannels, c.Kernel);
-        var srcMd = run.Md(srcDims, tag);
-        var dstMd = run.Md(dstDims, tag);
-        var biasMd = inputs.Bias is null ? (DnnlMemoryDesc?)null : run.Md([c.OutChannels], DnnlTag.X);
+        var srcMd = run.Md(srcDims, c.Types.Source, tag);
+        var dstMd = run.Md(dstDims, c.Types.Destination, tag);
+        var biasMd = BiasMd(run, inputs);
 
         var op = Dnnl.DeconvolutionForward(
             Options.Winograd ? Dnnl.DeconvolutionWinograd : Dnnl.DeconvolutionDirect,
-            srcMd, run.Md(weightsDims, DnnlTag.Any), biasMd, dstMd,
+            srcMd, run.Md(weightsDims, c.Types.Weights, DnnlTag.Any), biasMd, dstMd,
             OneDnnLayouts.PerAxis(c.Strides), OneDnnLayouts.PerAxis(c.Dilations.Select(d => d - 1)),
             OneDnnLayouts.PerAxis(problem.PadsBegin), mapping.PaddingR);
-        var pd = Describe(run, op);
+        var pd = Describe(run, op, epilogue, rank);
         var impl = Dnnl.ImplInfo(pd);
         if (TooSlow(impl, problem.MultiplyAdds()) is { } slow) return slow;
 
-        var src = run.Upload(DataLayout.ForInput(problem).Pack(inputs.Input.Data), srcDims, tag, srcMd);
+        var written = new DataLayout(c.Layout, c.Batch, c.OutChannels, mapping.Output);
+        if (inputs.PostOps?.SumPrior is not null && !mapping.Output.Equals(problem.Output))
+            return new BackendOutput.NotApplicable($"the sum post-op's prior value does not fit the output oneDNN is asked for ({Handed(problem)})");
+        var src = run.Upload(DataLayout.ForInput(problem).Pack(inputs.Input.Data), srcDims, tag, c.Types.Source, srcMd);
         var weightsTag = OneDnnLayouts.DeconvolutionWeights(rank, c.Groups > 1);
         var weightsMd = Dnnl.QueryMd(pd, Dnnl.QueryWeightsMd);
-        var weights = run.Upload(inputs.Weights.Data, weightsDims, weightsTag, weightsMd);
-        var dst = run.Poisoned(dstMd);
-        var args = new List<(int, DnnlMemoryHandle)> { (DnnlArg.Src, src), (DnnlArg.Weights, weights), (DnnlArg.Dst, dst) };
-        if (inputs.Bias is { } bias) args.Add((DnnlArg.Bias, run.Upload(bias.Data, [c.OutChannels], DnnlTag.X, biasMd!.Value)));
-        run.Execute(pd, [.. args]);
+        var weights = run.Upload(inputs.Weights.Data, weightsDims, weightsTag, c.Types.Weights, weightsMd);
+        var dst = Destination(run, inputs, written, dstDims, tag, dstMd);
+        run.Execute(pd, Arguments(run, epilogue, rank, src, weights, dst, Bias(run, inputs, epilogue, biasMd)));
 
-        var written = new DataLayout(c.Layout, c.Batch, c.OutChannels, mapping.Output);
         var (tensor, nonZeroLanes) = run.Download(dst, dstMd, written, tag, null, c.Types.Destination);
         var output = mapping.Output.Equals(problem.Output) ? tensor : Placed(problem, tensor);
-        var reordered = Dnnl.Equal(weightsMd, Dnnl.MemoryDesc(weightsDims, run.Compute, weightsTag))
+        var reordered = Dnnl.Equal(weightsMd, run.Md(weightsDims, c.Types.Weights, weightsTag))
             ? "used as given"
             : "reordered by oneDNN to its format";
-        var note = $"oneDNN {impl}, {OneDnnLayouts.ActivationsName(c.Layout, rank)}, weights {reordered}" + ComputeNote(run);
-        return new BackendOutput.Produced(output, [], [], nonZeroLanes, note) { Impl = impl };
+        var note = $"oneDNN {impl}, {OneDnnLayouts.ActivationsName(c.Layout, rank)}, weights {reordered}" + ComputeNote(run, c);
+        var defect = OneDnnZeroPointPadding.KnownDefect(impl, mapping, epilogue);
+        return new BackendOutput.Produced(output, [], [], nonZeroLanes, note)
+        {
+            Impl = impl,
+            KnownIssues = defect is null ? [] : [new KnownIssue(KnownIssueKind.Defect, defect)],
+        };
     }
 
     /// <summary>An output smaller than the case's at the front of it, the rest NaN (not written).</summary>
@@ -96,6 +105,6 @@ public sealed class OneDnnDeconvolutionBackend : OneDnnBackend
         return flat;
     }
 
-    internal static string ComputeNote(OneDnnRun run) =>
-        run.Compute != run.Storage ? "; f16 storage computed in f32 between oneDNN reorders" : "";
+    internal static string ComputeNote(OneDnnRun run, DeconvCase c) =>
+        run.Converts(c.Types.Destination) ? "; f16 storage computed in f32 between oneDNN reorders" : "";
 }

@@ -25,13 +25,15 @@ public sealed class OneDnnReplacedBackend : OneDnnBackend
     private readonly Func<Problem, Tensor, Tensor> _reorder;
 
     public OneDnnReplacedBackend(OneDnnOptions options)
-        : this(options, DeconvAsConvolution.ReorderWeights)
+        : this(options, DeconvAsConvolution.ReorderWeights, EpilogueMapping.Of)
     {
     }
 
     /// <param name="reorder">The weights_reorder stage; only mutants change it.</param>
-    internal OneDnnReplacedBackend(OneDnnOptions options, Func<Problem, Tensor, Tensor> reorder)
-        : base(Id, options) => _reorder = reorder;
+    /// <param name="epilogue">How scales, zero points, bias and post-ops are handed to oneDNN; only mutants change it.</param>
+    internal OneDnnReplacedBackend(
+        OneDnnOptions options, Func<Problem, Tensor, Tensor> reorder, Func<Problem, CaseInputs, EpilogueMapping> epilogue)
+        : base(Id, options, epilogue) => _reorder = reorder;
 
     public override string ReproArguments => Options.ReplacedRepro;
 
@@ -49,11 +51,12 @@ public sealed class OneDnnReplacedBackend : OneDnnBackend
         if (decision.Plan is not { } plan) return new BackendOutput.NotApplicable(decision.NotApplicable!);
         var c = problem.Case;
         var conv = plan.Conv;
+        var epilogue = Epilogue(problem, inputs);
         var stages = ImmutableArray.CreateBuilder<StageOutput>();
         var input = inputs.Input;
         if (plan.ZeroInsertStrides is not null)
         {
-            input = DeconvAsConvolution.ZeroInsert(problem, input);
+            input = DeconvAsConvolution.ZeroInsert(problem, input, inputs.Quantization);
             stages.Add(new StageOutput("zero_insert", input));
         }
         var reordered = _reorder(problem, inputs.Weights);
@@ -62,8 +65,8 @@ public sealed class OneDnnReplacedBackend : OneDnnBackend
         var tag = OneDnnLayouts.Activations(c.Layout, problem.Rank);
         var srcDims = OneDnnLayouts.ActivationDims(c.Batch, c.InChannels, conv.Input);
         var weightsDims = OneDnnLayouts.WeightsDims(c.Groups, c.OutChannels, c.InChannels, c.Kernel);
-        var srcMd = run.Md(srcDims, tag);
-        var biasMd = inputs.Bias is null ? (DnnlMemoryDesc?)null : run.Md([c.OutChannels], DnnlTag.X);
+        var srcMd = run.Md(srcDims, c.Types.Source, tag);
+        var biasMd = BiasMd(run, inputs);
         var padsL = OneDnnLayouts.PerAxis(conv.PadsBegin);
         var padsR = OneDnnLayouts.PerAxis(plan.PadsEnd);
 
@@ -73,12 +76,12 @@ public sealed class OneDnnReplacedBackend : OneDnnBackend
             long[] Clamp(long[] pads) => crop ? pads.Select(p => Math.Max(0, p)).ToArray() : pads;
             var (left, right) = (Clamp(padsL), Clamp(padsR));
             var output = conv.Output.Select((o, a) => (int)(o + (left[a] - padsL[a]) + (right[a] - padsR[a])));
-            var dstMd = run.Md(OneDnnLayouts.ActivationDims(c.Batch, c.OutChannels, Dims.From(output)), tag);
+            var dstMd = run.Md(OneDnnLayouts.ActivationDims(c.Batch, c.OutChannels, Dims.From(output)), c.Types.Destination, tag);
             var op = Dnnl.ConvolutionForward(
                 Options.Winograd ? Dnnl.ConvolutionWinograd : Dnnl.ConvolutionDirect,
-                srcMd, run.Md(weightsDims, DnnlTag.Any), biasMd, dstMd,
+                srcMd, run.Md(weightsDims, c.Types.Weights, DnnlTag.Any), biasMd, dstMd,
                 OneDnnLayouts.PerAxis(conv.Strides), OneDnnLayouts.PerAxis(conv.Dilations.Select(d => d - 1)), left, right);
-            return (Describe(run, op), dstMd, crop ? left.Select((p, a) => p - padsL[a]).ToArray() : null);
+            return (Describe(run, op, epilogue, problem.Rank), dstMd, crop ? left.Select((p, a) => p - padsL[a]).ToArray() : null);
         }
 
         (DnnlPrimitiveDescHandle Pd, DnnlMemoryDesc Dst, long[]? CropBegin) chosen;
@@ -94,18 +97,22 @@ public sealed class OneDnnReplacedBackend : OneDnnBackend
         var impl = Dnnl.ImplInfo(pd);
         if (TooSlow(impl, conv.MultiplyAdds) is { } slow) return slow;
 
-        var src = run.Upload(new DataLayout(c.Layout, c.Batch, c.InChannels, conv.Input).Pack(input.Data), srcDims, tag, srcMd);
+        if (cropBegin is not null && inputs.PostOps?.SumPrior is not null)
+        {
+            return new BackendOutput.NotApplicable(
+                $"oneDNN refused the negative pads ({Handed(problem)}), and the sum post-op's prior value does not fit the wider output it convolves instead");
+        }
+        var src = run.Upload(new DataLayout(c.Layout, c.Batch, c.InChannels, conv.Input).Pack(input.Data), srcDims, tag, c.Types.Source, srcMd);
         var weightsTag = OneDnnLayouts.ConvolutionWeights(problem.Rank, c.Groups > 1);
-        var weights = run.Upload(reordered.Data, weightsDims, weightsTag, Dnnl.QueryMd(pd, Dnnl.QueryWeightsMd));
-        var dst = run.Poisoned(dstMd);
-        var args = new List<(int, DnnlMemoryHandle)> { (DnnlArg.Src, src), (DnnlArg.Weights, weights), (DnnlArg.Dst, dst) };
-        if (inputs.Bias is { } bias) args.Add((DnnlArg.Bias, run.Upload(bias.Data, [c.OutChannels], DnnlTag.X, biasMd!.Value)));
-        run.Execute(pd, [.. args]);
+        var weights = run.Upload(reordered.Data, weightsDims, weightsTag, c.Types.Weights, Dnnl.QueryMd(pd, Dnnl.QueryWeightsMd));
+        var dstDims = OneDnnLayouts.ActivationDims(c.Batch, c.OutChannels, problem.Output);
+        var dst = Destination(run, inputs, DataLayout.ForOutput(problem), dstDims, tag, dstMd);
+        run.Execute(pd, Arguments(run, epilogue, problem.Rank, src, weights, dst, Bias(run, inputs, epilogue, biasMd)));
 
         var (tensor, nonZeroLanes) = run.Download(dst, dstMd, DataLayout.ForOutput(problem), tag, cropBegin, c.Types.Destination);
         var pads = cropBegin is null ? "" : "; oneDNN refused the negative pads: convolved with them at 0 and cropped by a oneDNN reorder";
         var note = $"rule {Options.Rule.Name}; oneDNN {impl}, {OneDnnLayouts.ActivationsName(c.Layout, problem.Rank)}{pads}"
-            + OneDnnDeconvolutionBackend.ComputeNote(run);
+            + OneDnnDeconvolutionBackend.ComputeNote(run, c);
         return new BackendOutput.Produced(tensor, stages.ToImmutable(), [], nonZeroLanes, note) { Impl = impl };
     }
 }

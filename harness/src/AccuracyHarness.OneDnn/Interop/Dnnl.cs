@@ -115,13 +115,74 @@ public static unsafe class Dnnl
         long[] strides, long[] dilates, long[] paddingL, long[] paddingR) =>
         OpDesc(deconvolution: false, algorithm, src, weights, bias, dst, strides, dilates, paddingL, paddingR);
 
-    /// <summary>The first implementation oneDNN offers for the operation on the engine.</summary>
-    public static DnnlPrimitiveDescHandle PrimitiveDesc(DnnlOpDesc op, DnnlEngineHandle engine)
+    /// <summary>The first implementation oneDNN offers for the operation with the attributes on the engine.</summary>
+    public static DnnlPrimitiveDescHandle PrimitiveDesc(DnnlOpDesc op, DnnlEngineHandle engine, DnnlAttrHandle attr)
     {
         nint raw = 0;
-        var status = DnnlNative.dnnl_primitive_desc_create(&raw, &op, 0, engine, 0);
+        var status = DnnlNative.dnnl_primitive_desc_create(&raw, &op, attr, engine, 0);
         return Wrap<DnnlPrimitiveDescHandle>(raw, status, "dnnl_primitive_desc_create");
     }
+
+    /// <summary>Empty primitive attributes (no scales, zero points or post-ops: what no attributes mean).</summary>
+    public static DnnlAttrHandle Attributes()
+    {
+        nint raw = 0;
+        var status = DnnlNative.dnnl_primitive_attr_create(&raw);
+        return Wrap<DnnlAttrHandle>(raw, status, "dnnl_primitive_attr_create");
+    }
+
+    /// <summary>Output scales: one (mask 0) or one per output channel (mask 1 &lt;&lt; 1).</summary>
+    public static void SetOutputScales(DnnlAttrHandle attr, float[] scales, int mask)
+    {
+        fixed (float* s = scales)
+        {
+            var status = DnnlNative.dnnl_primitive_attr_set_output_scales(attr, scales.Length, mask, s);
+            DnnlStatus.Check(status, "dnnl_primitive_attr_set_output_scales");
+        }
+    }
+
+    /// <summary>
+    /// Zero points of <paramref name="arg"/> given at execution time (DNNL_RUNTIME_S32_VAL): <paramref name="count"/>
+    /// of them, common (mask 0) or per channel (mask 1 &lt;&lt; 1).
+    /// </summary>
+    public static void SetRuntimeZeroPoints(DnnlAttrHandle attr, int arg, int count, int mask)
+    {
+        var runtime = Enumerable.Repeat(RuntimeS32, count).ToArray();
+        fixed (int* z = runtime)
+        {
+            var status = DnnlNative.dnnl_primitive_attr_set_zero_points(attr, arg, count, mask, z);
+            DnnlStatus.Check(status, "dnnl_primitive_attr_set_zero_points");
+        }
+    }
+
+    /// <summary>DNNL_RUNTIME_S32_VAL: the value is given at execution time.</summary>
+    private const int RuntimeS32 = int.MinValue;
+
+    public const int EltwiseRelu = 0x1f;
+    public const int EltwiseClip = 0xff;
+    public const int BinaryAdd = 0x1fff0;
+
+    /// <summary>A post-op chain built by <paramref name="append"/>, set on <paramref name="attr"/> (which copies it).</summary>
+    public static void SetPostOps(DnnlAttrHandle attr, Action<DnnlPostOpsHandle> append)
+    {
+        nint raw = 0;
+        var status = DnnlNative.dnnl_post_ops_create(&raw);
+        using var postOps = Wrap<DnnlPostOpsHandle>(raw, status, "dnnl_post_ops_create");
+        append(postOps);
+        DnnlStatus.Check(DnnlNative.dnnl_primitive_attr_set_post_ops(attr, postOps), "dnnl_primitive_attr_set_post_ops");
+    }
+
+    /// <summary>An eltwise post-op (scale 1): relu (alpha: the slope below 0), clip (alpha, beta: the bounds).</summary>
+    public static void AppendEltwise(DnnlPostOpsHandle postOps, int algorithm, float alpha, float beta) =>
+        DnnlStatus.Check(DnnlNative.dnnl_post_ops_append_eltwise(postOps, 1f, algorithm, alpha, beta), "dnnl_post_ops_append_eltwise");
+
+    /// <summary>dst = dst + scale * (dst_prev - zero_point), dst_prev of the destination's type.</summary>
+    public static void AppendSum(DnnlPostOpsHandle postOps, float scale, int zeroPoint) =>
+        DnnlStatus.Check(DnnlNative.dnnl_post_ops_append_sum_v3(postOps, scale, zeroPoint, 0), "dnnl_post_ops_append_sum_v3");
+
+    /// <summary>A binary post-op whose second operand has descriptor <paramref name="operand"/>.</summary>
+    public static void AppendBinary(DnnlPostOpsHandle postOps, int algorithm, DnnlMemoryDesc operand) =>
+        DnnlStatus.Check(DnnlNative.dnnl_post_ops_append_binary(postOps, algorithm, &operand), "dnnl_post_ops_append_binary");
 
     public static DnnlPrimitiveDescHandle ReorderDesc(DnnlMemoryDesc src, DnnlMemoryDesc dst, DnnlEngineHandle engine)
     {

@@ -4,5 +4,9 @@ namespace AccuracyHarness.OneDnn.Interop;
 public enum DnnlDataType
 {
     F16 = 1,
+    BF16 = 2,
     F32 = 3,
+    S32 = 4,
+    S8 = 5,
+    U8 = 6,
 }

@@ -67,7 +67,7 @@ internal static unsafe partial class DnnlNative
 
     [LibraryImport(Library)]
     internal static partial int dnnl_primitive_desc_create(
-        nint* primitiveDesc, DnnlOpDesc* opDesc, nint attr, DnnlEngineHandle engine, nint hint);
+        nint* primitiveDesc, DnnlOpDesc* opDesc, DnnlAttrHandle attr, DnnlEngineHandle engine, nint hint);
 
     [LibraryImport(Library)]
     internal static partial int dnnl_reorder_primitive_desc_create(
@@ -91,4 +91,34 @@ internal static unsafe partial class DnnlNative
 
     [LibraryImport(Library)]
     internal static partial int dnnl_primitive_destroy(nint primitive);
+
+    [LibraryImport(Library)]
+    internal static partial int dnnl_primitive_attr_create(nint* attr);
+
+    [LibraryImport(Library)]
+    internal static partial int dnnl_primitive_attr_destroy(nint attr);
+
+    [LibraryImport(Library)]
+    internal static partial int dnnl_primitive_attr_set_output_scales(DnnlAttrHandle attr, long count, int mask, float* scales);
+
+    [LibraryImport(Library)]
+    internal static partial int dnnl_primitive_attr_set_zero_points(DnnlAttrHandle attr, int arg, long count, int mask, int* zeroPoints);
+
+    [LibraryImport(Library)]
+    internal static partial int dnnl_primitive_attr_set_post_ops(DnnlAttrHandle attr, DnnlPostOpsHandle postOps);
+
+    [LibraryImport(Library)]
+    internal static partial int dnnl_post_ops_create(nint* postOps);
+
+    [LibraryImport(Library)]
+    internal static partial int dnnl_post_ops_destroy(nint postOps);
+
+    [LibraryImport(Library)]
+    internal static partial int dnnl_post_ops_append_eltwise(DnnlPostOpsHandle postOps, float scale, int algKind, float alpha, float beta);
+
+    [LibraryImport(Library)]
+    internal static partial int dnnl_post_ops_append_sum_v3(DnnlPostOpsHandle postOps, float scale, int zeroPoint, int dataType);
+
+    [LibraryImport(Library)]
+    internal static partial int dnnl_post_ops_append_binary(DnnlPostOpsHandle postOps, int algKind, DnnlMemoryDesc* src1);
 }

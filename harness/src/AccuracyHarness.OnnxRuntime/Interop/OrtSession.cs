@@ -11,6 +11,8 @@ public sealed unsafe class OrtSession : IDisposable
 {
     private const int LoggingLevelError = 3;
     private const int ElementFloat = 1;
+    private const int ElementUInt8 = 2;
+    private const int ElementInt8 = 3;
     private const int ElementFloat16 = 10;
     private const int ArenaAllocator = 1;
     private const int MemTypeDefault = 0;
@@ -55,7 +57,7 @@ public sealed unsafe class OrtSession : IDisposable
         return new OrtSession(session);
     }
 
-    /// <summary>Runs the model on named tensors and returns the named output as ONNX Runtime produced it (float or float16).</summary>
+    /// <summary>Runs the model on named tensors and returns the named output as ONNX Runtime produced it (f32, f16, u8, s8).</summary>
     public OrtTensor Run(IReadOnlyList<(string Name, OrtTensor Value)> feeds, string outputName)
     {
         var pins = new List<MemoryHandle>();
@@ -123,8 +125,12 @@ public sealed unsafe class OrtSession : IDisposable
         {
             float[] floats => (floats.AsMemory().Pin(), (nuint)(floats.Length * sizeof(float)), ElementFloat),
             Half[] halves => (halves.AsMemory().Pin(), (nuint)(halves.Length * sizeof(Half)), ElementFloat16),
-            _ => throw new ArgumentException($"only float and float16 tensors go to ONNX Runtime, not {tensor.Elements.GetType().Name}",
-                nameof(tensor)),
+            // The runtime's type test takes an sbyte[] for a byte[] and back: the exact type tells them apart.
+            sbyte[] signed when tensor.Elements.GetType() == typeof(sbyte[]) =>
+                (signed.AsMemory().Pin(), (nuint)signed.Length, ElementInt8),
+            byte[] unsigned => (unsigned.AsMemory().Pin(), (nuint)unsigned.Length, ElementUInt8),
+            _ => throw new ArgumentException(
+                $"only float, float16, uint8 and int8 tensors go to ONNX Runtime, not {tensor.Elements.GetType().Name}", nameof(tensor)),
         };
         pins.Add(pin);
         var shape = tensor.Shape;
@@ -155,8 +161,10 @@ public sealed unsafe class OrtSession : IDisposable
         {
             ElementFloat => new OrtTensor(shape, new ReadOnlySpan<float>(data, count).ToArray()),
             ElementFloat16 => new OrtTensor(shape, new ReadOnlySpan<Half>(data, count).ToArray()),
+            ElementUInt8 => new OrtTensor(shape, new ReadOnlySpan<byte>(data, count).ToArray()),
+            ElementInt8 => new OrtTensor(shape, new ReadOnlySpan<sbyte>(data, count).ToArray()),
             _ => throw new NotSupportedException(
-                $"ONNX Runtime produced element type {elementType}; only float (1) and float16 (10) are read"),
+                $"ONNX Runtime produced element type {elementType}; only float (1), uint8 (2), int8 (3) and float16 (10) are read"),
         };
     }
 }

@@ -9,7 +9,8 @@ namespace AccuracyHarness.OpenCL.Backends;
 /// element, the readable one: <c>deconv_direct.cl</c> or <c>conv.cl</c>) for small cases, or
 /// <c>tiled.cl</c> (a tile of positions and channels per work-item, the problem baked in) from
 /// <see cref="TiledFrom"/> multiply-adds on. Its option (<c>direct-kernel</c> of opencl-direct,
-/// <c>conv-kernel</c> of opencl-replaced's convolution stage) = simple | tiled forces one.
+/// <c>conv-kernel</c> of opencl-replaced's convolution stage) = simple | tiled forces one. Cases other than plain f32
+/// and f16 always run the simple kernel.
 /// </summary>
 public sealed record KernelChoice(BackendOption Option, KernelChoice.Mode Use)
 {
@@ -42,10 +43,12 @@ public sealed record KernelChoice(BackendOption Option, KernelChoice.Mode Use)
 
     /// <summary>
     /// The kernel for a stage of <paramref name="multiplyAdds"/> whose problem macros are
-    /// <paramref name="parameters"/>, its number of work-items, and whether the problem is baked in.
+    /// <paramref name="parameters"/>, its number of work-items, whether the problem is baked in, and a note where the
+    /// choice was not honoured: <c>tiled.cl</c> is f32 and f16 without post-ops only, so every other case runs the
+    /// simple kernel.
     /// </summary>
-    public (KernelSource Source, long WorkItems, bool BakeConstants) For(
-        KernelParams parameters, DataLayout output, double multiplyAdds)
+    public (KernelSource Source, long WorkItems, bool BakeConstants, string? Note) For(
+        KernelParams parameters, DataLayout output, double multiplyAdds, KernelTypes types)
     {
         var tiled = Use switch
         {
@@ -53,8 +56,11 @@ public sealed record KernelChoice(BackendOption Option, KernelChoice.Mode Use)
             Mode.Simple => false,
             _ => multiplyAdds >= TiledFrom,
         };
-        if (!tiled) return (IsConvolution ? KernelSource.Conv : KernelSource.DeconvDirect, output.PhysicalLength, false);
+        var simple = IsConvolution ? KernelSource.Conv : KernelSource.DeconvDirect;
+        if (tiled && !types.IsPlain)
+            return (simple, output.PhysicalLength, false, $"{simple.Entry}: tiled.cl runs f32 and f16 without post-ops only");
+        if (!tiled) return (simple, output.PhysicalLength, false, null);
         var (source, workItems) = TiledLaunch.For(parameters, IsConvolution, output);
-        return (source, workItems, true);
+        return (source, workItems, true, null);
     }
 }

@@ -46,9 +46,10 @@ internal sealed class ManifestDeconvolution(KernelManifest manifest, OpenClDevic
                 $"{ExternalDeconvBackend.Prefix}{manifest.Name}: kernel manifest {manifest.ManifestPath}: {e.Message}");
         }
 
-        using var run = new DeviceRun(session, c.Types.Destination, c.Layout, jitConstants);
+        var types = KernelTypes.Of(c);
+        using var run = new DeviceRun(session, types, c.Layout, jitConstants);
         var kernel = run.Kernel(manifest.Source, manifest.Source.Program(Header(problem, args)));
-        var output = run.Poisoned(outputLayout, zeroPaddingLanes: Launch.PaddingLanes == PaddingLanes.Untouched);
+        var output = run.Poisoned(outputLayout, zeroPaddingLanes: Launch.PaddingLanes == PaddingLanes.Untouched, c.Types.Destination);
         var index = 0u;
         for (var position = 0; position < args.Count; position++)
         {
@@ -56,24 +57,26 @@ internal sealed class ManifestDeconvolution(KernelManifest manifest, OpenClDevic
             switch (arg.Kind)
             {
                 case KernelArgumentKind.Input:
-                    Cl.SetArg(kernel, index++, run.UploadActivations(inputs.Input.Data, DataLayout.ForInput(problem)));
+                    Cl.SetArg(kernel, index++, run.UploadActivations(inputs.Input.Data, DataLayout.ForInput(problem), c.Types.Source));
                     break;
                 case KernelArgumentKind.Output:
                     Cl.SetArg(kernel, index++, output);
                     break;
                 case KernelArgumentKind.Weights:
-                    Cl.SetArg(kernel, index++, run.Upload(WeightsConversion.ToOrder(problem, inputs.Weights, Launch.EffectiveWeights)));
+                    var weights = WeightsConversion.ToOrder(problem, inputs.Weights, Launch.EffectiveWeights);
+                    Cl.SetArg(kernel, index++, run.Upload(weights, c.Types.Weights));
                     break;
                 case KernelArgumentKind.Bias:
-                    Cl.SetArg(kernel, index++, run.Upload(inputs.Bias?.Data ?? []));
+                    Cl.SetArg(kernel, index++, run.Upload(inputs.Bias?.Data ?? [], types.Bias));
                     break;
                 case KernelArgumentKind.BiasIfPresent when inputs.Bias is not null:
-                    Cl.SetArg(kernel, index++, run.Upload(inputs.Bias.Data));
+                    Cl.SetArg(kernel, index++, run.Upload(inputs.Bias.Data, types.Bias));
                     break;
                 case KernelArgumentKind.BiasIfPresent:
                     break;
                 case KernelArgumentKind.Params:
                     Cl.SetArg(kernel, index++, run.Upload(KernelParams.ForDeconvolution(problem)));
+                    foreach (var extra in run.EpilogueArgs(problem, inputs)) Cl.SetArg(kernel, index++, extra);
                     break;
                 case KernelArgumentKind.Int:
                     Cl.SetArg(kernel, index++, checked((int)LaunchRange.Whole(arg.Value!, problem, $"args[{position}].int")));
@@ -84,7 +87,7 @@ internal sealed class ManifestDeconvolution(KernelManifest manifest, OpenClDevic
             }
         }
         run.Launch("deconv", kernel, global, local);
-        var (tensor, nonZeroLanes) = run.DownloadActivations(output, outputLayout);
+        var (tensor, nonZeroLanes) = run.DownloadActivations(output, outputLayout, c.Types.Destination);
         return new BackendOutput.Produced(tensor, [], run.Findings, nonZeroLanes, LaunchRange.Describe(global, local))
         {
             DeviceTimes = run.Timings,
@@ -115,7 +118,7 @@ internal sealed class ManifestDeconvolution(KernelManifest manifest, OpenClDevic
         else
         {
             var baked = jitConstants || args.All(a => a.Kind != KernelArgumentKind.Params);
-            header.Append(KernelHeader.Generate(c.Types.Destination, c.Layout, baked ? KernelParams.ForDeconvolution(problem) : null));
+            header.Append(KernelHeader.Generate(KernelTypes.Of(c), c.Layout, baked ? KernelParams.ForDeconvolution(problem) : null));
         }
         foreach (var (name, expression) in Launch.Defines)
             header.Append("#define ").Append(name).Append(' ').AppendLine(Literal(expression.Evaluate(problem)));

@@ -22,26 +22,31 @@ public sealed class OpenClDirectBackend : OpenClBackend
 
     public override string ReproArguments => BackendOption.Join([base.ReproArguments, _choice.ReproArguments]);
 
-    /// <summary>The chosen kernel over the case's output, with the deconvolution signature (input, weights, bias, output,
-    /// params).</summary>
+    /// <summary>
+    /// The chosen kernel over the case's output, with the deconvolution signature (input, weights, bias, output,
+    /// params, then the epilogue's arguments where the case is not plain f32 or f16).
+    /// </summary>
     private protected override BackendOutput Execute(Problem problem, CaseInputs inputs)
     {
-        if (PlainFloatOnly.Refuse(Name, problem.Case) is { } refusal) return refusal;
         var c = problem.Case;
+        var types = KernelTypes.Of(c);
         var parameters = KernelParams.ForDeconvolution(problem);
         var outputLayout = DataLayout.ForOutput(problem);
-        var (source, workItems, bake) = _choice.For(parameters, outputLayout, problem.MultiplyAdds());
-        using var run = new DeviceRun(Session, c.Types.Destination, c.Layout, Options.JitConstants);
+        var (source, workItems, bake, note) = _choice.For(parameters, outputLayout, problem.MultiplyAdds(), types);
+        using var run = new DeviceRun(Session, types, c.Layout, Options.JitConstants);
         var kernel = run.Kernel(source, parameters, bake);
-        var output = run.Poisoned(outputLayout.PhysicalLength);
+        var output = run.Poisoned(outputLayout.PhysicalLength, c.Types.Destination);
         run.Launch(
             "deconv", kernel, workItems,
-            run.UploadActivations(inputs.Input.Data, DataLayout.ForInput(problem)),
-            run.Upload(inputs.Weights.Data),
-            run.Upload(inputs.Bias?.Data ?? []),
-            output,
-            run.Upload(parameters));
-        var (tensor, nonZeroLanes) = run.DownloadActivations(output, outputLayout);
-        return new BackendOutput.Produced(tensor, [], run.Findings, nonZeroLanes) { DeviceTimes = run.Timings };
+            [
+                run.UploadActivations(inputs.Input.Data, DataLayout.ForInput(problem), c.Types.Source),
+                run.Upload(inputs.Weights.Data, c.Types.Weights),
+                run.Upload(inputs.Bias?.Data ?? [], types.Bias),
+                output,
+                run.Upload(parameters),
+                .. run.EpilogueArgs(problem, inputs),
+            ]);
+        var (tensor, nonZeroLanes) = run.DownloadActivations(output, outputLayout, c.Types.Destination);
+        return new BackendOutput.Produced(tensor, [], run.Findings, nonZeroLanes, note) { DeviceTimes = run.Timings };
     }
 }

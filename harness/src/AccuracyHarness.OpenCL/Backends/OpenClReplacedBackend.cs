@@ -34,6 +34,9 @@ public sealed class OpenClReplacedBackend : OpenClBackend
         _convChoice = convChoice ?? new KernelChoice(KernelChoice.ConvOption, KernelChoice.Mode.Auto);
     }
 
+    /// <summary>The zero insertion stage's kernel: a mutant plants the quantized blind spot (holes worth 0) in it.</summary>
+    internal KernelSource ZeroInsertKernel { get; init; } = KernelSource.ZeroInsert;
+
     public override string ReproArguments =>
         BackendOption.Join(new[] { _reorder, _conv }.OfType<KernelManifest>()
             .Select(m => $"--kernel {Path.GetFullPath(m.ManifestPath)}")
@@ -42,7 +45,6 @@ public sealed class OpenClReplacedBackend : OpenClBackend
 
     private protected override BackendOutput Execute(Problem problem, CaseInputs inputs)
     {
-        if (PlainFloatOnly.Refuse(Name, problem.Case) is { } refusal) return refusal;
         var decision = Options.Rule.Decide(problem, Options.ZeroInsertion);
         if (decision.Plan is not { } plan) return new BackendOutput.NotApplicable(decision.NotApplicable!);
         foreach (var manifest in new[] { _reorder, _conv })
@@ -65,25 +67,27 @@ public sealed class OpenClReplacedBackend : OpenClBackend
         }
 
         var c = problem.Case;
+        var types = KernelTypes.Of(c);
         var convParams = KernelParams.ForConvolution(plan.Conv, plan.PadsEnd, c.HasBias);
         var stages = ImmutableArray.CreateBuilder<StageOutput>();
-        using var run = new DeviceRun(Session, c.Types.Destination, c.Layout, Options.JitConstants);
+        using var run = new DeviceRun(Session, types, c.Layout, Options.JitConstants);
+        var epilogue = run.EpilogueArgs(problem, inputs);
 
         var inputLayout = DataLayout.ForInput(problem);
-        var input = run.UploadActivations(inputs.Input.Data, inputLayout);
+        var input = run.UploadActivations(inputs.Input.Data, inputLayout, c.Types.Source);
         if (plan.ZeroInsertStrides is not null)
         {
             var zeroParams = KernelParams.ForZeroInsertion(problem, plan.Conv.Input);
             var dilatedLayout = new DataLayout(c.Layout, c.Batch, c.InChannels, plan.Conv.Input);
-            var dilated = run.Poisoned(dilatedLayout.PhysicalLength);
-            run.Launch("zero_insert", run.Kernel(KernelSource.ZeroInsert, zeroParams), dilatedLayout.PhysicalLength,
-                input, dilated, run.Upload(zeroParams));
-            stages.Add(new StageOutput("zero_insert", run.DownloadActivations(dilated, dilatedLayout).Tensor));
+            var dilated = run.Poisoned(dilatedLayout.PhysicalLength, c.Types.Source);
+            run.Launch("zero_insert", run.Kernel(ZeroInsertKernel, zeroParams), dilatedLayout.PhysicalLength,
+                [input, dilated, run.Upload(zeroParams), .. epilogue]);
+            stages.Add(new StageOutput("zero_insert", run.DownloadActivations(dilated, dilatedLayout, c.Types.Source).Tensor));
             input = dilated;
         }
 
         var reorderedShape = plan.Conv.WeightShape;
-        var reordered = run.Poisoned(reorderedShape.Product());
+        var reordered = run.Poisoned(reorderedShape.Product(), c.Types.Weights);
         if (_reorder?.Launch.Dialect == KernelDialect.OpenVino)
         {
             OpenVinoReorderStage.Launch(run, _reorder, problem, inputs.Weights, reordered, OpenClDevice);
@@ -91,10 +95,10 @@ public sealed class OpenClReplacedBackend : OpenClBackend
         else
         {
             run.Launch("weights_reorder", run.Kernel(_reorder?.Source ?? KernelSource.WeightsReorder, convParams),
-                reorderedShape.Product(), run.Upload(inputs.Weights.Data), reordered, run.Upload(convParams));
+                reorderedShape.Product(), run.Upload(inputs.Weights.Data, c.Types.Weights), reordered, run.Upload(convParams));
         }
         stages.Add(new StageOutput("weights_reorder",
-            new Tensor(reorderedShape, run.Download(reordered, reorderedShape.Product()), c.Types.Destination)));
+            new Tensor(reorderedShape, run.Download(reordered, reorderedShape.Product(), c.Types.Weights), c.Types.Weights)));
 
         var outputLayout = DataLayout.ForOutput(problem);
         string? convNote = null;
@@ -102,21 +106,22 @@ public sealed class OpenClReplacedBackend : OpenClBackend
         if (DialectConv)
         {
             // OpenVINO's kernels never write a blocked output's padding lanes: they start as 0 and must stay so.
-            output = run.Poisoned(outputLayout, zeroPaddingLanes: true);
-            var bias = inputs.Bias is null ? null : run.Upload(inputs.Bias.Data);
+            output = run.Poisoned(outputLayout, zeroPaddingLanes: true, c.Types.Destination);
+            var bias = inputs.Bias is null ? null : run.Upload(inputs.Bias.Data, types.Bias);
             convNote = OpenVinoConvStage.Launch(run, _conv!, problem, plan, Options.Pads, OpenClDevice, dialectRange,
                 (input, output, reordered, bias));
         }
         else
         {
-            output = run.Poisoned(outputLayout.PhysicalLength);
-            var (convSource, convItems, bake) = _conv is null
-                ? _convChoice.For(convParams, outputLayout, problem.MultiplyAdds())
-                : (_conv.Source, outputLayout.PhysicalLength, false);
+            output = run.Poisoned(outputLayout.PhysicalLength, c.Types.Destination);
+            var (convSource, convItems, bake, choiceNote) = _conv is null
+                ? _convChoice.For(convParams, outputLayout, problem.MultiplyAdds(), types)
+                : (_conv.Source, outputLayout.PhysicalLength, false, null);
+            convNote = choiceNote;
             run.Launch("conv", run.Kernel(convSource, convParams, bake), convItems,
-                input, reordered, run.Upload(inputs.Bias?.Data ?? []), output, run.Upload(convParams));
+                [input, reordered, run.Upload(inputs.Bias?.Data ?? [], types.Bias), output, run.Upload(convParams), .. epilogue]);
         }
-        var (tensor, nonZeroLanes) = run.DownloadActivations(output, outputLayout);
+        var (tensor, nonZeroLanes) = run.DownloadActivations(output, outputLayout, c.Types.Destination);
         return new BackendOutput.Produced(tensor, stages.ToImmutable(), run.Findings, nonZeroLanes,
             $"rule {Options.Rule.Name}{StageNote()}{(convNote is null ? "" : "; " + convNote)}")
         {

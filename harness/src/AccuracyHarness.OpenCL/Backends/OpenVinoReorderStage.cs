@@ -22,7 +22,7 @@ internal static class OpenVinoReorderStage
         var fp16 = device.Extensions.Contains("cl_khr_fp16");
         var header = OpenVinoJit.WeightsReorder(problem, problem.Case.Types.Destination, manifest.Source.Entry, fp16);
         var kernel = run.Kernel(manifest.Source, manifest.Source.Program(header));
-        Cl.SetArg(kernel, 0, run.Upload(WeightsConversion.ToOrder(problem, weights, WeightsOrder.Oiyx)));
+        Cl.SetArg(kernel, 0, run.Upload(WeightsConversion.ToOrder(problem, weights, WeightsOrder.Oiyx), problem.Case.Types.Weights));
         Cl.SetArg(kernel, 1, reordered);
         run.Launch("weights_reorder", kernel, OpenVinoJit.WeightsReorderRange(problem), null);
     }

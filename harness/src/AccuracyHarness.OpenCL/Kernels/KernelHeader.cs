@@ -11,26 +11,32 @@ namespace AccuracyHarness.OpenCL.Kernels;
 /// Without <c>constants</c> the problem macros read the kernel's <c>params</c> argument, so one
 /// build serves every shape; with them they are literals, as a production plugin would JIT them.
 /// Index arithmetic is 64-bit: a blocked layout's padding lanes can push offsets past 2^31.
+/// The arithmetic macros (<see cref="KernelArithmetic"/>) come last; for a plain f32 or f16 case everything before
+/// them is the original contract's header, unchanged.
 /// </summary>
 public static class KernelHeader
 {
-    public static string Generate(DataType type, LayoutFamily layout, KernelParams? constants)
+    public static string Generate(KernelTypes types, LayoutFamily layout, KernelParams? constants)
     {
         var sb = new StringBuilder();
         var mode = constants is null ? "problem macros read params" : "problem macros baked in";
         sb.AppendLine(CultureInfo.InvariantCulture,
-            $"/* AccuracyHarness kernel header: {Names.Of(type)} storage, {Names.Of(layout)} layout, {mode}. */");
-        AppendTypes(sb, type);
+            $"/* AccuracyHarness kernel header: {types.Describe()}, {Names.Of(layout)} layout, {mode}. */");
+        AppendTypes(sb, types);
         AppendProblem(sb, constants);
         AppendLayout(sb, layout);
         AppendWeights(sb);
+        KernelArithmetic.Append(sb, types);
         return sb.ToString();
     }
 
-    private static void AppendTypes(StringBuilder sb, DataType type)
+    /// <summary>The original contract's one storage type (f32, f16 cases) or the accumulator alone (the others).</summary>
+    private static void AppendTypes(StringBuilder sb, KernelTypes types)
     {
-        sb.AppendLine("#define ACC_T float");
-        if (type == DataType.F32)
+        sb.AppendLine(types.Types.IsQuantized ? "#define ACC_T int" : "#define ACC_T float");
+        var single = types.Types.Single;
+        if (single is not (DataType.F32 or DataType.F16)) return;
+        if (single == DataType.F32)
         {
             sb.AppendLine("#define DATA_T float");
             sb.AppendLine("#define LOAD(ptr, idx) ((ACC_T)(ptr)[(idx)])");

@@ -28,8 +28,8 @@ public sealed record KernelSource(string Origin, string Text, string Entry, stri
     /// Oclgrind count lines in this text (a #line directive would make Oclgrind quote header
     /// lines), so a marker says where the source's first line landed.
     /// </summary>
-    public KernelProgram Program(DataType type, LayoutFamily layout, KernelParams? constants) =>
-        Program(KernelHeader.Generate(type, layout, constants));
+    public KernelProgram Program(KernelTypes types, LayoutFamily layout, KernelParams? constants) =>
+        Program(KernelHeader.Generate(types, layout, constants));
 
     /// <summary>The text handed to the compiler with any generated header (a dialect's, a manifest's defines).</summary>
     public KernelProgram Program(string header)

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using AccuracyHarness.Core.Backends;
 using AccuracyHarness.Core.Cases;
 using AccuracyHarness.OpenCL.Kernels;
 
@@ -9,7 +8,8 @@ namespace AccuracyHarness.OpenCL.Manifests;
 /// <summary>
 /// A user's kernel as a manifest (JSON) describes it: <c>name</c>, <c>role</c>
 /// (deconv | weights_reorder | conv), <c>source</c> (path relative to the manifest), <c>entry</c>,
-/// <c>layouts</c> and <c>dtypes</c> it supports, and optional <c>build_options</c>.
+/// <c>layouts</c> and <c>dtypes</c> it supports (README "Data types": f32, f16, bf16 or a triple such as u8s8u8),
+/// optional <c>post_ops</c> (true: the kernel applies the header's <c>APPLY_POST_OPS</c>) and <c>build_options</c>.
 /// </summary>
 public sealed partial record KernelManifest(
     string Name,
@@ -17,15 +17,19 @@ public sealed partial record KernelManifest(
     string ManifestPath,
     KernelSource Source,
     IReadOnlySet<LayoutFamily> Layouts,
-    IReadOnlySet<DataType> DataTypes)
+    IReadOnlySet<CaseTypes> DataTypes)
 {
+    /// <summary>Whether the kernel applies the post-op chain (manifest field <c>post_ops</c>); cases with post-ops are
+    /// n/a for a kernel that does not say so.</summary>
+    public bool PostOps { get; init; }
+
     /// <summary>How the kernel is built and launched: the version 2 fields (<see cref="KernelLaunch.Contract"/> without them).</summary>
     public KernelLaunch Launch { get; init; } = KernelLaunch.Contract;
 
     public const string RoleChoices = "deconv, weights_reorder, conv";
 
     private static readonly HashSet<string> Fields =
-        ["name", "role", "source", "entry", "layouts", "dtypes", "build_options", .. KernelLaunchReader.Fields];
+        ["name", "role", "source", "entry", "layouts", "dtypes", "post_ops", "build_options", .. KernelLaunchReader.Fields];
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex NamePattern();
@@ -89,9 +93,19 @@ public sealed partial record KernelManifest(
                     : throw new ManifestException(manifestPath, "layouts", $"'{text}' is not a layout; use {Names.LayoutChoices}"))
                 .ToHashSet();
             var dtypes = StringList(root, "dtypes", manifestPath).Select(text =>
-                Names.TryParseDataType(text, out var t) ? t
-                    : throw new ManifestException(manifestPath, "dtypes", $"'{text}' is not a data type; use f32 or f16"))
+                CaseTypes.TryParse(text, out var t) ? t
+                    : throw new ManifestException(manifestPath, "dtypes", $"'{text}' is not a data type; use {CaseTypes.Choices}"))
                 .ToHashSet();
+            var postOps = false;
+            if (root.TryGetProperty("post_ops", out var postOpsField))
+            {
+                postOps = postOpsField.ValueKind switch
+                {
+                    JsonValueKind.True => true,
+                    JsonValueKind.False => false,
+                    _ => throw new ManifestException(manifestPath, "post_ops", "must be true or false"),
+                };
+            }
 
             var buildOptions = "";
             if (root.TryGetProperty("build_options", out var options))
@@ -109,24 +123,32 @@ public sealed partial record KernelManifest(
                     $"'{sourceText}' does not exist (resolved to {sourcePath}; paths are relative to the manifest)");
 
             var launch = KernelLaunchReader.Read(root, manifestPath, role);
+            if (launch.Dialect == KernelDialect.OpenVino && (postOps || dtypes.Any(t => t != CaseTypes.F32 && t != CaseTypes.F16)))
+            {
+                throw new ManifestException(manifestPath, postOps ? "post_ops" : "dtypes",
+                    "the openvino dialect generates OpenVINO's constants for f32 and f16 without fused operations only");
+            }
             var includes = launch.IncludeDirectories.Select(d => $"-I {d}");
             buildOptions = string.Join(" ", includes.Prepend(buildOptions).Where(o => o.Length > 0));
             var source = new KernelSource(sourcePath, File.ReadAllText(sourcePath), entry, buildOptions);
             return new KernelManifest(name, role, manifestPath, source, layouts, dtypes)
             {
                 Launch = launch,
+                PostOps = postOps,
             };
         }
     }
 
-    /// <summary>Why the kernel cannot run a case (a layout or data type it does not declare), or null.</summary>
+    /// <summary>Why the kernel cannot run a case (a layout, data type or post-ops it does not declare), or null.</summary>
     public string? Unsupported(Problem p)
     {
         var reasons = new List<string>();
         if (!Layouts.Contains(p.Case.Layout))
             reasons.Add($"layout {Names.ExactLayout(p.Case.Layout, p.Rank)} (it declares {string.Join(", ", Layouts.Select(Names.Of))})");
-        if (p.Case.PlainFloat is not { } type || !DataTypes.Contains(type))
-            reasons.Add($"data type {PlainFloatOnly.Describe(p.Case)} (it declares {string.Join(", ", DataTypes.Select(Names.Of))})");
+        if (!DataTypes.Contains(p.Case.Types))
+            reasons.Add($"data type {p.Case.Types.Name} (it declares {string.Join(", ", DataTypes.Select(t => t.Name))})");
+        if (!p.Case.PostOps.IsNone && !PostOps)
+            reasons.Add($"post-ops {p.Case.PostOps.Text} (it does not declare \"post_ops\": true)");
         return reasons.Count == 0 ? null : $"kernel '{Name}' does not support {string.Join(" or ", reasons)}";
     }
 

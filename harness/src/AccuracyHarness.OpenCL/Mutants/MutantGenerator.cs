@@ -14,10 +14,10 @@ public static class MutantGenerator
 {
     private const string WeightRead = "WEI_IDX(ic, m, tz, ty, tx)";
     private const string InputRead = "IN_IDX(n, ic, ";
-    private const string Product = "acc += LOAD(input";
+    private const string Product = "acc += (LOAD_SRC(input";
     private const string FirstLocal = "    const int mg = OC / G;";
     private const string GroupAndM = "const int group = oc / mg;\n    const int m = oc % mg;";
-    private const string BiasInit = "ACC_T acc = HAS_BIAS ? LOAD(bias, oc) : 0.0f;";
+    private const string BiasInit = "ACC_T acc = HAS_BIAS ? LOAD_BIAS(bias, oc) : 0.0f;";
     private const string ChannelLine = "const int ic = group * cg + c;";
     private static readonly string[] TapNames = ["tz", "ty", "tx"];
     private static readonly string[] AxisNames = ["z", "y", "x"];
@@ -112,7 +112,7 @@ public static class MutantGenerator
             default:
                 return Make(name, "groups interleaved in the output channels (group = oc % G)",
                     s => Patch(Patch(s, GroupAndM, "const int group = oc % G;\n    const int m = oc / G;"), BiasInit,
-                        "ACC_T acc = HAS_BIAS ? LOAD(bias, group * mg + m) : 0.0f;"),
+                        "ACC_T acc = HAS_BIAS ? LOAD_BIAS(bias, group * mg + m) : 0.0f;"),
                     memory =>
                     {
                         var g = memory.Geometry;
@@ -147,7 +147,7 @@ public static class MutantGenerator
         var condition = $"{TapNames[axis]} == {value}";
         return Make(name, $"taps with {AxisNames[axis]}={value} {(doubled ? "doubled" : "dropped")}",
             s => doubled
-                ? Patch(s, Product, $"acc += ({condition} ? 2.0f : 1.0f) * LOAD(input")
+                ? Patch(s, Product, $"acc += ({condition} ? 2.0f : 1.0f) * (LOAD_SRC(input")
                 : Patch(s, SkipLines[axis], $"{SkipLines[axis]}\n                if ({condition}) continue;"),
             memory =>
             {
@@ -168,7 +168,7 @@ public static class MutantGenerator
         var doubled = random.Next(2) == 1;
         return Make(name, $"input channel {value} of each group {(doubled ? "doubled" : "dropped")}",
             s => doubled
-                ? Patch(s, Product, $"acc += (c == {value} ? 2.0f : 1.0f) * LOAD(input")
+                ? Patch(s, Product, $"acc += (c == {value} ? 2.0f : 1.0f) * (LOAD_SRC(input")
                 : Patch(s, ChannelLine, $"{ChannelLine}\n        if (c == {value}) continue;"),
             memory => new KernelMapping(ChannelFactor: [.. Enumerable.Range(0, memory.Geometry.Cg).Select(c => c == value ? (doubled ? 2.0 : 0) : 1)]));
     }
@@ -177,7 +177,7 @@ public static class MutantGenerator
     {
         var doubled = random.Next(2) == 1;
         return Make(name, doubled ? "bias doubled" : "bias dropped",
-            s => Patch(s, BiasInit, doubled ? "ACC_T acc = HAS_BIAS ? 2.0f * LOAD(bias, oc) : 0.0f;" : "ACC_T acc = 0.0f;"),
+            s => Patch(s, BiasInit, doubled ? "ACC_T acc = HAS_BIAS ? 2.0f * LOAD_BIAS(bias, oc) : 0.0f;" : "ACC_T acc = 0.0f;"),
             _ => new KernelMapping(BiasFactor: doubled ? 2 : 0));
     }
 

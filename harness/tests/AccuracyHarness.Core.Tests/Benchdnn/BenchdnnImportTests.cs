@@ -70,10 +70,59 @@ public class BenchdnnImportTests
         var result = BenchdnnImport.ImportFile(Path.Combine(Corpus, "test_deconv_ci"));
         Assert.That(result.Cases, Is.Not.Empty);
         Assert.That(result.Cases.Select(c => c.Case.Batch), Is.All.EqualTo(2), "--mb=2 overrides the descriptor's batch");
-        Assert.That(result.Cases.Select(c => c.Case.Types.Destination).Distinct(), Is.EquivalentTo(new[] { DataType.F32, DataType.F16 }));
+        Assert.That(result.Cases.Select(c => c.Case.Types.Name).Distinct(), Is.EquivalentTo(new[]
+        {
+            "f32", "f16", "bf16", "s8s8f32", "s8s8s32", "s8s8s8", "s8s8u8", "u8s8f32", "u8s8s32", "u8s8s8", "u8s8u8",
+        }));
+        Assert.That(result.Cases, Has.Some.Matches<ImportedCase>(c => c!.Case.PerChannelWeightScales && c.Case.DestinationZeroPoint == 15));
         Assert.That(result.Rejected.Select(r => r.Reason), Has.Some.Contains("direction BWD_D"));
-        Assert.That(result.Rejected.Select(r => r.Reason), Has.Some.Contains("data type bf16"));
-        Assert.That(result.IgnoredOptions, Does.Contain("--attr-post-ops"));
+        Assert.That(result.Rejected.Select(r => r.Reason), Has.Some.Contains("data type f64"));
+        Assert.That(result.Rejected.Select(r => r.Reason), Has.Some.Contains("post-op linear:2:1: linear has no token"));
+        Assert.That(result.IgnoredOptions, Does.Not.Contain("--attr-post-ops"));
+    }
+
+    [TestCase("--dt=u8:s8:u8", "u8s8u8")]
+    [TestCase("--cfg=u8s8u8", "u8s8u8")]
+    [TestCase("--cfg=bf16bf16f32", "bf16bf16f32")]
+    [TestCase("--dt=bf16:bf16:bf16", "bf16")]
+    [TestCase("--cfg=f32", "f32")]
+    [TestCase("--dt=s8:s8:s8", "s8s8s8")]
+    public void Data_types_and_configurations_name_the_case_types(string option, string types) =>
+        Assert.That(ImportBatch($"{option} mb1ic4oc4ih5kh3\n").Cases.Single().Case.Types.Name, Is.EqualTo(types));
+
+    [TestCase("--attr-post-ops=relu", "relu")]
+    [TestCase("--attr-post-ops=eltwise_relu:0.5", "leaky0.5")]
+    [TestCase("--attr-post-ops=sum+eltwise_relu", "sum+relu")]
+    [TestCase("--attr-post-ops=eltwise_clip:0.0:1.0", "clip0to1")]
+    [TestCase("--attr-post-ops=sum:1.5+add:f32:per_oc+relu", "sum1.5+add-pc+relu")]
+    [TestCase("--attr-post-ops=binary_add:f32:2", "add-pc")]
+    public void Post_ops_become_the_chain_token(string option, string chain) =>
+        Assert.That(ImportBatch($"--dt=u8:s8:u8 {option} mb1ic4oc4ih5kh3\n").Cases.Single().Case.PostOps.Text,
+            Is.EqualTo(chain));
+
+    [Test]
+    public void Zero_points_carry_their_values_and_scales_their_policy_only()
+    {
+        var c = ImportBatch("--dt=s8:s8:s8 --attr-zero-points=src:common:-3+dst:common:15 " +
+            "--attr-scales=src:common:0.25+wei:per_oc+dst:common:2 mb1ic4oc4ih5kh3\n").Cases.Single().Case;
+        Assert.That((c.SourceZeroPoint, c.DestinationZeroPoint, c.PerChannelWeightScales), Is.EqualTo((new ZeroPoint(-3, false), 15, true)));
+        var perChannel = ImportBatch("--dt=u8:s8:u8 --attr-zero-points=src:per_dim_1 --attr-oscale=per_oc:2* mb1ic4oc4ih5kh3\n")
+            .Cases.Single().Case;
+        Assert.That((perChannel.SourceZeroPoint.PerChannel, perChannel.PerChannelWeightScales), Is.EqualTo((true, true)));
+    }
+
+    [TestCase("--dt=f32 --attr-zero-points=src:common:1", "scales and zero points of a f32 case have no token")]
+    [TestCase("--dt=u8:s8:u8 --attr-zero-points=wei:common:1", "zero points wei:common:1: only")]
+    [TestCase("--dt=u8:s8:u8 --attr-zero-points=src:common:300", "zps")]
+    [TestCase("--dt=u8:s8:u8 --attr-post-ops=sum:0.5:3", "a sum with its own zero point has no token")]
+    [TestCase("--dt=u8:s8:u8 --attr-post-ops=relu:0.5:0:0.75", "an eltwise scale other than 1 has no token")]
+    [TestCase("--dt=u8:s8:u8 --attr-post-ops=add:f32", "a binary add over the whole tensor has no token")]
+    [TestCase("--dt=s8:s8:bf16", "data type s8:s8:bf16 is not one of")]
+    public void Attributes_without_a_token_are_counted_skips_with_the_reason(string options, string reason)
+    {
+        var result = ImportBatch($"{options} mb1ic4oc4ih5kh3\n");
+        Assert.That(result.Cases, Is.Empty);
+        Assert.That(result.Rejected.Single().Reason, Does.Contain(reason));
     }
 
     [Test]
@@ -81,8 +130,8 @@ public class BenchdnnImportTests
     {
         var result = BenchdnnImport.ImportFile(Path.Combine(Corpus, "option_set_fwks_key_gpu"));
         Assert.That(result.Cases, Is.Not.Empty);
-        Assert.That(result.Cases.Select(c => c.Case.Types.Destination), Is.All.EqualTo(DataType.F16));
-        Assert.That(result.Rejected.Select(r => r.Reason), Has.All.Contains("direction BWD").Or.Contains("data type"));
+        Assert.That(result.Cases.Select(c => c.Case.Types.Name).Distinct(), Is.EquivalentTo(new[] { "f16", "bf16" }));
+        Assert.That(result.Rejected.Select(r => r.Reason), Has.All.Contains("direction BWD"));
     }
 
     [TestCase("ic4oc4", "has no spatial field")]
@@ -130,15 +179,17 @@ public class BenchdnnImportTests
     [Test]
     public void A_known_option_with_a_value_the_harness_does_not_run_is_a_counted_skip()
     {
-        var result = ImportBatch("--dir=FWD_B,BWD_D --dt=f32,u8:s8:u8,bf16 --attr-post-ops=relu --stag=axb mb1ic4oc4ih5kh3\n");
-        Assert.That(result.Cases, Has.Count.EqualTo(1));
+        var result = ImportBatch("--dir=FWD_B,BWD_D --dt=f32,u8:s8:u8,f64 --attr-post-ops=relu,linear:2:1 --stag=axb mb1ic4oc4ih5kh3\n");
+        Assert.That(result.Cases, Has.Count.EqualTo(2));
         Assert.That(result.Rejected.Select(r => r.Reason), Is.EquivalentTo(new[]
         {
-            "data type u8:s8:u8 is not f32 or f16 storage with f32 accumulation",
-            "data type bf16 is not f32 or f16 storage with f32 accumulation",
+            $"data type f64 is not one of {CaseTypes.Choices}",
+            $"data type f64 is not one of {CaseTypes.Choices}",
+            "post-op linear:2:1: linear has no token (relu, leaky, clip, sum and add-pc do)",
+            "post-op linear:2:1: linear has no token (relu, leaky, clip, sum and add-pc do)",
             "direction BWD_D is not a forward deconvolution",
         }));
-        Assert.That(result.IgnoredOptions, Is.EqualTo(new[] { "--attr-post-ops", "--stag" }));
+        Assert.That(result.IgnoredOptions, Is.EqualTo(new[] { "--stag" }));
     }
 
     [Test]
@@ -153,8 +204,8 @@ public class BenchdnnImportTests
     public void A_value_continued_after_a_backslash_joins_the_next_line_without_its_indentation()
     {
         var result = ImportBatch("--attr-post-ops=, \\\n        sum:0.5, \\\n        relu\n--mb=0 mb3ic4oc4ih5kh3\n");
-        Assert.That(result.Cases.Single().Case.Batch, Is.EqualTo(3), "--mb=0 keeps the descriptor's batch");
-        Assert.That(result.IgnoredOptions, Is.EqualTo(new[] { "--attr-post-ops" }));
+        Assert.That(result.Cases.Select(c => c.Case.Batch), Is.All.EqualTo(3), "--mb=0 keeps the descriptor's batch");
+        Assert.That(result.Cases.Select(c => c.Case.PostOps.Text), Is.EqualTo(new[] { null, "sum0.5", "relu" }));
     }
 
     [Test]

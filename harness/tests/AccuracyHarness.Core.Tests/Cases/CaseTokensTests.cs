@@ -109,6 +109,12 @@ public class CaseTokensTests
     [TestCase("ic1_oc1_in3_k99999999999", "case id token 'k99999999999' is not understood (expected e.g. " + CaseId.Example + ")")]
     [TestCase("ic1_oc1_in3_k3_seed-1", "case id token 'seed-1' is not understood (expected e.g. " + CaseId.Example + ")")]
     [TestCase(" oc1_in3_k3", "case id ' oc1_in3_k3' lacks 'ic' (expected e.g. " + CaseId.Example + ")")]
+    [TestCase("ic1_oc1_in3_k3_po-relu+gelu", "case id token 'po-relu+gelu': post-op 'gelu' is not one of: " + PostOp.Grammar)]
+    [TestCase("ic1_oc1_in3_k3_po-clip3to1", "case id token 'po-clip3to1': post-op 'clip3to1': clip's lower bound 3 is above its upper bound 1")]
+    [TestCase("ic1_oc1_in3_k3_po-sum1e3", "case id token 'po-sum1e3': post-op 'sum1e3' is not one of: " + PostOp.Grammar)]
+    [TestCase("ic1_oc1_in3_k3_po-leaky2000", "case id token 'po-leaky2000': post-op 'leaky2000' is not one of: " + PostOp.Grammar)]
+    [TestCase("ic1_oc1_in3_k3_zpd99999999999", "case id token 'zpd99999999999': the destination zero point must be a whole number")]
+    [TestCase("ic1_oc1_in3_k3_zps1_zps2", "case id token 'zps2': 'zps' is given twice")]
     public void Bad_ids_are_named_in_full(string id, string expected)
     {
         Assert.That(CaseId.TryParse(id, out _, out var error), Is.False);

@@ -60,6 +60,12 @@ public class ProblemTests
     [TestCase("ic1_oc1_in5x5x5x5_k3x3x3x3", "input=", "rank must be 1, 2 or 3")]
     [TestCase("mb1000_ic1000_oc1000_in100x100_k3x3", "input=1000x1000x100x100", "would not fit in memory")]
     [TestCase("ic1_oc1_in5_k3_pb1_os4", "pads=", "output_shape")]
+    [TestCase("ic1_oc1_in5_k3_f32_zps2", "zps=2", "needs an integer source (u8 or s8), not f32")]
+    [TestCase("ic1_oc1_in5_k3_bf16_sw-pc", "sw=pc", "weight scales need integer weights (s8), not bf16")]
+    [TestCase("ic1_oc1_in5_k3_u8s8f32_zpd3", "zpd=3", "needs an integer destination (u8, s8, s32), not u8s8f32")]
+    [TestCase("ic1_oc1_in5_k3_u8s8u8_zpd300", "zpd=300", "must be within u8's range [0, 255]")]
+    [TestCase("ic1_oc1_in5_k3_s8s8s8_zps-129", "zps=-129", "must be within s8's range [-128, 127]")]
+    [TestCase("ic1_oc1_in5_k3_u8s8u8_zps-1", "zps=-1", "must be within u8's range [0, 255]")]
     public void Invalid_cases_name_field_value_and_rule(string id, string field, string rule)
     {
         var error = Assert.Throws<InvalidCaseException>(() => CaseId.Parse(id).Resolve())!;

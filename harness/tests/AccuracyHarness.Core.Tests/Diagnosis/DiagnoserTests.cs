@@ -57,10 +57,18 @@ public class DiagnoserTests
         Assert.That(Proposed(FaultCatalogue.GroupOffsetMissing, "ic2_oc2_in3x3_k3x3"), Is.Empty);
     }
 
+    /// <summary>The rich case quantized with every attribute (its destination scale saturates), and in bf16 with exact sums.</summary>
+    private static readonly string[] RichKinds =
+    [
+        Rich,
+        "mb2_ic6_oc4_g2_in4x5_k3x2_s2x3_d2x1_pb2x0_pe1x1_op1x2_bias_s8s8s8_zps-pc_zpd3_sw-pc_po-leaky0.25+sum0.5_nhwc_seed5",
+        "mb2_ic6_oc4_g2_in4x5_k3x2_s2x3_d2x1_pb2x0_pe1x1_op1x2_bias_bf16_nhwc_exact_seed11",
+    ];
+
     [Test]
-    public void Every_model_applies_to_the_rich_case() =>
+    public void Every_model_applies_to_one_kind_of_the_rich_case() =>
         Assert.That(
-            FaultCatalogue.All.Where(m => !m.Propose(CaseId.Parse(Rich).Resolve(), Fill.For(CaseId.Parse(Rich).Resolve())).Any())
+            FaultCatalogue.All.Where(m => !RichKinds.Select(id => CaseId.Parse(id).Resolve()).Any(p => m.Propose(p, Fill.For(p)).Any()))
                 .Select(m => m.Name),
             Is.Empty);
 

@@ -23,7 +23,15 @@ public class ProjectSuiteTests
         var cases = SuiteFile.Load(Path.Combine(ProjectPaths.Cases, "smoke")).Cases.Select(c => c.Case).ToList();
         Assert.That(cases.Count, Is.InRange(60, 300),
             "the default suite must stay small enough for the main job (under 2 minutes on 2 cores)");
-        Assert.That(cases.Select(c => (c.Rank, c.Layout, c.Types.Destination, c.Fill)).Distinct().Count(), Is.EqualTo(3 * 3 * 2 * 2));
+        Assert.That(cases.Where(c => c.PlainFloat is not null).Select(c => (c.Rank, c.Layout, c.PlainFloat, c.Fill)).Distinct().Count(),
+            Is.EqualTo(3 * 3 * 2 * 2));
+        Assert.That(cases.Select(c => c.Types).Distinct().Count(), Is.EqualTo(CaseTypes.All.Count), "every data type");
+        Assert.That(cases.Where(c => c.Types.IsQuantized).Select(c => (c.Rank, c.Layout)).Distinct().Count(), Is.EqualTo(3 * 3));
+        Assert.That(cases.Where(c => c.Types.Source == DataType.BF16).Select(c => (c.Rank, c.Layout, c.Fill)).Distinct().Count(),
+            Is.EqualTo(3 * 3 * 2));
+        Assert.That(cases.SelectMany(c => c.PostOps).Select(o => o.Kind).Distinct().Count(), Is.EqualTo(Enum.GetValues<PostOpKind>().Length));
+        Assert.That(cases, Has.Some.Matches<DeconvCase>(c => c!.SourceZeroPoint.PerChannel && c.PerChannelWeightScales));
+        Assert.That(cases, Has.Some.Matches<DeconvCase>(c => c!.SourceZeroPoint.Common != 0 && c.DestinationZeroPoint != 0));
         Assert.That(cases.Select(c => c.AutoPad).Distinct().Count(), Is.EqualTo(4));
         Assert.That(cases, Has.Some.Matches<DeconvCase>(c => c!.OutputShape is not null));
         Assert.That(cases, Has.Some.Matches<DeconvCase>(c => c!.Groups > 1 && c.Dilations.Any(d => d > 1)));

@@ -76,8 +76,8 @@ public class DeconvolutionBackendTests
     {
         var problem = CaseId.Parse("mb1_ic2_oc3_in3x3_k2x2_blocked16").Resolve();
         var layout = DataLayout.ForOutput(problem);
-        using var run = new OneDnnRun(OneDnnFamily.Engine, DataType.F32, DnnlDataType.F32);
-        var md = run.Md(OneDnnLayouts.ActivationDims(1, 3, problem.Output), DnnlTag.NChw16c);
+        using var run = new OneDnnRun(OneDnnFamily.Engine, f16AsF32: false);
+        var md = run.Md(OneDnnLayouts.ActivationDims(1, 3, problem.Output), DataType.F32, DnnlTag.NChw16c);
         var unwritten = run.Poisoned(md);
         var (tensor, lanes) = run.Download(unwritten, md, layout, DnnlTag.NChw16c, null, DataType.F32);
         Assert.That(lanes, Is.EqualTo(13 * problem.Output.Product()));

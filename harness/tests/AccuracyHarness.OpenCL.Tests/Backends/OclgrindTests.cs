@@ -12,6 +12,8 @@ public class OclgrindTests
     [TestCase("ic2_oc3_in3x3_k2x2_s2x1_pb1x0_bias_f32_nchw")]
     [TestCase("ic3_oc2_in4_k3_d2_f16_blocked16_exact")]
     [TestCase("ic2_oc2_g2_in2x2x2_k2x2x2_s1x2x1_op0x1x0_bias_f32_nhwc")]
+    [TestCase("ic3_oc2_in3x3_k2x2_s2x1_pb1x0_bias_u8s8u8_zps-pc_zpd3_sw-pc_po-relu+sum0.5+add-pc_blocked16")]
+    [TestCase("ic2_oc3_in3x3_k2x2_s2x2_bias_bf16_po-leaky0.1_nhwc")]
     public void A_representative_subset_runs_clean(string id)
     {
         var device = TestDevices.Oclgrind;

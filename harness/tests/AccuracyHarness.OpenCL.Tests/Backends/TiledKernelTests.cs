@@ -90,8 +90,21 @@ public class TiledKernelTests
             Is.EqualTo(KernelSource.DeconvDirect.Entry));
     }
 
+    [TestCase("u8s8u8")]
+    [TestCase("bf16")]
+    [TestCase("f32_po-relu")]
+    public void Cases_other_than_plain_f32_and_f16_run_the_simple_kernel_even_when_tiled_is_forced(string types)
+    {
+        var p = CaseId.Parse("mb2_ic64_oc64_in32x32_k4x4_s2x2_pb1x1_pe1x1_" + types).Resolve();
+        var tiled = new KernelChoice(KernelChoice.DirectOption, KernelChoice.Mode.Tiled);
+        var (source, _, bake, note) = tiled.For(KernelParams.ForDeconvolution(p), DataLayout.ForOutput(p), p.MultiplyAdds(),
+            KernelTypes.Of(p.Case));
+        Assert.That((source.Entry, bake), Is.EqualTo((KernelSource.DeconvDirect.Entry, false)));
+        Assert.That(note, Does.Contain("tiled.cl runs f32 and f16 without post-ops only"));
+    }
+
     private static KernelSource Choose(KernelChoice choice, Problem p) =>
-        choice.For(KernelParams.ForDeconvolution(p), DataLayout.ForOutput(p), p.MultiplyAdds()).Source;
+        choice.For(KernelParams.ForDeconvolution(p), DataLayout.ForOutput(p), p.MultiplyAdds(), KernelTypes.Of(p.Case)).Source;
 
     [Test]
     public void An_unknown_choice_names_the_option_and_the_values()

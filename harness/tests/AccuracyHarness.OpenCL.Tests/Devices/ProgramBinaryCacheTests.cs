@@ -11,7 +11,8 @@ public class ProgramBinaryCacheTests
 {
     private static readonly OpenClDevice Device = TestDevices.Pocl;
 
-    private static readonly string Source = KernelSource.DeconvDirect.Program(DataType.F32, LayoutFamily.Nchw, null).Text;
+    private static readonly string Source =
+        KernelSource.DeconvDirect.Program(KernelTypes.Plain(DataType.F32), LayoutFamily.Nchw, null).Text;
 
     private string _folder = "";
 

@@ -24,7 +24,7 @@ public class ProgramCacheTests
     {
         var p = CaseId.Parse("ic4_oc6_g2_in4x5_k2x3_s2x1_d1x2_pb1x0_pe0x1_op1x0_bias").Resolve();
         var parameters = KernelParams.ForDeconvolution(p);
-        var header = KernelHeader.Generate(DataType.F16, LayoutFamily.Blocked16, parameters);
+        var header = KernelHeader.Generate(KernelTypes.Plain(DataType.F16), LayoutFamily.Blocked16, parameters);
         foreach (var name in KernelParams.Names) Assert.That(header, Does.Contain($"#define {name} "));
         foreach (var macro in new[] { "DATA_T", "ACC_T", "LOAD(", "STORE(", "IN_IDX(", "OUT_IDX(", "WEI_IDX(", "CONV_WEI_IDX(",
             "OUT_DECODE(", "CONV_WEI_DECODE(" })

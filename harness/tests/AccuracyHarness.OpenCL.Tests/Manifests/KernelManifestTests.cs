@@ -17,7 +17,7 @@ public class KernelManifestTests
         Assert.That(manifest.Name, Is.EqualTo("example-deconv"));
         Assert.That(manifest.Role, Is.EqualTo(KernelRole.Deconv));
         Assert.That(manifest.Layouts, Is.EquivalentTo(Enum.GetValues<LayoutFamily>()));
-        Assert.That(manifest.DataTypes, Is.EquivalentTo(Enum.GetValues<DataType>()));
+        Assert.That(manifest.DataTypes, Is.EquivalentTo(new[] { CaseTypes.F32, CaseTypes.F16 }));
     }
 
     [TestCaseSource(typeof(NodeCases), nameof(NodeCases.All))]
@@ -70,8 +70,10 @@ public class KernelManifestTests
         "deconv, weights_reorder, conv")]
     [TestCase("""{ "name": "x", "role": "deconv", "source": "k.cl", "entry": "k", "layouts": ["nchw", "yxbf"], "dtypes": ["f32"] }""",
         "layouts", "yxbf")]
-    [TestCase("""{ "name": "x", "role": "deconv", "source": "k.cl", "entry": "k", "layouts": ["nchw"], "dtypes": ["bf16"] }""", "dtypes",
-        "f32 or f16")]
+    [TestCase("""{ "name": "x", "role": "deconv", "source": "k.cl", "entry": "k", "layouts": ["nchw"], "dtypes": ["u8u8u8"] }""", "dtypes",
+        "u8s8u8, u8s8s8")]
+    [TestCase("""{ "name": "x", "role": "deconv", "source": "k.cl", "entry": "k", "layouts": ["nchw"], "dtypes": ["f32"], "post_ops":1 }""",
+        "post_ops", "true or false")]
     [TestCase("""{ "name": "x", "role": "deconv", "source": "k.cl", "entry": "k", "layouts": [], "dtypes": ["f32"] }""", "layouts",
         "non-empty")]
     [TestCase("""{ "name": "x", "role": "deconv", "source": "missing.cl", "entry": "k", "layouts": ["nchw"], "dtypes": ["f32"] }""",

@@ -1,0 +1,56 @@
+using System.Runtime.InteropServices;
+using AccuracyHarness.Blas.Interop;
+using AccuracyHarness.Core.Reference;
+
+namespace AccuracyHarness.Blas;
+
+/// <summary>
+/// The reference's matrix product through OpenBLAS's dgemm. OpenBLAS splits a product across its threads by
+/// rows and columns of the result, never along the sum, so an element's sum runs in the same order whatever the
+/// thread count; the count is the process's, set when this is made.
+/// </summary>
+public sealed unsafe class OpenBlasGemm : IGemm
+{
+    private OpenBlasGemm()
+    {
+    }
+
+    public static bool IsAvailable(out string reason) => OpenBlasLibrary.IsAvailable(out reason);
+
+    /// <summary>OpenBLAS with <paramref name="threads"/> threads for every product in the process; null when it is missing.</summary>
+    public static OpenBlasGemm? Create(int threads, out string reason)
+    {
+        if (!IsAvailable(out reason)) return null;
+        OpenBlasNative.openblas_set_num_threads(Math.Max(1, threads));
+        return new OpenBlasGemm();
+    }
+
+    /// <summary>The build (version, kernel, threading) and the threads it runs, for the environment lines.</summary>
+    public static string Describe()
+    {
+        var config = Marshal.PtrToStringUTF8((nint)OpenBlasNative.openblas_get_config())?.Trim();
+        return $"{config}, {OpenBlasNative.openblas_get_num_threads()} threads";
+    }
+
+    public void MultiplyTransposed(int m, int n, int k, ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> b, int ldb, Span<double> c)
+    {
+        // The library reads and writes through the pointers without bounds: the spans must hold what it will touch.
+        if (m <= 0 || n <= 0 || k <= 0) throw new ArgumentOutOfRangeException(nameof(m), $"sizes must be positive: {m}x{n}x{k}");
+        if (lda < m || ldb < n) throw new ArgumentOutOfRangeException(nameof(lda), $"lda {lda} < m {m} or ldb {ldb} < n {n}");
+        Holds(a, ((long)(k - 1) * lda) + m, nameof(a));
+        Holds(b, ((long)(k - 1) * ldb) + n, nameof(b));
+        Holds(c, (long)m * n, nameof(c));
+        fixed (double* pa = a)
+        fixed (double* pb = b)
+        fixed (double* pc = c)
+        {
+            OpenBlasNative.cblas_dgemm(OpenBlasNative.RowMajor, OpenBlasNative.Trans, OpenBlasNative.NoTrans, m, n, k, 1.0, pa, lda,
+                pb, ldb, 0.0, pc, n);
+        }
+    }
+
+    private static void Holds(ReadOnlySpan<double> span, long needed, string name)
+    {
+        if (span.Length < needed) throw new ArgumentException($"{name} holds {span.Length} elements, needs {needed}", name);
+    }
+}
