@@ -12,8 +12,9 @@ namespace AccuracyHarness.Cli.Commands;
 /// `mutants --generated N --seed S`: random index-mapping faults written into the direct kernel, each scored on the suite.
 /// Caught: some case fails. Explained: on every failing case the diagnosis is a full fit and the planted fault predicts
 /// the output. Misnamed: on some failing case the diagnosis is a full fit while the planted fault predicts otherwise.
-/// A failing case on which the planted fault reads outside a buffer for every element is not scored (nothing there can
-/// be predicted); a mutant failing only such cases is caught but not explained.
+/// A failing case that is not plain float (the planted model is of the float sum) or on which the planted fault reads
+/// outside a buffer for every element (nothing there can be predicted) is not scored; a mutant failing only such cases
+/// is caught but not explained.
 /// </summary>
 public static class GeneratedMutants
 {
@@ -34,7 +35,7 @@ public static class GeneratedMutants
             var backend = mutant.Backend(device);
             var results = new RunPipeline([backend], new RunOptions { Jobs = jobs }).Run(cases, []);
             var failing = results.Where(r => r.Status == Status.Fail).ToList();
-            var scored = failing.Where(r => !backend.Open(r.CaseId)).ToList();
+            var scored = failing.Where(r => backend.Scored(r.CaseId)).ToList();
             bool FullFit(CaseResult r) => r.Diagnosis.Kind == DiagnosisKind.FaultModel;
             var score = new Score(mutant, failing.Count, results.Count,
                 scored.Count > 0 && scored.All(r => FullFit(r) && backend.Predicted(r.CaseId)),
@@ -44,7 +45,7 @@ public static class GeneratedMutants
             scores.Add(score);
             var open = failing.Count - scored.Count;
             Console.Error.WriteLine($"{mutant.Name}: {mutant.Description}: {score.Failing}/{score.Results} failing, "
-                + (open > 0 ? $"{open} not scored (every element reads outside a buffer), " : "")
+                + (open > 0 ? $"{open} not scored (not plain float, or every element reads outside a buffer), " : "")
                 + $"{(score.Explained ? "explained" : "not explained")}{(score.Misnamed ? ", MISNAMED" : "")} ({score.Diagnosis}), "
                 + $"{score.Seconds:0.0} s");
             foreach (var miss in scored.Where(r => !(FullFit(r) && backend.Predicted(r.CaseId))).Take(3))

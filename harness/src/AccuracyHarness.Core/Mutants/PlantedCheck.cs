@@ -30,10 +30,16 @@ public sealed class PlantedCheck(IBackend inner, Func<CaseMemory, KernelMapping>
     /// </summary>
     public bool Open(string caseId) => _open.GetValueOrDefault(caseId);
 
+    /// <summary>
+    /// Whether the case is scored: the planted fault predicted it (a plain float case, since its model is of the float
+    /// sum, as the search's mappings are) and left some element of it to be predicted.
+    /// </summary>
+    public bool Scored(string caseId) => _predicted.ContainsKey(caseId) && !Open(caseId);
+
     public BackendOutput Run(Problem problem, CaseInputs inputs, CancellationToken cancellation)
     {
         var output = inner.Run(problem, inputs, cancellation);
-        if (output is BackendOutput.Produced produced)
+        if (output is BackendOutput.Produced produced && problem.Case.PlainFloat is not null)
         {
             var memory = new CaseMemory(problem, inputs);
             var prediction = memory.Predict(planted(memory));

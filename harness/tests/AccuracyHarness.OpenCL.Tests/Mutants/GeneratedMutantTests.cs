@@ -31,7 +31,7 @@ public class GeneratedMutantTests
             foreach (var id in Cases)
             {
                 var run = CaseRun.Of(backend, CaseId.Parse(id));
-                if (run.Metrics.Passed || backend.Open(run.Problem.Case.Id)) continue;
+                if (run.Metrics.Passed || !backend.Scored(run.Problem.Case.Id)) continue;
                 scored++;
                 var reference = ReferenceDeconvolution.Gather(run.Problem, run.Inputs);
                 var diagnosis = Diagnoser.Diagnose(run.Problem, run.Inputs, reference, run.Produced.Output, searchBudget: Unbounded);
