@@ -26,6 +26,9 @@ public sealed record CaseSpace
         PostOpChains = [PostOps.None, Chain("relu"), Chain("leaky0.25+sum0.5"), Chain("add-pc+clip-2to3")],
     };
 
+    /// <summary>Every quantized configuration, with every zero point, scale and post-op.</summary>
+    public static CaseSpace EveryQuantizedType => EveryType with { DataTypes = [.. CaseTypes.All.Where(t => t.IsQuantized)] };
+
     private static PostOps Chain(string text) => PostOps.TryParse(text, out var ops, out var error) ? ops : throw new FormatException(error);
 
     /// <summary>Only stride 1 on every axis (the cases the rewrite covers exactly).</summary>

@@ -159,7 +159,7 @@ public class QuantizedDiagnosisTests
     [Test]
     public void Every_failing_fault_output_of_generated_int8_cases_is_named()
     {
-        var space = CaseSpace.EveryType with { DataTypes = [.. CaseTypes.All.Where(t => t.IsQuantized)] };
+        var space = CaseSpace.EveryQuantizedType;
         var counts = new SortedDictionary<string, (int Failing, int Alone, SortedDictionary<string, int> With)>(StringComparer.Ordinal);
         var cases = new HashSet<string>();
         TestSeed.Check(Prop.ForAll(CaseGen.Arbitrary(space), c =>

@@ -10,14 +10,9 @@ namespace AccuracyHarness.Core.Tests.Fills;
 /// <summary>The fills README "Data types (contract)" promises for quantized cases.</summary>
 public class QuantizedFillTests
 {
-    private static readonly CaseSpace Quantized = CaseSpace.EveryType with
-    {
-        DataTypes = [.. CaseTypes.All.Where(t => t.IsQuantized)],
-    };
-
     [FsCheck.NUnit.Property(MaxTest = 200)]
     public Property Values_are_integers_of_their_types_and_scales_never_the_identity() =>
-        Prop.ForAll(CaseGen.Arbitrary(Quantized), c =>
+        Prop.ForAll(CaseGen.Arbitrary(CaseSpace.EveryQuantizedType), c =>
         {
             var p = c.Resolve();
             var inputs = Fill.For(p);

@@ -13,15 +13,10 @@ namespace AccuracyHarness.Core.Tests.Reference;
 /// <summary>The reference's data types and post-ops against README "Data types (contract)".</summary>
 public class QuantizedReferenceTests
 {
-    private static readonly CaseSpace Quantized = CaseSpace.EveryType with
-    {
-        DataTypes = [.. CaseTypes.All.Where(t => t.IsQuantized)],
-    };
-
     /// <summary>Both forms sum integers exactly and share the epilogue, so a quantized case's real values agree to the bit.</summary>
     [FsCheck.NUnit.Property(MaxTest = 150)]
     public Property Scatter_equals_gather_exactly_in_integers() =>
-        Prop.ForAll(CaseGen.Arbitrary(Quantized), c =>
+        Prop.ForAll(CaseGen.Arbitrary(CaseSpace.EveryQuantizedType), c =>
         {
             var p = c.Resolve();
             var inputs = Fill.For(p);
