@@ -28,10 +28,10 @@ public static class QuantizedFill
         var (xMin, xMax) = CaseTypes.IntegerRange(c.Types.Source);
 
         var input = new float[p.InputShape.Product()];
-        var plane = p.InputShape.Product() / (c.Batch * c.InChannels);
+        var channel = ChannelIndex.Of(p.InputShape);
         for (var i = 0; i < input.Length; i++)
         {
-            var zp = zeroPoints[zeroPoints.Length == 1 ? 0 : (int)(i / plane % c.InChannels)];
+            var zp = zeroPoints[zeroPoints.Length == 1 ? 0 : channel.At(i)];
             var b = Fill.Bits(c.Seed, (ulong)Fill.Tag.Input, i);
             var value = exact ? zp + Fill.Integer(b, -4, 4) : Fill.Integer(b, (int)xMin, (int)xMax);
             input[i] = Math.Clamp(value, xMin, xMax);

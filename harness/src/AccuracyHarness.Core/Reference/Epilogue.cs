@@ -37,10 +37,10 @@ public static class Epilogue
         var output = new double[n];
         var absSum = new double[n];
         var terms = new int[n];
-        var plane = n / (p.Case.Batch * p.Case.OutChannels);
+        var channel = ChannelIndex.Of(p.OutputShape);
         for (var i = 0; i < n; i++)
         {
-            var oc = i / plane % p.Case.OutChannels;
+            var oc = channel.At(i);
             var (v, abs, count) = (raw.Output[i], raw.AbsSum[i], raw.Terms[i]);
             var exact = false;
             if (q is not null)
@@ -115,9 +115,9 @@ public static class Epilogue
     {
         var x = inputs.Input.Data;
         if (inputs.Quantization is not { } q) return x;
-        var plane = x.Length / (p.Case.Batch * p.Case.InChannels);
         var centered = new float[x.Length];
-        for (var i = 0; i < x.Length; i++) centered[i] = x[i] - q.SourceZeroPoint(i / plane % p.Case.InChannels);
+        var channel = ChannelIndex.Of(p.InputShape);
+        for (var i = 0; i < x.Length; i++) centered[i] = x[i] - q.SourceZeroPoint(channel.At(i));
         return centered;
     }
 

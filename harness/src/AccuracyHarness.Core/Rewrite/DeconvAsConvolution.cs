@@ -49,8 +49,8 @@ public static class DeconvAsConvolution
         var data = new float[shape.Product()];
         if (quantization is { } q)
         {
-            var plane = data.Length / (c.Batch * c.InChannels);
-            for (var i = 0; i < data.Length; i++) data[i] = q.SourceZeroPoint(i / plane % c.InChannels);
+            var channel = ChannelIndex.Of(shape);
+            for (var i = 0; i < data.Length; i++) data[i] = q.SourceZeroPoint(channel.At(i));
         }
         for (var i = 0; i < input.Length; i++)
         {
