@@ -34,12 +34,7 @@ public sealed unsafe class OpenBlasGemm : IGemm
 
     public void MultiplyTransposed(int m, int n, int k, ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> b, int ldb, Span<double> c)
     {
-        // The library reads and writes through the pointers without bounds: the spans must hold what it will touch.
-        if (m <= 0 || n <= 0 || k <= 0) throw new ArgumentOutOfRangeException(nameof(m), $"sizes must be positive: {m}x{n}x{k}");
-        if (lda < m || ldb < n) throw new ArgumentOutOfRangeException(nameof(lda), $"lda {lda} < m {m} or ldb {ldb} < n {n}");
-        Holds(a, ((long)(k - 1) * lda) + m, nameof(a));
-        Holds(b, ((long)(k - 1) * ldb) + n, nameof(b));
-        Holds(c, (long)m * n, nameof(c));
+        Check(m, n, k, a.Length, lda, b.Length, ldb, c.Length);
         fixed (double* pa = a)
         fixed (double* pb = b)
         fixed (double* pc = c)
@@ -49,8 +44,30 @@ public sealed unsafe class OpenBlasGemm : IGemm
         }
     }
 
-    private static void Holds(ReadOnlySpan<double> span, long needed, string name)
+    public void MultiplyTransposed(int m, int n, int k, ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, Span<float> c)
     {
-        if (span.Length < needed) throw new ArgumentException($"{name} holds {span.Length} elements, needs {needed}", name);
+        Check(m, n, k, a.Length, lda, b.Length, ldb, c.Length);
+        fixed (float* pa = a)
+        fixed (float* pb = b)
+        fixed (float* pc = c)
+        {
+            OpenBlasNative.cblas_sgemm(OpenBlasNative.RowMajor, OpenBlasNative.Trans, OpenBlasNative.NoTrans, m, n, k, 1f, pa, lda,
+                pb, ldb, 0f, pc, n);
+        }
+    }
+
+    /// <summary>The library reads and writes through the pointers without bounds: the spans must hold what it will touch.</summary>
+    private static void Check(int m, int n, int k, int aLength, int lda, int bLength, int ldb, int cLength)
+    {
+        if (m <= 0 || n <= 0 || k <= 0) throw new ArgumentOutOfRangeException(nameof(m), $"sizes must be positive: {m}x{n}x{k}");
+        if (lda < m || ldb < n) throw new ArgumentOutOfRangeException(nameof(lda), $"lda {lda} < m {m} or ldb {ldb} < n {n}");
+        Holds(aLength, ((long)(k - 1) * lda) + m, "a");
+        Holds(bLength, ((long)(k - 1) * ldb) + n, "b");
+        Holds(cLength, (long)m * n, "c");
+    }
+
+    private static void Holds(int length, long needed, string name)
+    {
+        if (length < needed) throw new ArgumentException($"{name} holds {length} elements, needs {needed}", name);
     }
 }

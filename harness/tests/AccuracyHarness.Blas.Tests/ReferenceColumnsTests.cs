@@ -13,11 +13,16 @@ public class ReferenceColumnsTests
 {
     private const double UnitRoundoffF64 = 1.0 / (1L << 53);
 
+    /// <summary>The underflow allowance per product, with room: twice the smallest f32 subnormal.</summary>
+    private const double Underflow = 2.8e-45;
+
     /// <summary>
     /// The same addends in another order: each of the two sums is within gamma(K) * sum|addends| of the exact one (in
-    /// double), so they are within twice that of each other; the term counts are the same, and the comparison's bound
-    /// of every element (in f32 and f16) is the same to far below anything a verdict could see. Blocks as short as one
-    /// input row are drawn too, so that a case's columns come in several products.
+    /// double), so they are within twice that of each other; the term counts are the same. The |addend| sums come from
+    /// a product in f32 bounded upwards: never below the loops' (which are within gamma(K) in double of the exact sum),
+    /// and above them by at most what the f32 product can lose and the bound adds back, 3 gamma(C) in f32 for C input
+    /// channels per group, plus the underflow allowance; so the comparison's bounds (in f32 and f16) stay within the
+    /// same factor. Blocks as short as one input row are drawn too, so that a case's columns come in several products.
     /// </summary>
     [FsCheck.NUnit.Property(MaxTest = 300)]
     public Property Products_sum_what_the_loops_sum() =>
@@ -28,7 +33,7 @@ public class ReferenceColumnsTests
             var g = DeconvGeometry.Of(p);
             var loops = ReferenceDeconvolution.Gather(p, inputs);
             var columns = new ReferenceColumns(g, inputs.Input.Data, inputs.Weights.Data, inputs.Bias?.Data, BlasTesting.Gemm(),
-                blockLength);
+                blockLength: blockLength);
             var sums = columns.Sums();
             var output = columns.Output();
             for (var i = 0; i < loops.Output.Length; i++)
@@ -38,14 +43,18 @@ public class ReferenceColumnsTests
                 if (sums.Terms[i] != loops.Terms[i]) return false.Label($"{where}: terms {sums.Terms[i]} vs {loops.Terms[i]}");
                 if (Math.Abs(sums.Output[i] - loops.Output[i]) > apart)
                     return false.Label($"{where}: {sums.Output[i]:R} vs {loops.Output[i]:R}, apart by more than {apart:R}");
-                if (Math.Abs(sums.AbsSum[i] - loops.AbsSum[i]) > apart)
-                    return false.Label($"{where}: |addend| sum {sums.AbsSum[i]:R} vs {loops.AbsSum[i]:R}");
+                var below = loops.AbsSum[i] * (1 - Tolerance.Gamma(loops.Terms[i], UnitRoundoffF64));
+                var above = (loops.AbsSum[i] * (1 + (3 * Tolerance.Gamma(g.Cg, Tolerance.UnitRoundoffF32)))) + (loops.Terms[i] * Underflow);
+                if (sums.AbsSum[i] < below || sums.AbsSum[i] > above)
+                    return false.Label($"{where}: |addend| sum {sums.AbsSum[i]:R} outside [{below:R}, {above:R}]");
                 if (output[i] != sums.Output[i]) return false.Label($"{where}: the output alone {output[i]:R} vs {sums.Output[i]:R}");
                 foreach (var type in new[] { DataType.F32, DataType.F16 })
                 {
                     var mine = Tolerance.Bound(sums.Output[i], sums.AbsSum[i], sums.Terms[i], type);
                     var theirs = Tolerance.Bound(loops.Output[i], loops.AbsSum[i], loops.Terms[i], type);
-                    if (Math.Abs(mine - theirs) > 1e-9 * theirs) return false.Label($"{where}: {type} bound {mine:R} vs {theirs:R}");
+                    var factor = 1 + (3 * Tolerance.Gamma(g.Cg, Tolerance.UnitRoundoffF32));
+                    if (mine < theirs * (1 - 1e-12) || mine > (theirs * factor) + (loops.Terms[i] * Underflow))
+                        return false.Label($"{where}: {type} bound {mine:R} vs {theirs:R}");
                 }
             }
             return true.ToProperty();
@@ -70,6 +79,24 @@ public class ReferenceColumnsTests
             Assert.That(run.Terms, Is.EqualTo(runs[0].Terms));
         }
         Assert.That(ReferenceDeconvolution.Scatter(p, inputs, BlasTesting.Gemm(1)), Is.EqualTo(runs[0].Output));
+    }
+
+    /// <summary>
+    /// A quantized case sums whole numbers: while an |addend| sum stays below 2^24 the f32 product is exact, and the
+    /// sums are the loops' bit for bit (the epilogue's exactness test reads them); the values agree to double rounding.
+    /// </summary>
+    [Test]
+    public void A_quantized_case_keeps_its_exact_addend_sums()
+    {
+        var p = CaseId.Parse("mb2_ic32_oc16_in24x24_k5x5_s2x2_pb2x2_u8s8s32").Resolve();
+        var inputs = Fill.For(p);
+        Assert.That(ReferenceColumns.Pays(DeconvGeometry.Of(p)), Is.True, "the case takes the products");
+        var loops = ReferenceDeconvolution.Gather(p, inputs);
+        var products = ReferenceDeconvolution.Gather(p, inputs, BlasTesting.Gemm());
+        Assert.That(loops.AbsSum.Max(), Is.LessThan(1 << 24), "whole numbers below 2^24");
+        Assert.That(products.AbsSum, Is.EqualTo(loops.AbsSum));
+        Assert.That(products.Terms, Is.EqualTo(loops.Terms));
+        Assert.That(products.Output, Is.EqualTo(loops.Output));
     }
 
     /// <summary>Small cases, and groups of fewer input channels than the products pay for, keep the loops and their exact order.</summary>

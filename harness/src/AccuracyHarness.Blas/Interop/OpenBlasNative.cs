@@ -22,6 +22,10 @@ internal static unsafe partial class OpenBlasNative
         double* b, int ldb, double beta, double* c, int ldc);
 
     [LibraryImport(Library)]
+    internal static partial void cblas_sgemm(int order, int transA, int transB, int m, int n, int k, float alpha, float* a, int lda,
+        float* b, int ldb, float beta, float* c, int ldc);
+
+    [LibraryImport(Library)]
     internal static partial void openblas_set_num_threads(int threads);
 
     [LibraryImport(Library)]

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace AccuracyHarness.Core.Reference;
 
@@ -6,14 +8,16 @@ namespace AccuracyHarness.Core.Reference;
 /// The reference as matrix products, for large cases (docs/ARCHITECTURE.md section 3): per batch and group
 /// the columns W^T x X (for every output channel m and tap t, at every input position, the sum over the
 /// group's input channels) through an <see cref="IGemm"/>, then every column added onto the outputs it
-/// reaches, o = i*s + t*d - pb (col2im). The |addend| sums are the same product on |W| and |X| (a float
-/// times a float is exact in double, so |x*w| = |x|*|w|); the term counts follow from the geometry alone.
+/// reaches, o = i*s + t*d - pb (col2im). The values are a product in double (a float times a float is exact
+/// there). The |addend| sums are a product in single precision on |W| and |X|, bounded upwards (see
+/// <see cref="MagnitudeBound"/>); the term counts follow from the geometry alone.
 /// </summary>
 /// <remarks>
-/// The addends are the loops' own, in another order: the bias first, then tap by tap each tap's sum over
-/// the input channels, in the order the BLAS chooses. The comparison's bounds hold for any order. The order
-/// is the same on every run: a block's columns are one product, and each output channel's plane is written
-/// by one thread. Input rows are taken in blocks so that a block's columns stay near 16 MB for any layer.
+/// The addends are the loops' own, in another order: the bias first, then block by block of input rows and
+/// tap by tap each tap's sum over the input channels, in the order the BLAS chooses. The comparison's bounds
+/// hold for any order. The order is the same on every run and thread count: a block's columns are one product
+/// (OpenBLAS splits it by rows and columns of the result, never along its sums), and the col2im runs on one thread.
+/// Input rows are taken in blocks so that a block's columns stay near 16 MB for any layer.
 /// </remarks>
 internal sealed class ReferenceColumns
 {
@@ -31,20 +35,31 @@ internal sealed class ReferenceColumns
     private readonly float[] _w;
     private readonly float[]? _bias;
     private readonly IGemm _gemm;
+    private readonly bool _integral;
     private readonly int _taps;
-    private readonly int _inPlane;
+    private readonly int _rows;
     private readonly int _blockRows;
+    private readonly AxisTaps _zs;
+    private readonly AxisTaps _ys;
+
+    /// <summary>Per output x, how many x taps reach it.</summary>
+    private readonly int[] _xCounts;
 
     /// <summary>Per x tap, the inputs [From, To) whose outputs ix*s + Shift fall inside the row.</summary>
     private readonly (int From, int To, int Shift)[] _xReach;
 
+    /// <param name="integral">Whether every input and weight is a whole number (a quantized case's centred sum).</param>
     /// <param name="blockLength">The columns of one block, in doubles (tests make it small to cut every case into blocks).</param>
-    public ReferenceColumns(DeconvGeometry g, float[] x, float[] w, float[]? bias, IGemm gemm, int blockLength = BlockLength)
+    public ReferenceColumns(DeconvGeometry g, float[] x, float[] w, float[]? bias, IGemm gemm, bool integral = false,
+        int blockLength = BlockLength)
     {
-        (_g, _x, _w, _bias, _gemm) = (g, x, w, bias, gemm);
+        (_g, _x, _w, _bias, _gemm, _integral) = (g, x, w, bias, gemm, integral);
         _taps = g.Z.Kernel * g.Y.Kernel * g.X.Kernel;
-        _inPlane = g.Z.In * g.Y.In * g.X.In;
-        _blockRows = Math.Clamp(blockLength / Math.Max(1, g.Mg * _taps * g.X.In), 1, Math.Max(1, g.Z.In * g.Y.In));
+        _rows = g.Z.In * g.Y.In;
+        _blockRows = Math.Clamp(blockLength / Math.Max(1, g.Mg * _taps * g.X.In), 1, Math.Max(1, _rows));
+        (_zs, _ys) = (new AxisTaps(g.Z), new AxisTaps(g.Y));
+        var xs = new AxisTaps(g.X);
+        _xCounts = Enumerable.Range(0, g.X.Out).Select(xs.Count).ToArray();
         var a = g.X;
         _xReach = new (int, int, int)[a.Kernel];
         for (var t = 0; t < a.Kernel; t++)
@@ -60,84 +75,132 @@ internal sealed class ReferenceColumns
     public static bool Pays(DeconvGeometry g) => g.Work >= MinWork && g.Cg >= MinChannels;
 
     /// <summary>The output, its |addend| sums and term counts (the gather form's result).</summary>
-    public ReferenceResult Sums()
-    {
-        var x = Array.ConvertAll(_x, v => (double)v);
-        var w = Array.ConvertAll(_w, v => (double)v);
-        var output = Sum(x, w, oc => _bias is null ? 0 : _bias[oc]);
-        for (var i = 0; i < x.Length; i++) x[i] = Math.Abs(x[i]);
-        for (var i = 0; i < w.Length; i++) w[i] = Math.Abs(w[i]);
-        var absSum = Sum(x, w, oc => _bias is null ? 0 : Math.Abs(_bias[oc]));
-        return new ReferenceResult(output, absSum, Terms());
-    }
+    public ReferenceResult Sums() => new(Output(), MagnitudeSums(), Terms());
 
     /// <summary>The output alone (the scatter form's result).</summary>
     public double[] Output() =>
-        Sum(Array.ConvertAll(_x, v => (double)v), Array.ConvertAll(_w, v => (double)v), oc => _bias is null ? 0 : _bias[oc]);
+        Sum(Array.ConvertAll(_w, v => (double)v), _bias is null ? null : Array.ConvertAll(_bias, v => (double)v), null);
 
-    private double[] Sum(double[] x, double[] w, Func<int, double> start)
+    /// <summary>The |addend| sums: the product on |W| and |X| in single precision, bounded upwards.</summary>
+    private double[] MagnitudeSums() =>
+        Sum(Array.ConvertAll(_w, Math.Abs), _bias is null ? null : Array.ConvertAll(_bias, v => (double)Math.Abs(v)),
+            new MagnitudeBound(_g.Cg, _taps, _integral));
+
+    /// <summary>
+    /// The product in <typeparamref name="T"/> block by block, each block's columns added onto the outputs (which
+    /// start at <paramref name="start"/> per output channel); with <paramref name="bound"/>, the magnitudes of X
+    /// are summed and every finished sum bounded.
+    /// </summary>
+    private double[] Sum<T>(T[] w, double[]? start, MagnitudeBound? bound)
+        where T : unmanaged, INumberBase<T>
     {
         var g = _g;
         var output = new double[g.OutputLength];
-        var outPlane = g.Z.Out * g.Y.Out * g.X.Out;
-        for (var n = 0; n < g.Batch; n++)
-        for (var oc = 0; oc < g.M; oc++)
-        {
-            Array.Fill(output, start(oc), g.OutputIndex(n, oc, 0, 0, 0), outPlane);
-        }
-        var rows = g.Z.In * g.Y.In;
         var m = g.Mg * _taps;
-        var columns = ArrayPool<double>.Shared.Rent(m * _blockRows * g.X.In);
+        var maxWidth = _blockRows * g.X.In;
+        var inputs = ArrayPool<T>.Shared.Rent(g.Cg * maxWidth);
+        var columns = ArrayPool<T>.Shared.Rent(m * maxWidth);
         for (var n = 0; n < g.Batch; n++)
         for (var group = 0; group < g.Groups; group++)
-        for (var r0 = 0; r0 < rows; r0 += _blockRows)
+        for (var r0 = 0; r0 < _rows; r0 += _blockRows)
         {
-            var r1 = Math.Min(rows, r0 + _blockRows);
+            var r1 = Math.Min(_rows, r0 + _blockRows);
             var width = (r1 - r0) * g.X.In;
-            var weights = w.AsSpan(g.WeightIndex(group * g.Cg, 0, 0, 0, 0));
-            var inputs = x.AsSpan(g.InputIndex(n, group * g.Cg, 0, 0, 0) + (r0 * g.X.In));
-            _gemm.MultiplyTransposed(m, width, g.Cg, weights, m, inputs, _inPlane, columns.AsSpan(0, m * width));
-            var first = g.OutputIndex(n, group * g.Mg, 0, 0, 0);
-            for (var mg = 0; mg < g.Mg; mg++) Scatter(columns, width, r0, r1, output, first + (mg * outPlane), mg);
+            Widen(n, group, r0, width, inputs.AsSpan(0, g.Cg * width), bound is not null);
+            Multiply(m, width, w.AsSpan(g.WeightIndex(group * g.Cg, 0, 0, 0, 0)), inputs, columns.AsSpan(0, m * width));
+            var block = (n, group, r0, r1, width);
+            for (var row = 0; row < g.Mg * g.Z.Out * g.Y.Out; row++) Col2Im(columns, block, row, output, start, bound);
         }
-        ArrayPool<double>.Shared.Return(columns);
+        ArrayPool<T>.Shared.Return(inputs);
+        ArrayPool<T>.Shared.Return(columns);
         return output;
     }
 
-    /// <summary>Adds output channel mg's columns of input rows [r0, r1) onto its output plane, tap by tap.</summary>
-    private void Scatter(double[] columns, int width, int r0, int r1, double[] output, int plane, int mg)
+    /// <summary>The block's inputs (or their magnitudes) as <typeparamref name="T"/>, channel by channel, Width apart.</summary>
+    private void Widen<T>(int n, int group, int r0, int width, Span<T> inputs, bool magnitudes)
+        where T : unmanaged, INumberBase<T>
+    {
+        for (var c = 0; c < _g.Cg; c++)
+        {
+            var from = _x.AsSpan(_g.InputIndex(n, (group * _g.Cg) + c, 0, 0, 0) + (r0 * _g.X.In), width);
+            var to = inputs.Slice(c * width, width);
+            if (magnitudes)
+            {
+                for (var i = 0; i < width; i++) to[i] = T.CreateTruncating(Math.Abs(from[i]));
+            }
+            else
+            {
+                for (var i = 0; i < width; i++) to[i] = T.CreateTruncating(from[i]);
+            }
+        }
+    }
+
+    private void Multiply<T>(int m, int width, ReadOnlySpan<T> w, ReadOnlySpan<T> inputs, Span<T> columns)
+        where T : unmanaged
+    {
+        if (typeof(T) == typeof(double))
+        {
+            _gemm.MultiplyTransposed(m, width, _g.Cg, MemoryMarshal.Cast<T, double>(w), m, MemoryMarshal.Cast<T, double>(inputs), width,
+                MemoryMarshal.Cast<T, double>(columns));
+        }
+        else
+        {
+            _gemm.MultiplyTransposed(m, width, _g.Cg, MemoryMarshal.Cast<T, float>(w), m, MemoryMarshal.Cast<T, float>(inputs), width,
+                MemoryMarshal.Cast<T, float>(columns));
+        }
+    }
+
+    /// <summary>
+    /// Adds the block's columns onto output row <paramref name="row"/> (of the group's output channels, rows of every
+    /// plane in turn), tap by tap ascending. The block that holds the group's first input rows opens the row with its
+    /// start value, the one that holds the last bounds it, while the row is in cache. It runs on the calling thread:
+    /// a .NET parallel loop beside OpenBLAS's threads, which spin a while after each product, was no faster on 2 cores.
+    /// </summary>
+    /// <param name="block">Input rows [R0, R1) of one batch and group, Width = (R1 - R0) * X.In columns per channel and tap.</param>
+    private void Col2Im<T>(T[] columns, (int N, int Group, int R0, int R1, int Width) block, int row, double[] output, double[]? start,
+        MagnitudeBound? bound)
+        where T : unmanaged, INumberBase<T>
     {
         var (za, ya, xa) = (_g.Z, _g.Y, _g.X);
-        for (var tz = 0; tz < za.Kernel; tz++)
-        for (var ty = 0; ty < ya.Kernel; ty++)
-        for (var tx = 0; tx < xa.Kernel; tx++)
+        var planeRows = za.Out * ya.Out;
+        var (mg, oz, oy) = (row / planeRows, row % planeRows / ya.Out, row % ya.Out);
+        var oc = (block.Group * _g.Mg) + mg;
+        var target = output.AsSpan(_g.OutputIndex(block.N, oc, oz, oy, 0), xa.Out);
+        if (block.R0 == 0 && start is not null) target.Fill(start[oc]);
+        var (zBegin, zEnd) = _zs.Reaching(oz);
+        var (yBegin, yEnd) = _ys.Reaching(oy);
+        for (var jz = zBegin; jz < zEnd; jz++)
+        for (var jy = yBegin; jy < yEnd; jy++)
         {
-            var column = ((mg * _taps) + (((tz * ya.Kernel) + ty) * xa.Kernel) + tx) * width;
-            var (from, to, shift) = _xReach[tx];
-            for (var r = r0; r < r1; r++)
+            var r = (_zs.Input(jz) * ya.In) + _ys.Input(jy);
+            if (r < block.R0 || r >= block.R1) continue;
+            var tap = ((_zs.Tap(jz) * ya.Kernel) + _ys.Tap(jy)) * xa.Kernel;
+            var column = (((mg * _taps) + tap) * block.Width) + ((r - block.R0) * xa.In);
+            for (var tx = 0; tx < xa.Kernel; tx++, column += block.Width)
             {
-                if (!ReferenceScatter.Target(r / ya.In, tz, za, out var oz)) continue;
-                if (!ReferenceScatter.Target(r % ya.In, ty, ya, out var oy)) continue;
-                var outRow = plane + (((oz * ya.Out) + oy) * xa.Out) + shift;
-                var inRow = column + ((r - r0) * xa.In);
-                for (var ix = from; ix < to; ix++) output[outRow + (ix * xa.Stride)] += columns[inRow + ix];
+                var (from, to, shift) = _xReach[tx];
+                for (var ix = from; ix < to; ix++) target[shift + (ix * xa.Stride)] += double.CreateTruncating(columns[column + ix]);
             }
+        }
+        if (block.R1 == _rows && bound is { } b)
+        {
+            var perX = _g.Cg * _zs.Count(oz) * _ys.Count(oy);
+            for (var ox = 0; ox < target.Length; ox++) target[ox] = b.Apply(target[ox], perX * _xCounts[ox]);
         }
     }
 
     private int[] Terms()
     {
         var g = _g;
-        var (zs, ys, xs) = (new AxisTaps(g.Z), new AxisTaps(g.Y), new AxisTaps(g.X));
         var terms = new int[g.OutputLength];
         var biasTerms = _bias is null ? 0 : 1;
-        var i = 0;
-        for (var plane = 0; plane < g.Batch * g.M; plane++)
-        for (var oz = 0; oz < g.Z.Out; oz++)
-        for (var oy = 0; oy < g.Y.Out; oy++)
-        for (var ox = 0; ox < g.X.Out; ox++)
+        var planeRows = g.Z.Out * g.Y.Out;
+        for (var row = 0; row < g.Batch * g.M * planeRows; row++)
         {
-            terms[i++] = biasTerms + (g.Cg * zs.Count(oz) * ys.Count(oy) * xs.Count(ox));
+            var (oz, oy) = (row % planeRows / g.Y.Out, row % g.Y.Out);
+            var perX = g.Cg * _zs.Count(oz) * _ys.Count(oy);
+            var target = terms.AsSpan(row * g.X.Out, g.X.Out);
+            for (var ox = 0; ox < target.Length; ox++) target[ox] = biasTerms + (perX * _xCounts[ox]);
         }
         return terms;
     }

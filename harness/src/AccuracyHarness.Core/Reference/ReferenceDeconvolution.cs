@@ -31,7 +31,7 @@ public static class ReferenceDeconvolution
         var g = DeconvGeometry.Of(p);
         var sum = Epilogue.SumInputs(p, inputs);
         var raw = gemm is not null && ReferenceColumns.Pays(g)
-            ? new ReferenceColumns(g, sum.Input.Data, sum.Weights.Data, sum.Bias?.Data, gemm).Sums()
+            ? new ReferenceColumns(g, sum.Input.Data, sum.Weights.Data, sum.Bias?.Data, gemm, inputs.Quantization is not null).Sums()
             : Gather(g, sum.Input.Data, sum.Weights.Data, sum.Bias?.Data);
         return Epilogue.Apply(p, inputs, raw);
     }
