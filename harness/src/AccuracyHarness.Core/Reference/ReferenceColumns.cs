@@ -16,7 +16,8 @@ namespace AccuracyHarness.Core.Reference;
 /// The addends are the loops' own, in another order: the bias first, then block by block of input rows and
 /// tap by tap each tap's sum over the input channels, in the order the BLAS chooses. The comparison's bounds
 /// hold for any order. The order is the same on every run and thread count: a block's columns are one product
-/// (OpenBLAS splits it by rows and columns of the result, never along its sums), and the col2im runs on one thread.
+/// (OpenBLAS splits it by rows and columns of the result, never along its sums), and each output row of the col2im
+/// is written by one task.
 /// Input rows are taken in blocks so that a block's columns stay near 16 MB for any layer.
 /// </remarks>
 internal sealed class ReferenceColumns
@@ -29,6 +30,9 @@ internal sealed class ReferenceColumns
 
     /// <summary>The columns of one block, in doubles.</summary>
     private const int BlockLength = 1 << 21;
+
+    /// <summary>Output rows per task of the col2im: enough elements that a task outweighs its scheduling.</summary>
+    private const int RowsPerTask = 8;
 
     private readonly DeconvGeometry _g;
     private readonly float[] _x;
@@ -109,7 +113,14 @@ internal sealed class ReferenceColumns
             Widen(n, group, r0, width, inputs.AsSpan(0, g.Cg * width), bound is not null);
             Multiply(m, width, w.AsSpan(g.WeightIndex(group * g.Cg, 0, 0, 0, 0)), inputs, columns.AsSpan(0, m * width));
             var block = (n, group, r0, r1, width);
-            for (var row = 0; row < g.Mg * g.Z.Out * g.Y.Out; row++) Col2Im(columns, block, row, output, start, bound);
+            var rows = g.Mg * g.Z.Out * g.Y.Out;
+            Parallel.For(0, (rows + RowsPerTask - 1) / RowsPerTask, task =>
+            {
+                for (var row = task * RowsPerTask; row < Math.Min(rows, (task + 1) * RowsPerTask); row++)
+                {
+                    Col2Im(columns, block, row, output, start, bound);
+                }
+            });
         }
         ArrayPool<T>.Shared.Return(inputs);
         ArrayPool<T>.Shared.Return(columns);
@@ -152,9 +163,9 @@ internal sealed class ReferenceColumns
 
     /// <summary>
     /// Adds the block's columns onto output row <paramref name="row"/> (of the group's output channels, rows of every
-    /// plane in turn), tap by tap ascending. The block that holds the group's first input rows opens the row with its
-    /// start value, the one that holds the last bounds it, while the row is in cache. It runs on the calling thread:
-    /// a .NET parallel loop beside OpenBLAS's threads, which spin a while after each product, was no faster on 2 cores.
+    /// plane in turn), tap by tap ascending; each row is one task's, so its order is the same on every run. The block
+    /// that holds the group's first input rows opens the row with its start value, the one that holds the last bounds
+    /// it, while the row is in cache.
     /// </summary>
     /// <param name="block">Input rows [R0, R1) of one batch and group, Width = (R1 - R0) * X.In columns per channel and tap.</param>
     private void Col2Im<T>(T[] columns, (int N, int Group, int R0, int R1, int Width) block, int row, double[] output, double[]? start,
