@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 using AccuracyHarness.Blas.Interop;
 using AccuracyHarness.Core.Reference;
@@ -32,27 +33,22 @@ public sealed unsafe class OpenBlasGemm : IGemm
         return $"{config}, {OpenBlasNative.openblas_get_num_threads()} threads";
     }
 
-    public void MultiplyTransposed(int m, int n, int k, ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> b, int ldb, Span<double> c)
-    {
-        Check(m, n, k, a.Length, lda, b.Length, ldb, c.Length);
-        fixed (double* pa = a)
-        fixed (double* pb = b)
-        fixed (double* pc = c)
-        {
-            OpenBlasNative.cblas_dgemm(OpenBlasNative.RowMajor, OpenBlasNative.Trans, OpenBlasNative.NoTrans, m, n, k, 1.0, pa, lda,
-                pb, ldb, 0.0, pc, n);
-        }
-    }
+    public void MultiplyTransposed(int m, int n, int k, ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> b, int ldb, Span<double> c) =>
+        Multiply(&OpenBlasNative.cblas_dgemm, m, n, k, a, lda, b, ldb, c);
 
-    public void MultiplyTransposed(int m, int n, int k, ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, Span<float> c)
+    public void MultiplyTransposed(int m, int n, int k, ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, Span<float> c) =>
+        Multiply(&OpenBlasNative.cblas_sgemm, m, n, k, a, lda, b, ldb, c);
+
+    private static void Multiply<T>(delegate*<int, int, int, int, int, int, T, T*, int, T*, int, T, T*, int, void> gemm, int m, int n,
+        int k, ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb, Span<T> c)
+        where T : unmanaged, INumberBase<T>
     {
         Check(m, n, k, a.Length, lda, b.Length, ldb, c.Length);
-        fixed (float* pa = a)
-        fixed (float* pb = b)
-        fixed (float* pc = c)
+        fixed (T* pa = a)
+        fixed (T* pb = b)
+        fixed (T* pc = c)
         {
-            OpenBlasNative.cblas_sgemm(OpenBlasNative.RowMajor, OpenBlasNative.Trans, OpenBlasNative.NoTrans, m, n, k, 1f, pa, lda,
-                pb, ldb, 0f, pc, n);
+            gemm(OpenBlasNative.RowMajor, OpenBlasNative.Trans, OpenBlasNative.NoTrans, m, n, k, T.One, pa, lda, pb, ldb, T.Zero, pc, n);
         }
     }
 

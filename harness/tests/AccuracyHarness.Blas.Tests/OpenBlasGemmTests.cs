@@ -5,7 +5,10 @@ namespace AccuracyHarness.Blas.Tests;
 
 public class OpenBlasGemmTests
 {
-    /// <summary>Small integers make every product and sum exact, so the result must match the plain loop bit for bit.</summary>
+    /// <summary>
+    /// Small integers make every product and sum exact, in double and in single precision, so both products must match
+    /// the plain loop bit for bit.
+    /// </summary>
     [FsCheck.NUnit.Property(MaxTest = 100)]
     public Property Multiplies_a_transposed_by_b_with_row_strides() =>
         Prop.ForAll(Gen.ArrayOf(Gen.Choose(1, 9), 3).ToArbitrary(), Gen.Choose(0, 3).ToArbitrary(), Gen.Choose(1, 1000).ToArbitrary(),
@@ -25,7 +28,11 @@ public class OpenBlasGemmTests
                 {
                     expected[(i * n) + j] += a[(l * lda) + i] * b[(l * ldb) + j];
                 }
-                return c.SequenceEqual(expected).Label($"{m}x{n}x{k}, slack {slack}");
+                var single = new float[m * n];
+                var (af, bf) = (Array.ConvertAll(a, v => (float)v), Array.ConvertAll(b, v => (float)v));
+                BlasTesting.Gemm().MultiplyTransposed(m, n, k, af, lda, bf, ldb, single);
+                return c.SequenceEqual(expected).Label($"{m}x{n}x{k}, slack {slack}")
+                    .And(single.Select(v => (double)v).SequenceEqual(expected).Label($"single precision, {m}x{n}x{k}, slack {slack}"));
             });
 
     [Test]
@@ -38,6 +45,8 @@ public class OpenBlasGemmTests
         Assert.Throws<ArgumentOutOfRangeException>(
             () => gemm.MultiplyTransposed(2, 3, 4, new double[8], 1, new double[12], 3, new double[6]));
         Assert.DoesNotThrow(() => gemm.MultiplyTransposed(2, 3, 4, new double[8], 2, new double[12], 3, new double[6]));
+        Assert.Throws<ArgumentException>(() => gemm.MultiplyTransposed(2, 3, 4, new float[8], 2, new float[12], 3, new float[5]));
+        Assert.DoesNotThrow(() => gemm.MultiplyTransposed(2, 3, 4, new float[8], 2, new float[12], 3, new float[6]));
     }
 
     [Test]
