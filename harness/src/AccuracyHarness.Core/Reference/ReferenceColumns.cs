@@ -110,17 +110,10 @@ internal sealed class ReferenceColumns
         {
             var r1 = Math.Min(_rows, r0 + _blockRows);
             var width = (r1 - r0) * g.X.In;
-            Widen(n, group, r0, width, inputs.AsSpan(0, g.Cg * width), bound is not null);
+            Widen(n, group, r0, width, inputs, bound is not null);
             Multiply(m, width, w.AsSpan(g.WeightIndex(group * g.Cg, 0, 0, 0, 0)), inputs, columns.AsSpan(0, m * width));
             var block = (n, group, r0, r1, width);
-            var rows = g.Mg * g.Z.Out * g.Y.Out;
-            Parallel.For(0, (rows + RowsPerTask - 1) / RowsPerTask, task =>
-            {
-                for (var row = task * RowsPerTask; row < Math.Min(rows, (task + 1) * RowsPerTask); row++)
-                {
-                    Col2Im(columns, block, row, output, start, bound);
-                }
-            });
+            ForRows(g.Mg * g.Z.Out * g.Y.Out, row => Col2Im(columns, block, row, output, start, bound));
         }
         ArrayPool<T>.Shared.Return(inputs);
         ArrayPool<T>.Shared.Return(columns);
@@ -128,13 +121,13 @@ internal sealed class ReferenceColumns
     }
 
     /// <summary>The block's inputs (or their magnitudes) as <typeparamref name="T"/>, channel by channel, Width apart.</summary>
-    private void Widen<T>(int n, int group, int r0, int width, Span<T> inputs, bool magnitudes)
+    private void Widen<T>(int n, int group, int r0, int width, T[] inputs, bool magnitudes)
         where T : unmanaged, INumberBase<T>
     {
-        for (var c = 0; c < _g.Cg; c++)
+        ForRows(_g.Cg, c =>
         {
             var from = _x.AsSpan(_g.InputIndex(n, (group * _g.Cg) + c, 0, 0, 0) + (r0 * _g.X.In), width);
-            var to = inputs.Slice(c * width, width);
+            var to = inputs.AsSpan(c * width, width);
             if (magnitudes)
             {
                 for (var i = 0; i < width; i++) to[i] = T.CreateTruncating(Math.Abs(from[i]));
@@ -143,7 +136,7 @@ internal sealed class ReferenceColumns
             {
                 for (var i = 0; i < width; i++) to[i] = T.CreateTruncating(from[i]);
             }
-        }
+        });
     }
 
     private void Multiply<T>(int m, int width, ReadOnlySpan<T> w, ReadOnlySpan<T> inputs, Span<T> columns)
@@ -200,19 +193,29 @@ internal sealed class ReferenceColumns
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="row"/> on rows 0 to count - 1 (output rows, or input channels), on every core,
+    /// <see cref="RowsPerTask"/> rows a task.
+    /// </summary>
+    private static void ForRows(int count, Action<int> row) =>
+        Parallel.For(0, (count + RowsPerTask - 1) / RowsPerTask, task =>
+        {
+            for (var r = task * RowsPerTask; r < Math.Min(count, (task + 1) * RowsPerTask); r++) row(r);
+        });
+
     private int[] Terms()
     {
         var g = _g;
         var terms = new int[g.OutputLength];
         var biasTerms = _bias is null ? 0 : 1;
         var planeRows = g.Z.Out * g.Y.Out;
-        for (var row = 0; row < g.Batch * g.M * planeRows; row++)
+        ForRows(g.Batch * g.M * planeRows, row =>
         {
             var (oz, oy) = (row % planeRows / g.Y.Out, row % g.Y.Out);
             var perX = g.Cg * _zs.Count(oz) * _ys.Count(oy);
             var target = terms.AsSpan(row * g.X.Out, g.X.Out);
             for (var ox = 0; ox < target.Length; ox++) target[ox] = biasTerms + (perX * _xCounts[ox]);
-        }
+        });
         return terms;
     }
 }
