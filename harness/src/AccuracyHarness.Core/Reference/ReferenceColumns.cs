@@ -99,7 +99,8 @@ internal sealed class ReferenceColumns
         where T : unmanaged, INumberBase<T>
     {
         var g = _g;
-        var output = new double[g.OutputLength];
+        // Every element is written (the first block opens every row), so the array need not be cleared first.
+        var output = GC.AllocateUninitializedArray<double>(g.OutputLength);
         var m = g.Mg * _taps;
         var maxWidth = _blockRows * g.X.In;
         var inputs = ArrayPool<T>.Shared.Rent(g.Cg * maxWidth);
@@ -170,7 +171,7 @@ internal sealed class ReferenceColumns
         var (mg, oz, oy) = (row / planeRows, row % planeRows / ya.Out, row % ya.Out);
         var oc = (block.Group * _g.Mg) + mg;
         var target = output.AsSpan(_g.OutputIndex(block.N, oc, oz, oy, 0), xa.Out);
-        if (block.R0 == 0 && start is not null) target.Fill(start[oc]);
+        if (block.R0 == 0) target.Fill(start?[oc] ?? 0);
         var (zBegin, zEnd) = _zs.Reaching(oz);
         var (yBegin, yEnd) = _ys.Reaching(oy);
         for (var jz = zBegin; jz < zEnd; jz++)
@@ -206,7 +207,7 @@ internal sealed class ReferenceColumns
     private int[] Terms()
     {
         var g = _g;
-        var terms = new int[g.OutputLength];
+        var terms = GC.AllocateUninitializedArray<int>(g.OutputLength);
         var biasTerms = _bias is null ? 0 : 1;
         var planeRows = g.Z.Out * g.Y.Out;
         ForRows(g.Batch * g.M * planeRows, row =>
