@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace AccuracyHarness.Core.Reference;
@@ -28,8 +29,11 @@ internal sealed class ReferenceColumns
     /// <summary>Fewer input channels per group than this leave the product too short a sum to pay (depthwise layers).</summary>
     private const int MinChannels = 4;
 
-    /// <summary>The columns of one block, in doubles.</summary>
-    private const int BlockLength = 1 << 21;
+    /// <summary>The columns of one block, in doubles, at most (2 MB, still in cache when the col2im reads them)...</summary>
+    private const int BlockLength = 1 << 18;
+
+    /// <summary>... unless that leaves the product fewer columns than this, too narrow a product to run near the BLAS's peak.</summary>
+    private const int MinWidth = 1536;
 
     /// <summary>Output rows per task of the col2im: enough elements that a task outweighs its scheduling.</summary>
     private const int RowsPerTask = 8;
@@ -53,14 +57,16 @@ internal sealed class ReferenceColumns
     private readonly (int From, int To, int Shift)[] _xReach;
 
     /// <param name="integral">Whether every input and weight is a whole number (a quantized case's centred sum).</param>
-    /// <param name="blockLength">The columns of one block, in doubles (tests make it small to cut every case into blocks).</param>
+    /// <param name="blockRows">Input rows per block (tests make it small to cut every case into blocks); by default as many as
+    /// <see cref="BlockLength"/> and <see cref="MinWidth"/> allow.</param>
     public ReferenceColumns(DeconvGeometry g, float[] x, float[] w, float[]? bias, IGemm gemm, bool integral = false,
-        int blockLength = BlockLength)
+        int? blockRows = null)
     {
         (_g, _x, _w, _bias, _gemm, _integral) = (g, x, w, bias, gemm, integral);
         _taps = g.Z.Kernel * g.Y.Kernel * g.X.Kernel;
         _rows = g.Z.In * g.Y.In;
-        _blockRows = Math.Clamp(blockLength / Math.Max(1, g.Mg * _taps * g.X.In), 1, Math.Max(1, _rows));
+        var fits = Math.Max(BlockLength / (g.Mg * _taps), MinWidth) / g.X.In;
+        _blockRows = Math.Clamp(blockRows ?? fits, 1, Math.Max(1, _rows));
         (_zs, _ys) = (new AxisTaps(g.Z), new AxisTaps(g.Y));
         var xs = new AxisTaps(g.X);
         _xCounts = Enumerable.Range(0, g.X.Out).Select(xs.Count).ToArray();
@@ -184,7 +190,7 @@ internal sealed class ReferenceColumns
             for (var tx = 0; tx < xa.Kernel; tx++, column += block.Width)
             {
                 var (from, to, shift) = _xReach[tx];
-                for (var ix = from; ix < to; ix++) target[shift + (ix * xa.Stride)] += double.CreateTruncating(columns[column + ix]);
+                if (from < to) AddRun<T>(columns.AsSpan(column + from, to - from), target[(shift + (from * xa.Stride))..], xa.Stride);
             }
         }
         if (block.R1 == _rows && bound is { } b)
@@ -203,6 +209,26 @@ internal sealed class ReferenceColumns
         {
             for (var r = task * RowsPerTask; r < Math.Min(count, (task + 1) * RowsPerTask); r++) row(r);
         });
+
+    /// <summary>to[i * stride] += from[i] for every i: one column's run (not empty) onto every stride-th element of an output row.</summary>
+    private static void AddRun<T>(ReadOnlySpan<T> from, Span<double> to, int stride)
+        where T : unmanaged, INumberBase<T>
+    {
+        // One range check for the run instead of two per element.
+        _ = to[(from.Length - 1) * stride];
+        ref var source = ref MemoryMarshal.GetReference(from);
+        ref var target = ref MemoryMarshal.GetReference(to);
+        var i = 0;
+        if (stride == 1 && typeof(T) == typeof(double))
+        {
+            for (; i + Vector<double>.Count <= from.Length; i += Vector<double>.Count)
+            {
+                ref var sum = ref Unsafe.As<double, Vector<double>>(ref Unsafe.Add(ref target, i));
+                sum += Unsafe.As<T, Vector<double>>(ref Unsafe.Add(ref source, i));
+            }
+        }
+        for (; i < from.Length; i++) Unsafe.Add(ref target, i * stride) += double.CreateTruncating(Unsafe.Add(ref source, i));
+    }
 
     private int[] Terms()
     {
