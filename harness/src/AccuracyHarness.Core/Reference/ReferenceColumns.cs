@@ -210,7 +210,7 @@ internal sealed class ReferenceColumns
             for (var r = task * RowsPerTask; r < Math.Min(count, (task + 1) * RowsPerTask); r++) row(r);
         });
 
-    /// <summary>to[i * stride] += from[i] for every i: one column's run (not empty) onto every stride-th element of an output row.</summary>
+    /// <summary>to[i * stride] += from[i] for every i: a column's run (not empty) onto every stride-th element of an output row.</summary>
     private static void AddRun<T>(ReadOnlySpan<T> from, Span<double> to, int stride)
         where T : unmanaged, INumberBase<T>
     {
