@@ -19,7 +19,7 @@ namespace AccuracyHarness.Core.Reference;
 /// hold for any order. The order is the same on every run and thread count: a block's columns are one product
 /// (OpenBLAS splits it by rows and columns of the result, never along its sums), and each output row of the col2im
 /// is written by one task.
-/// Input rows are taken in blocks so that a block's columns stay near 16 MB for any layer.
+/// Input rows are taken in blocks of at most 2 MB of columns, at least 1536 columns wide.
 /// </remarks>
 internal sealed class ReferenceColumns
 {
