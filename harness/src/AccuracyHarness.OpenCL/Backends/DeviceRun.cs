@@ -56,12 +56,12 @@ internal sealed class DeviceRun : IDisposable
     public ImmutableArray<DeviceTime> Timings => [.. _timings];
 
     /// <summary>
-    /// A kernel built for this case's data types and layout (and constants, in jit mode or where the
-    /// kernel needs them). A failed build's log gets a first line saying where the kernel source
-    /// begins in the program, since the compiler's line numbers count the header too.
+    /// A kernel built for this case's data types and layout (and constants, in jit mode). A failed build's log gets a
+    /// first line saying where the kernel source begins in the program, since the compiler's line numbers count the
+    /// header too.
     /// </summary>
-    public ClKernelHandle Kernel(KernelSource source, KernelParams parameters, bool bakeConstants = false) =>
-        Kernel(source, source.Program(_types, _layout, _jitConstants || bakeConstants ? parameters : null));
+    public ClKernelHandle Kernel(KernelSource source, KernelParams parameters) =>
+        Kernel(source, source.Program(_types, _layout, _jitConstants ? parameters : null));
 
     /// <summary>A kernel from a program the caller put together (a manifest's header and defines before the source).</summary>
     public ClKernelHandle Kernel(KernelSource source, KernelProgram program)
@@ -99,11 +99,11 @@ internal sealed class DeviceRun : IDisposable
         }
     }
 
-    public ClMemHandle Upload(KernelParams parameters) => Upload(parameters.Values.ToArray());
+    public ClMemHandle Upload(KernelParams parameters) => Upload(parameters.Values.AsSpan());
 
-    public ClMemHandle Upload(int[] values)
+    public ClMemHandle Upload(ReadOnlySpan<int> values)
     {
-        var bytes = MemoryMarshal.AsBytes(values.AsSpan());
+        var bytes = MemoryMarshal.AsBytes(values);
         var buffer = Rent(bytes.Length);
         Cl.Write(_session.Queue, buffer, bytes);
         return buffer;
@@ -147,10 +147,17 @@ internal sealed class DeviceRun : IDisposable
     }
 
     /// <summary>Runs one work-item per element of the destination and records its time and Oclgrind's messages.</summary>
-    public void Launch(string stage, ClKernelHandle kernel, long workItems, params ClMemHandle[] args)
+    public void Launch(string stage, ClKernelHandle kernel, long workItems, params ClMemHandle[] args) =>
+        Launch(stage, kernel, workItems, LocalSize(workItems), args);
+
+    /// <summary>
+    /// Runs <paramref name="workItems"/> rounded up to whole work-groups of <paramref name="workGroup"/> (the kernel
+    /// returns early past its last item) and records its time and Oclgrind's messages.
+    /// </summary>
+    public void Launch(string stage, ClKernelHandle kernel, long workItems, long workGroup, ClMemHandle[] args)
     {
         for (var i = 0; i < args.Length; i++) Cl.SetArg(kernel, (uint)i, args[i]);
-        Launch(stage, kernel, [workItems], [LocalSize(workItems)]);
+        Launch(stage, kernel, [(workItems + workGroup - 1) / workGroup * workGroup], [workGroup]);
     }
 
     /// <summary>The work-group size the harness picks for a 1-D range of <paramref name="workItems"/>.</summary>

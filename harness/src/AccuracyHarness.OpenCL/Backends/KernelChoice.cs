@@ -7,7 +7,7 @@ namespace AccuracyHarness.OpenCL.Backends;
 /// <summary>
 /// Which of the project's two kernels runs a stage: the simple one (one work-item per output
 /// element, the readable one: <c>deconv_direct.cl</c> or <c>conv.cl</c>) for small cases, or
-/// <c>tiled.cl</c> (a tile of positions and channels per work-item, the problem baked in) from
+/// <c>tiled.cl</c> (a tile of positions and channels per work-item; one program per tile and kernel size) from
 /// <see cref="TiledFrom"/> multiply-adds on. Its option (<c>direct-kernel</c> of opencl-direct,
 /// <c>conv-kernel</c> of opencl-replaced's convolution stage) = simple | tiled forces one. Cases other than plain f32
 /// and f16 always run the simple kernel.
@@ -23,9 +23,13 @@ public sealed record KernelChoice(BackendOption Option, KernelChoice.Mode Use)
         "auto|simple|tiled");
 
     /// <summary>
-    /// From here on a case is worth one program build per shape (the problem baked in: about
-    /// 0.4 s on PoCL from a cold kernel cache, 0.05 s from a warm one). Smaller cases, many and
-    /// quick (the nightly's are below 2e7), keep one program for every shape.
+    /// From here on a stage runs <c>tiled.cl</c>. Its programs serve every shape of a tile and kernel size, so what a
+    /// lower threshold costs is a build per tile and kernel size not seen before (about 0.4 s on PoCL from a cold kernel
+    /// cache, 0.05 s from a warm one, then PoCL's compile at the first launch). Against that, measured 2026-12-03 over
+    /// benchdnn's shapes from 1e7 to 1e8 multiply-adds (batch 1, f32, nchw: 55 cases), <c>tiled.cl</c> took 0.03x to
+    /// 0.10x the simple kernels' device time, about 30 ms less a case near 1e7. That pays for a build only where many
+    /// cases share one; the nightly's small cases (below 2e7) span many tiles and kernel sizes, and the threshold stays
+    /// until the nightly's wall time is measured with it lower.
     /// </summary>
     public const double TiledFrom = 1e8;
 
@@ -42,13 +46,11 @@ public sealed record KernelChoice(BackendOption Option, KernelChoice.Mode Use)
     private bool IsConvolution => Option == ConvOption;
 
     /// <summary>
-    /// The kernel for a stage of <paramref name="multiplyAdds"/> whose problem macros are
-    /// <paramref name="parameters"/>, its number of work-items, whether the problem is baked in, and a note where the
-    /// choice was not honoured: <c>tiled.cl</c> is f32 and f16 without post-ops only, so every other case runs the
-    /// simple kernel.
+    /// The kernel for a stage of <paramref name="multiplyAdds"/> whose problem macros are <paramref name="parameters"/>,
+    /// with a note where the choice was not honoured: <c>tiled.cl</c> is f32 and f16 without post-ops only, so every
+    /// other case runs the simple kernel.
     /// </summary>
-    public (KernelSource Source, long WorkItems, bool BakeConstants, string? Note) For(
-        KernelParams parameters, DataLayout output, double multiplyAdds, KernelTypes types)
+    public StageKernel For(KernelParams parameters, DataLayout output, double multiplyAdds, KernelTypes types)
     {
         var tiled = Use switch
         {
@@ -58,9 +60,12 @@ public sealed record KernelChoice(BackendOption Option, KernelChoice.Mode Use)
         };
         var simple = IsConvolution ? KernelSource.Conv : KernelSource.DeconvDirect;
         if (tiled && !types.IsPlain)
-            return (simple, output.PhysicalLength, false, $"{simple.Entry}: tiled.cl runs f32 and f16 without post-ops only");
-        if (!tiled) return (simple, output.PhysicalLength, false, null);
-        var (source, workItems) = TiledLaunch.For(parameters, IsConvolution, output);
-        return (source, workItems, true, null);
+        {
+            return StageKernel.PerElement(
+                simple, parameters, output.PhysicalLength, $"{simple.Entry}: tiled.cl runs f32 and f16 without post-ops only");
+        }
+        if (!tiled) return StageKernel.PerElement(simple, parameters, output.PhysicalLength);
+        var (source, values, workItems) = TiledLaunch.For(parameters, IsConvolution, output);
+        return new StageKernel(source, values, workItems, TiledLaunch.WorkGroup, null);
     }
 }

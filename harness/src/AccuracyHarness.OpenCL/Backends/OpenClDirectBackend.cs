@@ -32,21 +32,21 @@ public sealed class OpenClDirectBackend : OpenClBackend
         var types = KernelTypes.Of(c);
         var parameters = KernelParams.ForDeconvolution(problem);
         var outputLayout = DataLayout.ForOutput(problem);
-        var (source, workItems, bake, note) = _choice.For(parameters, outputLayout, problem.MultiplyAdds(), types);
+        var chosen = _choice.For(parameters, outputLayout, problem.MultiplyAdds(), types);
         using var run = new DeviceRun(Session, types, c.Layout, Options.JitConstants);
-        var kernel = run.Kernel(source, parameters, bake);
+        var kernel = run.Kernel(chosen.Source, parameters);
         var output = run.Poisoned(outputLayout.PhysicalLength, c.Types.Destination);
         run.Launch(
-            "deconv", kernel, workItems,
+            "deconv", kernel, chosen.WorkItems, chosen.WorkGroup,
             [
                 run.UploadActivations(inputs.Input.Data, DataLayout.ForInput(problem), c.Types.Source),
                 run.Upload(inputs.Weights.Data, c.Types.Weights),
                 run.Upload(inputs.Bias?.Data ?? [], types.Bias),
                 output,
-                run.Upload(parameters),
+                run.Upload(chosen.Params.AsSpan()),
                 .. run.EpilogueArgs(problem, inputs),
             ]);
         var (tensor, nonZeroLanes) = run.DownloadActivations(output, outputLayout, c.Types.Destination);
-        return new BackendOutput.Produced(tensor, [], run.Findings, nonZeroLanes, note) { DeviceTimes = run.Timings };
+        return new BackendOutput.Produced(tensor, [], run.Findings, nonZeroLanes, chosen.Note) { DeviceTimes = run.Timings };
     }
 }

@@ -114,12 +114,15 @@ public sealed class OpenClReplacedBackend : OpenClBackend
         else
         {
             output = run.Poisoned(outputLayout.PhysicalLength, c.Types.Destination);
-            var (convSource, convItems, bake, choiceNote) = _conv is null
+            var chosen = _conv is null
                 ? _convChoice.For(convParams, outputLayout, problem.MultiplyAdds(), types)
-                : (_conv.Source, outputLayout.PhysicalLength, false, null);
-            convNote = choiceNote;
-            run.Launch("conv", run.Kernel(convSource, convParams, bake), convItems,
-                [input, reordered, run.Upload(inputs.Bias?.Data ?? [], types.Bias), output, run.Upload(convParams), .. epilogue]);
+                : StageKernel.PerElement(_conv.Source, convParams, outputLayout.PhysicalLength);
+            convNote = chosen.Note;
+            run.Launch("conv", run.Kernel(chosen.Source, convParams), chosen.WorkItems, chosen.WorkGroup,
+                [
+                    input, reordered, run.Upload(inputs.Bias?.Data ?? [], types.Bias), output, run.Upload(chosen.Params.AsSpan()),
+                    .. epilogue,
+                ]);
         }
         var (tensor, nonZeroLanes) = run.DownloadActivations(output, outputLayout, c.Types.Destination);
         return new BackendOutput.Produced(tensor, stages.ToImmutable(), run.Findings, nonZeroLanes,

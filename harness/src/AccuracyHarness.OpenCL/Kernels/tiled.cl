@@ -1,6 +1,6 @@
-/* The project's kernels for large cases, built with the problem baked in: deconv_tiled (gather
- * form, like deconv_direct.cl) and, with TILED_CONV defined, conv_tiled (the rewrite's
- * convolution, like conv.cl). Those two stay the readable ones.
+/* The project's kernels for large cases: deconv_tiled (gather form, like deconv_direct.cl) and,
+ * with TILED_CONV defined, conv_tiled (the rewrite's convolution, like conv.cl). Those two stay
+ * the readable ones. One build serves every shape of a tile: the problem comes from params.
  * A work-item computes XB*VW output positions along x for OCB output channels of one (n, z, y),
  * held as OCB*XB vectors of VW lanes: each input vector feeds OCB*VW multiply-adds, and no branch
  * depends on a lane, so the compiler sees straight vector code.
@@ -10,8 +10,14 @@
  * ox = k0 + j and reads ix = ox*SW + tx*DW - PW0.
  * Each element sums the bias, then per input channel its taps z, y, x: the simple kernels' order.
  * Build options: VW (lanes: 2, 4, 8 or 16), XB (vectors of positions), OCB (channels per item),
- * NKX (positions per phase, ceil(OW / PHASES)) and OC_PHYS (output channels in memory, a blocked
- * layout's padding lanes included). */
+ * TILE_KD, TILE_KH and TILE_KW (the kernel's size, which replaces the header's KD, KH and KW: the
+ * tap loops then unroll and a weight channel's step is a constant, measured 5-10% of the device
+ * time on cases/perf), TILE_ARGS (where the tile's values start in params) and, for a convolution
+ * of stride 1 along x, LANE_STEP=1 (the lanes then read neighbouring inputs, which the compiler
+ * must know to load them as one vector). params[TILE_ARGS...] hold NKX (positions per phase,
+ * ceil(OW / PHASES)), OC_PHYS (output channels in memory, a blocked layout's padding lanes
+ * included) and ITEMS (work-items that compute: the range is rounded up to whole work-groups, and
+ * the surplus ones return). Every other value of the problem comes from params. */
 #define CAT_(a, b) a##b
 #define CAT(a, b) CAT_(a, b)
 #define VEC_T CAT(float, VW)
@@ -20,6 +26,15 @@
 #define M_BLOCKS ((MG + OCB - 1) / OCB)
 #define LANES (VW * XB)
 #define K_BLOCKS ((NKX + LANES - 1) / LANES)
+#undef KD
+#define KD TILE_KD
+#undef KH
+#define KH TILE_KH
+#undef KW
+#define KW TILE_KW
+#define NKX (params[TILE_ARGS])
+#define OC_PHYS (params[TILE_ARGS + 1])
+#define ITEMS (params[TILE_ARGS + 2])
 /* The accumulators stay in registers only where the loops over them are unrolled: PoCL 3.1's code
  * for the loop kept them in memory, a load and a store around every multiply-add. */
 #define UNROLL _Pragma("unroll")
@@ -29,7 +44,9 @@
 
 #ifdef TILED_CONV
 #define PHASES 1
+#ifndef LANE_STEP
 #define LANE_STEP SW
+#endif
 /* The input index that output o reads through tap t on one axis (always defined for a convolution). */
 inline int source(int o, int t, int s, int d, int p) { return o * s + t * d - p; }
 #define WEIGHT_IDX(group, c, m, tz, ty, tx) CONV_WEI_IDX((group) * MG + (m), c, tz, ty, tx)
@@ -46,8 +63,32 @@ inline int source(int o, int t, int s, int d, int p)
 #define WEIGHT_IDX(group, c, m, tz, ty, tx) WEI_IDX((group) * CG + (c), m, tz, ty, tx)
 #endif
 
+/* The taps of one axis that reach output o, in increasing order: t0, t0 + step, ... below the kernel's size k
+ * (where (o + p - t*d) / s is an integer for a deconvolution, every tap for a convolution), their input
+ * indices i0, i0 - di, ... Found once per work-item, so the loops over channels and taps divide nothing. */
+typedef struct { int t0; int step; int i0; int di; } Taps;
+
+inline Taps taps(int o, int k, int s, int d, int p)
+{
+    Taps found = { k, k, 0, 0 };
+    for (int t = 0; t < k; ++t) {
+        const int i = source(o, t, s, d, p);
+        if (i == NOT_REACHED) continue;
+        if (found.t0 == k) {
+            found.t0 = t;
+            found.i0 = i;
+        } else {
+            /* The taps that reach o are those t with t*d = o + p (mod s): every (t - t0)-th from t0. */
+            found.step = t - found.t0;
+            found.di = found.i0 - i;
+            break;
+        }
+    }
+    return found;
+}
+
 /* Lanes i0, i0 + LANE_STEP, ... of one input row, zero where they fall outside it. */
-inline VEC_T load_lanes(__global const DATA_T* input, long row, int i0)
+inline VEC_T load_lanes(__global const DATA_T* input, long row, int i0, __global const int* params)
 {
     float lanes[VW];
     if (i0 >= 0 && i0 + (VW - 1) * LANE_STEP < IW) {
@@ -70,6 +111,7 @@ __kernel void deconv_tiled(
     __global DATA_T* output, __global const int* params)
 {
     long rest = get_global_id(0);
+    if (rest >= ITEMS) return;
     const int k0 = (int)(rest % K_BLOCKS) * LANES; rest /= K_BLOCKS;
     const int r = (int)(rest % PHASES); rest /= PHASES;
     const int oy = (int)(rest % OH); rest /= OH;
@@ -86,22 +128,28 @@ __kernel void deconv_tiled(
         UNROLL for (int v = 0; v < XB; ++v) acc[b][v] = (VEC_T)(start);
     }
 
+    const Taps z = taps(oz, KD, SD, DD, PD0);
+    const Taps y = taps(oy, KH, SH, DH, PH0);
+    const Taps x = taps(r + PHASES * k0, KW, SW, DW, PW0);
+    /* Weight (c, m, tz, ty, tx) lies at WEIGHT_IDX(group, c, 0, 0, 0, 0) + m * the channel step + (tz * KH + ty) * KW + tx
+     * in both weight orders. */
+    long channel[OCB];
+    UNROLL for (int b = 0; b < OCB; ++b)
+        channel[b] = min(m0 + b, MG - 1) * (WEIGHT_IDX(0, 0, 1, 0, 0, 0) - WEIGHT_IDX(0, 0, 0, 0, 0, 0));
     for (int c = 0; c < CG; ++c) {
         const int ic = group * CG + c;
-        for (int tz = 0; tz < KD; ++tz) {
-            const int iz = source(oz, tz, SD, DD, PD0);
+        const long first = WEIGHT_IDX(group, c, 0, 0, 0, 0);
+        for (int tz = z.t0, iz = z.i0; tz < KD; tz += z.step, iz -= z.di) {
             if (iz < 0 || iz >= ID) continue;
-            for (int ty = 0; ty < KH; ++ty) {
-                const int iy = source(oy, ty, SH, DH, PH0);
+            for (int ty = y.t0, iy = y.i0; ty < KH; ty += y.step, iy -= y.di) {
                 if (iy < 0 || iy >= IH) continue;
                 const long row = IN_IDX(n, ic, iz, iy, 0);
-                for (int tx = 0; tx < KW; ++tx) {
-                    const int i0 = source(r + PHASES * k0, tx, SW, DW, PW0);
-                    if (i0 == NOT_REACHED) continue;
+                const long plane = first + ((long)tz * KH + ty) * KW;
+                for (int tx = x.t0, i0 = x.i0; tx < KW; tx += x.step, i0 -= x.di) {
                     VEC_T in[XB];
-                    UNROLL for (int v = 0; v < XB; ++v) in[v] = load_lanes(input, row, i0 + v * VW * LANE_STEP);
+                    UNROLL for (int v = 0; v < XB; ++v) in[v] = load_lanes(input, row, i0 + v * VW * LANE_STEP, params);
                     UNROLL for (int b = 0; b < OCB; ++b) {
-                        const float w = LOAD(weights, WEIGHT_IDX(group, c, min(m0 + b, MG - 1), tz, ty, tx));
+                        const float w = LOAD(weights, plane + channel[b] + tx);
                         UNROLL for (int v = 0; v < XB; ++v) acc[b][v] += in[v] * w;
                     }
                 }
