@@ -34,7 +34,7 @@ internal sealed class DeviceSession
         }
         Queue = Cl.CreateQueue(Context, device.DeviceHandle);
         Buffers = new BufferPool(Context, exact: device.IsOclgrind);
-        Binaries = ProgramBinaryCache.For(device);
+        Binaries = ProgramBinaryCache.FromEnvironment();
     }
 
     public OpenClDevice Device { get; }

@@ -19,12 +19,4 @@ public sealed record OpenClDevice(
     internal nint DeviceHandle { get; init; }
 
     public bool IsOclgrind => Platform.Equals("Oclgrind", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>
-    /// Whether the driver keeps compiled programs across processes itself: PoCL does in its kernel cache
-    /// (<c>POCL_CACHE_DIR</c>) unless <c>POCL_KERNEL_CACHE=0</c> turns it off.
-    /// </summary>
-    public bool CachesItsOwnPrograms =>
-        Platform.StartsWith("Portable Computing Language", StringComparison.OrdinalIgnoreCase)
-        && Environment.GetEnvironmentVariable("POCL_KERNEL_CACHE") != "0";
 }

@@ -12,8 +12,7 @@ namespace AccuracyHarness.OpenCL.Devices;
 /// driver refuses is rebuilt from source and replaced, never an error. A folder that cannot be written only costs the
 /// next run its builds.
 /// </summary>
-/// <param name="folder">The entries' folder; null keeps no entries (every program from source, still counted).</param>
-internal sealed class ProgramBinaryCache(string? folder)
+internal sealed class ProgramBinaryCache(string folder)
 {
     public const string EnvironmentVariable = "ACCURACYHARNESS_PROGRAM_CACHE";
 
@@ -23,7 +22,7 @@ internal sealed class ProgramBinaryCache(string? folder)
     private long _fromSource;
     private long _fromCache;
 
-    public string? Folder { get; } = folder;
+    public string Folder { get; } = folder;
 
     public long FromSource => Interlocked.Read(ref _fromSource);
 
@@ -40,19 +39,13 @@ internal sealed class ProgramBinaryCache(string? folder)
     }
 
     /// <summary>
-    /// The cache a session on <paramref name="device"/> uses: the folder <see cref="EnvironmentVariable"/> names, else the
-    /// default; none on a driver that keeps its own persistent cache (<see cref="OpenClDevice.CachesItsOwnPrograms"/>).
-    /// PoCL is one: asking it for a program's binary makes it compile every kernel once more for any work-group size, about
-    /// 0.4 s a program cold, and a program loaded from that binary still ran slower than PoCL's own cache warm (cases/perf on
-    /// opencl-direct, 2-core VM, 2026-12-03: 7 programs, cold 8.0-11.0 s storing against 5.7-6.8 s not; warm 4.1-5.9 s from
-    /// the binaries alone against 2.6-3.5 s from PoCL's cache alone). Oclgrind is no exception to the cache: its binaries
-    /// are the LLVM bitcode it interprets, built with the session's options (-cl-opt-disable), and its findings (reads past
-    /// the end, uninitialised values, races) are the same from a loaded binary, as the Oclgrind tests show when run twice
-    /// over one cache folder.
+    /// The cache sessions use: the folder <see cref="EnvironmentVariable"/> names, else the default. Oclgrind is no
+    /// exception: its binaries are the LLVM bitcode it interprets, built with the session's options (-cl-opt-disable), and
+    /// its findings (reads past the end, uninitialised values, races) are the same from a loaded binary, as the Oclgrind
+    /// tests show when run twice over one cache folder.
     /// </summary>
-    public static ProgramBinaryCache For(OpenClDevice device)
+    public static ProgramBinaryCache FromEnvironment()
     {
-        if (device.CachesItsOwnPrograms) return new ProgramBinaryCache(null);
         var configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
         return new ProgramBinaryCache(string.IsNullOrEmpty(configured) ? DefaultFolder() : configured);
     }
@@ -61,7 +54,6 @@ internal sealed class ProgramBinaryCache(string? folder)
     /// <see cref="ClException"/> with its build log, as an uncached build does.</summary>
     public ClProgramHandle Build(ClContextHandle context, OpenClDevice device, string source, string options)
     {
-        if (Folder is null) return FromSourceBuild(context, device, source, options);
         var path = Path.Combine(Folder, Key(device, source, options) + ".bin");
         if (Load(path) is { } binary)
         {

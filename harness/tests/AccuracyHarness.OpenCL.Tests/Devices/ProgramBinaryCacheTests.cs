@@ -95,17 +95,6 @@ public class ProgramBinaryCacheTests
     }
 
     [Test]
-    public void A_driver_with_its_own_cache_gets_no_folder_and_builds_from_source()
-    {
-        Assert.That(Device.CachesItsOwnPrograms, Is.True, "PoCL keeps its kernel cache (POCL_KERNEL_CACHE=0 turns it off)");
-        var cache = ProgramBinaryCache.For(Device);
-        Assert.That(cache.Folder, Is.Null);
-        Build(cache).Dispose();
-        Assert.That((cache.FromSource, cache.FromCache), Is.EqualTo((1L, 0L)));
-        Assert.That(ProgramBinaryCache.For(TestDevices.Oclgrind).Folder, Is.Not.Null, "Oclgrind keeps no cache of its own");
-    }
-
-    [Test]
     public void A_folder_that_cannot_be_written_only_costs_the_builds()
     {
         var file = Path.Combine(_folder, "a file, not a folder");
