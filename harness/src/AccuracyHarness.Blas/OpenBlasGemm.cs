@@ -6,9 +6,9 @@ using AccuracyHarness.Core.Reference;
 namespace AccuracyHarness.Blas;
 
 /// <summary>
-/// The reference's matrix product through OpenBLAS's dgemm. OpenBLAS splits a product across its threads by
-/// rows and columns of the result, never along the sum, so an element's sum runs in the same order whatever the
-/// thread count; the count is the process's, set when this is made.
+/// The reference's matrix products through OpenBLAS: dgemm for the values, sgemm for the |addend| sums. OpenBLAS
+/// splits a product across its threads by rows and columns of the result, never along the sum, so an element's sum
+/// runs in the same order whatever the thread count; the count is the process's, set when this is made.
 /// </summary>
 public sealed unsafe class OpenBlasGemm : IGemm
 {

@@ -195,7 +195,7 @@ internal sealed class ReferenceColumns
         }
         if (block.R1 == _rows && bound is { } b)
         {
-            var perX = _g.Cg * _zs.Count(oz) * _ys.Count(oy);
+            var perX = ProductsPerXTap(oz, oy);
             for (var ox = 0; ox < target.Length; ox++) target[ox] = b.Apply(target[ox], perX * _xCounts[ox]);
         }
     }
@@ -230,6 +230,11 @@ internal sealed class ReferenceColumns
         for (; i < from.Length; i++) Unsafe.Add(ref target, i * stride) += double.CreateTruncating(Unsafe.Add(ref source, i));
     }
 
+    /// <summary>
+    /// The products of an output at (oz, oy) per x tap that reaches it: every input channel of the group at every z and y tap.
+    /// </summary>
+    private int ProductsPerXTap(int oz, int oy) => _g.Cg * _zs.Count(oz) * _ys.Count(oy);
+
     private int[] Terms()
     {
         var g = _g;
@@ -239,7 +244,7 @@ internal sealed class ReferenceColumns
         ForRows(g.Batch * g.M * planeRows, row =>
         {
             var (oz, oy) = (row % planeRows / g.Y.Out, row % g.Y.Out);
-            var perX = g.Cg * _zs.Count(oz) * _ys.Count(oy);
+            var perX = ProductsPerXTap(oz, oy);
             var target = terms.AsSpan(row * g.X.Out, g.X.Out);
             for (var ox = 0; ox < target.Length; ox++) target[ox] = biasTerms + (perX * _xCounts[ox]);
         });
